@@ -1,0 +1,3 @@
+from bridgedesk.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,54 @@
+"""Start-up in order: data folder, logging, open + migrate the database, default content.
+
+The CLI and the GUI both call :func:`open_program`, so they share one start-up path.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import os
+
+from bridgedesk.paths import DataPaths
+from bridgedesk.services.context import ServiceContext
+from bridgedesk.services.defaults import ensure_defaults
+from bridgedesk.storage import backup, migrate
+from bridgedesk.storage.database import Database, open_sqlite, open_url
+
+ENV_DATABASE_URL = "BRIDGEDESK_DATABASE_URL"
+log = logging.getLogger(__name__)
+
+
+def setup_logging(paths: DataPaths, level: int = logging.INFO) -> None:
+    handler = logging.handlers.RotatingFileHandler(
+        paths.logs / "bridgedesk.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+    )
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
+        root.addHandler(handler)
+    root.setLevel(level)
+
+
+def open_database(paths: DataPaths, database_url: str | None = None) -> Database:
+    url = database_url or os.environ.get(ENV_DATABASE_URL)
+    if url:
+        return open_url(url)
+    db_file = paths.database
+
+    def backup_before_migration() -> None:
+        taken = backup.take_backup(db_file, paths.backups, f"before-migration-to-{migrate.head_revision()}")
+        log.info("backup before migration: %s", taken)
+
+    return open_sqlite(db_file, before_migration=backup_before_migration)
+
+
+def open_program(paths: DataPaths, database_url: str | None = None, actor: str = "") -> ServiceContext:
+    """Open the program database (creating and filling defaults when new)."""
+    os.umask(0o077)
+    paths.ensure()
+    db = open_database(paths, database_url)
+    ctx = ServiceContext(db, actor)
+    with db.sessions.begin() as session:
+        ensure_defaults(session)
+    return ctx

@@ -1,0 +1,12 @@
+"""The list of command groups; each module adds its subcommands to the parser."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+
+from bridgedesk.cli import cmd_data, cmd_demo, cmd_safety
+
+Registrar = Callable[[argparse._SubParsersAction, argparse.ArgumentParser], None]  # type: ignore[type-arg]
+
+REGISTRARS: list[Registrar] = [cmd_demo.register, cmd_data.register, cmd_safety.register]

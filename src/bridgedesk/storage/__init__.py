@@ -1,0 +1,1 @@
+"""Persistence: engine and pragmas, ORM models, migrations, backups. No Qt, no business rules."""

@@ -1,0 +1,172 @@
+"""Consistent, verified snapshots of the SQLite program file, and restoring one.
+
+Snapshots use SQLite's online backup API (a consistent copy even while the app writes,
+WAL included) and are then integrity-checked; a copy that fails the check is deleted and
+reported, never kept as a "backup".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from bridgedesk.errors import DatabaseError
+from bridgedesk.paths import make_private, make_private_dir
+
+BACKUP_PREFIX = "bridgedesk-"
+BACKUP_SUFFIX = ".db"
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    taken_at: dt.datetime
+    reason: str
+    size_bytes: int
+
+
+def integrity_problems(path: Path) -> list[str]:
+    """Run SQLite's integrity check read-only; an empty list means the file is sound."""
+    if not path.exists():
+        return [f"{path.name} does not exist"]
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(16)
+    except OSError as exc:
+        return [f"{path.name} cannot be read: {exc.strerror}"]
+    if header != b"SQLite format 3\x00":
+        return [f"{path.name} is not a database file"]
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = conn.execute("PRAGMA integrity_check").fetchall()
+            fk = conn.execute("PRAGMA foreign_key_check").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return [f"{path.name} is damaged: {exc}"]
+    problems = [row[0] for row in rows if row[0] != "ok"]
+    problems += [f"broken link in table {row[0]} (row {row[1]})" for row in fk]
+    return problems
+
+
+def schema_revision(path: Path) -> str | None:
+    """The Alembic revision stored in a program file, or None if it has none."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.DatabaseError:
+        return None
+    finally:
+        conn.close()
+    return row[0] if row else None
+
+
+def user_tables(path: Path) -> list[str]:
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        rows = conn.execute(
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+        ).fetchall()
+    finally:
+        conn.close()
+    return [r[0] for r in rows]
+
+
+def snapshot(source: Path, destination: Path) -> Path:
+    """Copy ``source`` to ``destination`` with the backup API and verify the copy."""
+    make_private_dir(destination.parent)
+    tmp = destination.with_name(destination.name + ".partial")
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        dst = sqlite3.connect(tmp)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dst.close()
+    except sqlite3.Error as exc:
+        tmp.unlink(missing_ok=True)
+        raise DatabaseError(f"The backup could not be written: {exc}") from exc
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise DatabaseError(f"The backup could not be written: {exc.strerror}") from exc
+    finally:
+        src.close()
+    problems = integrity_problems(tmp)
+    if problems:
+        tmp.unlink(missing_ok=True)
+        raise DatabaseError(f"The backup failed its check ({problems[0]}); nothing was kept.")
+    _fsync(tmp)
+    os.replace(tmp, destination)
+    make_private(destination)
+    return destination
+
+
+def backup_path(folder: Path, reason: str, now: dt.datetime | None = None) -> Path:
+    now = now or dt.datetime.now()
+    stamp = now.strftime("%Y%m%d-%H%M%S-%f")
+    safe_reason = "".join(ch for ch in reason.lower() if ch.isalnum() or ch == "-") or "manual"
+    return folder / f"{BACKUP_PREFIX}{stamp}-{safe_reason}{BACKUP_SUFFIX}"
+
+
+def take_backup(database: Path, folder: Path, reason: str) -> Path:
+    """Snapshot the program file into the backups folder, named by time and reason."""
+    return snapshot(database, backup_path(folder, reason))
+
+
+def list_backups(folder: Path) -> list[BackupInfo]:
+    """Backups in a folder, newest first."""
+    found: list[BackupInfo] = []
+    if not folder.is_dir():
+        return found
+    for path in folder.glob(f"{BACKUP_PREFIX}*{BACKUP_SUFFIX}"):
+        parts = path.stem[len(BACKUP_PREFIX) :].split("-", 3)
+        try:
+            taken = dt.datetime.strptime(f"{parts[0]}-{parts[1]}-{parts[2]}", "%Y%m%d-%H%M%S-%f")
+        except (ValueError, IndexError):
+            continue
+        reason = parts[3] if len(parts) > 3 else ""
+        found.append(BackupInfo(path, taken, reason, path.stat().st_size))
+    return sorted(found, key=lambda b: b.taken_at, reverse=True)
+
+
+def restore(backup: Path, database: Path, backups_folder: Path, known_revisions: set[str]) -> Path | None:
+    """Replace the program file with ``backup``; the current file is backed up first.
+
+    Refuses a damaged file, a file that is not a BridgeDesk database, and one written by
+    a newer BridgeDesk. Returns the path of the safety backup of the replaced file.
+    """
+    problems = integrity_problems(backup)
+    if problems:
+        raise DatabaseError(f"{backup.name} cannot be restored: {problems[0]}.")
+    revision = schema_revision(backup)
+    if revision is None:
+        raise DatabaseError(f"{backup.name} cannot be restored: it is not a BridgeDesk database.")
+    if revision not in known_revisions:
+        raise DatabaseError(
+            f"{backup.name} cannot be restored: it was written by a newer version of BridgeDesk."
+        )
+    safety: Path | None = None
+    if database.exists() and not integrity_problems(database):
+        safety = take_backup(database, backups_folder, "before-restore")
+    elif database.exists():
+        damaged = backups_folder.parent / "damaged"
+        make_private_dir(damaged)
+        shutil.move(str(database), damaged / f"{database.name}.{dt.datetime.now():%Y%m%d-%H%M%S}")
+    for suffix in ("-wal", "-shm"):
+        Path(str(database) + suffix).unlink(missing_ok=True)
+    snapshot(backup, database)
+    return safety
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

@@ -1,0 +1,42 @@
+"""ORM models. Importing this package registers every table on ``Base.metadata``."""
+
+from bridgedesk.storage.models.audit import AuditEntry
+from bridgedesk.storage.models.base import Base
+from bridgedesk.storage.models.checklists import (
+    Assessment,
+    ChecklistDomain,
+    ChecklistItem,
+    ChecklistTemplate,
+    RatingLevel,
+)
+from bridgedesk.storage.models.credentials import Credential, CredentialKind
+from bridgedesk.storage.models.insights import Insight
+from bridgedesk.storage.models.people import ComparisonPhysician, Mentee, Mentor, MentorAssignment
+from bridgedesk.storage.models.program import Phase, ScheduleItem, Setting, Site
+from bridgedesk.storage.models.timeline import Action, Checkin, Goal, GoalTask, Milestone
+
+__all__ = [
+    "Action",
+    "Assessment",
+    "AuditEntry",
+    "Base",
+    "Checkin",
+    "ChecklistDomain",
+    "ChecklistItem",
+    "ChecklistTemplate",
+    "ComparisonPhysician",
+    "Credential",
+    "CredentialKind",
+    "Goal",
+    "GoalTask",
+    "Insight",
+    "Mentee",
+    "Mentor",
+    "MentorAssignment",
+    "Milestone",
+    "Phase",
+    "RatingLevel",
+    "ScheduleItem",
+    "Setting",
+    "Site",
+]

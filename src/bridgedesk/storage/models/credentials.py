@@ -1,0 +1,42 @@
+"""Credential, visa and waiver records with their reminder offsets."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Date, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from bridgedesk.domain.enums import CredentialStatus, Tier
+from bridgedesk.storage.models.base import Base, Timestamped, Versioned, enum_column
+
+
+class CredentialKind(Base):
+    """A kind of credential (J-1 visa, state licence, ...) with default reminder offsets."""
+
+    __tablename__ = "credential_kinds"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(120))
+    tier: Mapped[Tier] = mapped_column(enum_column(Tier))
+    reminder_offsets: Mapped[str] = mapped_column(String(80), default="180,90,60,30,7")
+    guidance: Mapped[str] = mapped_column(Text, default="")
+
+
+class Credential(Timestamped, Versioned, Base):
+    __tablename__ = "credentials"
+    __mapper_args__ = {"version_id_col": Versioned.version}  # type: ignore[dict-item]
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    mentee_id: Mapped[int] = mapped_column(ForeignKey("mentees.id", ondelete="CASCADE"), index=True)
+    kind_id: Mapped[int] = mapped_column(ForeignKey("credential_kinds.id"), index=True)
+    number: Mapped[str] = mapped_column(String(120), default="")
+    detail: Mapped[str] = mapped_column(String(200), default="")  # state, board, site, ...
+    issued_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    expires_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True, index=True)
+    status: Mapped[CredentialStatus] = mapped_column(
+        enum_column(CredentialStatus), default=CredentialStatus.ACTIVE
+    )
+    # Empty means "use the kind's offsets".
+    reminder_offsets: Mapped[str] = mapped_column(String(80), default="")
+    note: Mapped[str] = mapped_column(Text, default="")
