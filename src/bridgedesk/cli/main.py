@@ -22,12 +22,14 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument(
         "--data-dir",
         metavar="DIR",
+        default=argparse.SUPPRESS,  # so a subcommand's copy never hides the top-level value
         help="folder holding the program database, backups and logs "
         "(default: BRIDGEDESK_DATA_DIR, else the user data folder)",
     )
     common.add_argument(
         "--database-url",
         metavar="URL",
+        default=argparse.SUPPRESS,
         help="use a shared database server instead of the file in the data folder "
         "(default: BRIDGEDESK_DATABASE_URL)",
     )
