@@ -1,16 +1,27 @@
-"""Shared fixtures: every test gets its own program database file under tmp_path."""
+"""Shared fixtures: every test gets its own program database.
+
+``ctx`` runs a test twice: on a SQLite file under tmp_path and on its own database in a
+throwaway PostgreSQL server (tests/postgres_server.py). ``sqlite_ctx`` is for tests about
+the SQLite file itself.
+"""
 
 from __future__ import annotations
 
 import os
+import uuid
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from sqlalchemy import create_engine, text  # noqa: E402
+
 from bridgedesk.bootstrap import open_program  # noqa: E402
 from bridgedesk.paths import DataPaths  # noqa: E402
 from bridgedesk.services.context import ServiceContext  # noqa: E402
+from tests.postgres_server import database_url, running_server  # noqa: E402
+
+TEMPLATE_DB = "bridgedesk_template"
 
 
 @pytest.fixture
@@ -19,8 +30,49 @@ def data_paths(tmp_path) -> DataPaths:
 
 
 @pytest.fixture
-def ctx(data_paths) -> ServiceContext:
-    """A migrated program database with the default content, acting as 'tester'."""
+def sqlite_ctx(data_paths) -> ServiceContext:
+    """A migrated SQLite program file with the default content, acting as 'tester'."""
     context = open_program(data_paths, actor="tester")
     yield context
     context.db.dispose()
+
+
+@pytest.fixture(scope="session")
+def postgres_admin(tmp_path_factory):
+    """A running PostgreSQL server with a migrated template database holding the defaults."""
+    with running_server() as server_url:
+        admin = create_engine(server_url, isolation_level="AUTOCOMMIT")
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{TEMPLATE_DB}"'))
+            conn.execute(text(f'CREATE DATABASE "{TEMPLATE_DB}"'))
+        template = open_program(
+            DataPaths(tmp_path_factory.mktemp("pg-template")),
+            database_url=database_url(server_url, TEMPLATE_DB),
+        )
+        template.db.dispose()
+        yield server_url, admin
+        admin.dispose()
+
+
+def _fresh_postgres_database(server_url: str, admin, data_paths: DataPaths):
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}" TEMPLATE "{TEMPLATE_DB}"'))
+    context = open_program(data_paths, database_url=database_url(server_url, name), actor="tester")
+    return name, context
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def ctx(request, data_paths) -> ServiceContext:
+    """A migrated program database with the default content, on each supported backend."""
+    if request.param == "sqlite":
+        context = open_program(data_paths, actor="tester")
+        yield context
+        context.db.dispose()
+        return
+    server_url, admin = request.getfixturevalue("postgres_admin")
+    name, context = _fresh_postgres_database(server_url, admin, data_paths)
+    yield context
+    context.db.dispose()
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))

@@ -14,7 +14,8 @@ from bridgedesk.errors import DatabaseError
 from bridgedesk.storage import migrate
 
 
-def test_sqlite_file_is_wal_with_foreign_keys_and_full_sync(ctx):
+def test_sqlite_file_is_wal_with_foreign_keys_and_full_sync(sqlite_ctx):
+    ctx = sqlite_ctx
     with ctx.read() as s:
         assert s.execute(text("PRAGMA journal_mode")).scalar() == "wal"
         assert s.execute(text("PRAGMA foreign_keys")).scalar() == 1
@@ -36,13 +37,14 @@ def test_database_is_at_head(ctx):
     assert migrate.current_revision(ctx.db.engine) == migrate.head_revision()
 
 
-def test_files_are_owner_only(ctx, data_paths):
+def test_files_are_owner_only(sqlite_ctx, data_paths):
     assert (data_paths.root.stat().st_mode & 0o777) == 0o700
     assert (data_paths.database.stat().st_mode & 0o777) == 0o600
     assert (data_paths.backups.stat().st_mode & 0o777) == 0o700
 
 
-def test_newer_database_is_refused(ctx, data_paths):
+def test_newer_database_is_refused(sqlite_ctx, data_paths):
+    ctx = sqlite_ctx
     ctx.db.dispose()
     conn = sqlite3.connect(data_paths.database)
     conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
@@ -70,7 +72,8 @@ def test_text_file_named_like_the_database_is_refused(data_paths):
     assert data_paths.database.read_text(encoding="utf-8").startswith("name,country")
 
 
-def test_default_content_loaded_once(ctx, data_paths):
+def test_default_content_loaded_once(sqlite_ctx, data_paths):
+    ctx = sqlite_ctx
     with ctx.read() as s:
         items = s.execute(text("SELECT count(*) FROM checklist_items")).scalar()
         kinds = s.execute(text("SELECT count(*) FROM credential_kinds")).scalar()
