@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from bridgedesk.services import audit  # noqa: F401 - registers the audit listener on Session
 from bridgedesk.storage.database import Database
 
 

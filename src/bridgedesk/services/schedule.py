@@ -21,7 +21,9 @@ def make_default_schedule(session: Session, mentee_id: int, start: dt.date) -> t
     """Create the planned check-ins and milestones still missing; return (n_checkins, n_milestones)."""
     if session.get(Mentee, mentee_id) is None:
         raise NotFoundError(f"There is no mentee with id {mentee_id}.")
-    have_checkins = set(session.scalars(select(Checkin.title).where(Checkin.mentee_id == mentee_id)))
+    have_checkins = set(
+        session.scalars(select(Checkin.title).where(Checkin.mentee_id == mentee_id))
+    )
     have_milestones = set(
         session.scalars(select(Milestone.name).where(Milestone.mentee_id == mentee_id))
     )
@@ -41,7 +43,9 @@ def make_default_schedule(session: Session, mentee_id: int, start: dt.date) -> t
             have_checkins.add(item.name)
             n_checkins += 1
         elif item.kind == ScheduleItemKind.MILESTONE and item.name not in have_milestones:
-            session.add(Milestone(mentee_id=mentee_id, name=item.name, tier=item.tier, due_date=when))
+            session.add(
+                Milestone(mentee_id=mentee_id, name=item.name, tier=item.tier, due_date=when)
+            )
             have_milestones.add(item.name)
             n_milestones += 1
     session.flush()
