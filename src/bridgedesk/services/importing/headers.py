@@ -17,7 +17,14 @@ FULL_NAME = "full_name"
 
 # field -> header written on export (first) and other names accepted on import
 FIELD_NAMES: dict[str, tuple[str, ...]] = {
-    "given_names": ("Given names", "First name", "Given name", "Given name(s)", "Forename", "Forenames"),
+    "given_names": (
+        "Given names",
+        "First name",
+        "Given name",
+        "Given name(s)",
+        "Forename",
+        "Forenames",
+    ),
     "family_name": ("Family name", "Surname", "Last name"),
     FULL_NAME: ("Full name", "Name"),
     "native_name": ("Native name", "Name in native script", "Native script name"),
@@ -43,7 +50,7 @@ EXPORT_HEADERS: tuple[str, ...] = tuple(FIELD_NAMES[f][0] for f in EXPORT_FIELDS
 
 
 def normalise(header: str) -> str:
-    """"Given name(s)" -> "givennames": lower case, letters and digits only."""
+    """ "Given name(s)" -> "givennames": lower case, letters and digits only."""
     text = unicodedata.normalize("NFKC", header).casefold()
     return re.sub(r"[\W_]+", "", text)
 
@@ -77,7 +84,7 @@ def match_headers(header: list[str]) -> HeaderMap:
     if not has_split and FULL_NAME not in result.columns:
         missing = [n for n in ("given_names", "family_name") if n not in result.columns]
         names = " and ".join(f'"{FIELD_NAMES[n][0]}"' for n in missing)
-        raise UserError(f"The file has no {names} column (or a single \"Full name\" column).")
+        raise UserError(f'The file has no {names} column (or a single "Full name" column).')
     if not has_split:
         for part in ("given_names", "family_name"):
             if part in result.columns:

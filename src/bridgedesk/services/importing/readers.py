@@ -55,7 +55,9 @@ def decode_text(data: bytes, name: str) -> str:
         except UnicodeDecodeError:
             raise UserError(f"The file {name} is not a readable text file.") from None
     if data.startswith(b"PK\x03\x04"):
-        raise UserError(f"The file {name} looks like an Excel workbook; save it with the .xlsx ending.")
+        raise UserError(
+            f"The file {name} looks like an Excel workbook; save it with the .xlsx ending."
+        )
     if b"\x00" in data:
         raise UserError(f"The file {name} is not a text file (it holds binary data).")
     try:
@@ -105,7 +107,9 @@ def read_csv_bytes(data: bytes, name: str) -> Table:
             else:
                 table.rows.append((start_line, list(record)))
     except csv.Error as exc:
-        raise UserError(f"The file {name} is not valid CSV near line {last_line + 1} ({exc}).") from None
+        raise UserError(
+            f"The file {name} is not valid CSV near line {last_line + 1} ({exc})."
+        ) from None
     return table
 
 

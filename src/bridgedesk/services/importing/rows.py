@@ -1,0 +1,146 @@
+"""Turn each data row into mentee column values, or into a reason it is a bad row.
+
+Every row is checked (not just up to the first problem) so the director can fix the whole
+file in one go; nothing here touches the database.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import String
+
+from bridgedesk.domain.enums import MenteeRole
+from bridgedesk.services.importing.dates import DateProblem, parse_date, slashed_order
+from bridgedesk.services.importing.formulas import unquote
+from bridgedesk.services.importing.headers import FULL_NAME, HeaderMap
+from bridgedesk.services.importing.readers import Cell, Table
+from bridgedesk.storage.models import Mentee, Site
+
+TEXT_LIMIT = 20_000  # for Text columns (notes)
+_NAMES = ("given_names", "family_name")
+_LABELS = {
+    "given_names": "given names",
+    "family_name": "family name",
+    "visa_kind": "visa",
+    "site": "site",
+}
+
+
+def column_limit(name: str) -> int:
+    column = Site.__table__.c.name if name == "site" else Mentee.__table__.c[name]
+    return (
+        column.type.length if isinstance(column.type, String) and column.type.length else TEXT_LIMIT
+    )
+
+
+TEXT_FIELDS: dict[str, int] = {
+    c.key: column_limit(c.key)
+    for c in Mentee.__table__.columns
+    if isinstance(c.type, String) and c.key not in {"role", "status", "exit_reason"}
+}
+TEXT_FIELDS["site"] = column_limit("site")
+TEXT_FIELDS["phase"] = 120
+
+
+@dataclass
+class ParsedRow:
+    line: int
+    values: dict[str, Any]  # Mentee columns plus "site" and "phase" names
+
+
+@dataclass
+class BadRow:
+    line: int
+    reason: str
+
+
+def cell_text(cell: Cell) -> str:
+    """A cell as text: whitespace trimmed, the export's anti-formula quote removed."""
+    if cell is None:
+        return ""
+    if isinstance(cell, bool):
+        text = "yes" if cell else "no"
+    elif isinstance(cell, float) and cell.is_integer():
+        text = str(int(cell))
+    elif isinstance(cell, dt.datetime):
+        text = cell.date().isoformat() if cell.time() == dt.time() else cell.isoformat(" ")
+    elif isinstance(cell, dt.date):
+        text = cell.isoformat()
+    else:
+        text = str(cell)
+    return unquote(unicodedata.normalize("NFC", text.strip()))
+
+
+def duplicate_key(given: str, family: str, start: dt.date) -> tuple[str, str, dt.date]:
+    return (given.casefold(), family.casefold(), start)
+
+
+def parse_rows(table: Table, headers: HeaderMap) -> tuple[list[ParsedRow], list[BadRow]]:
+    cols = headers.columns
+    date_cells = [(line, _at(cells, cols["start_date"])) for line, cells in table.rows]
+    order, order_line = slashed_order(date_cells)
+    good: list[ParsedRow] = []
+    bad: list[BadRow] = []
+    seen: dict[tuple[str, str, dt.date], int] = {}
+    for line, cells in table.rows:
+        values: dict[str, Any] = {}
+        problems: list[str] = []
+        for name, index in cols.items():
+            if name in TEXT_FIELDS:
+                text = cell_text(_at(cells, index))
+                if len(text) > TEXT_FIELDS[name]:
+                    label = _LABELS.get(name, name.replace("_", " "))
+                    problems.append(
+                        f"the {label} is {len(text):,} characters long (at most {TEXT_FIELDS[name]:,})"
+                    )
+                values[name] = text
+        if FULL_NAME in cols:
+            full = cell_text(_at(cells, cols[FULL_NAME]))
+            given, _, family = full.rpartition(" ")
+            values["given_names"], values["family_name"] = given.strip(), family.strip()
+            if full and not given.strip():
+                problems.append(f"the name {full!r} has no separate family name")
+            elif (
+                len(given) > TEXT_FIELDS["given_names"] or len(family) > TEXT_FIELDS["family_name"]
+            ):
+                problems.append("the name is too long (at most 200 characters each part)")
+        if not problems:
+            problems += [f"the {_LABELS[n]} cell is empty" for n in _NAMES if not values.get(n)]
+        try:
+            values["start_date"] = parse_date(_at(cells, cols["start_date"]), order, order_line)
+        except DateProblem as exc:
+            problems.append(str(exc))
+        if "role" in cols:
+            role = cell_text(_at(cells, cols["role"])).casefold()
+            if role and role not in {r.value for r in MenteeRole}:
+                problems.append(f"the role {role!r} is not resident or attending")
+            values["role"] = (
+                MenteeRole(role) if role in {r.value for r in MenteeRole} else MenteeRole.RESIDENT
+            )
+        if "graduation_year" in cols:
+            year_text = cell_text(_at(cells, cols["graduation_year"]))
+            values["graduation_year"] = None
+            if year_text:
+                if year_text.isdigit() and 1900 <= int(year_text) <= 2100:
+                    values["graduation_year"] = int(year_text)
+                else:
+                    problems.append(f"the graduation year {year_text!r} is not a year")
+        if not problems:
+            key = duplicate_key(values["given_names"], values["family_name"], values["start_date"])
+            if key in seen:
+                problems.append(f"duplicate of {table.kind} {seen[key]}")
+            else:
+                seen[key] = line
+        if problems:
+            bad.append(BadRow(line, "; ".join(problems)))
+        else:
+            good.append(ParsedRow(line, values))
+    return good, bad
+
+
+def _at(cells: list[Cell], index: int) -> Cell:
+    return cells[index] if index < len(cells) else None
