@@ -1,0 +1,114 @@
+"""Retention at 12, 24 and 36 months (Kaplan-Meier), program vs comparison, and early exits.
+
+An exit is a mentee who *left* (status left, with an exit date). Completed and active mentees
+are censored at their exit date or today: they did not leave, we just stop seeing them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import and_, select
+from sqlalchemy.orm import Session
+
+from bridgedesk.domain.enums import CredentialStatus, MenteeStatus
+from bridgedesk.domain.kaplan_meier import SurvivalCurve, kaplan_meier
+from bridgedesk.services.metrics.measure import Measure, Period
+from bridgedesk.storage.models import ComparisonPhysician, Credential, CredentialKind, Mentee
+
+HORIZONS = ((12, 365), (24, 730), (36, 1095))
+WAIVER_CODE = "conrad30"
+
+
+@dataclass(frozen=True)
+class EarlyExit:
+    mentee_id: int
+    name: str
+    exit_date: dt.date
+    reason: str
+
+
+@dataclass(frozen=True)
+class RetentionMetrics:
+    program: tuple[Measure, ...]  # survival at 12/24/36 months; denominator = still followed then
+    comparison: tuple[Measure, ...]
+    program_curve: SurvivalCurve
+    comparison_curve: SurvivalCurve
+    early_exits: Measure  # left in the period, over mentees in the program in the period
+    exits: tuple[EarlyExit, ...]
+    completed: Measure  # completed in the period
+    waivers_completed: Measure  # Conrad 30 obligations marked completed, over waiver records
+
+
+def retention_metrics(session: Session, period: Period, in_program: int) -> RetentionMetrics:
+    today = min(period.today, period.end)
+    stmt = select(
+        Mentee.id, Mentee.given_names, Mentee.family_name, Mentee.start_date, Mentee.status,
+        Mentee.exit_date, Mentee.exit_reason,
+    ).where(Mentee.start_date <= today)  # fmt: skip
+    if period.site_id is not None:
+        stmt = stmt.where(Mentee.site_id == period.site_id)
+    rows = session.execute(stmt).all()
+    observations = []
+    exits = []
+    completed = 0
+    for mid, given, family, start, status, exit_date, reason in rows:
+        left = status == MenteeStatus.LEFT and exit_date is not None and exit_date <= today
+        end = exit_date if exit_date is not None and exit_date <= today else today
+        observations.append(((end - start).days, left))
+        if exit_date is not None and period.start <= exit_date <= period.end:
+            if status == MenteeStatus.LEFT:
+                exits.append(EarlyExit(mid, f"{given} {family}".strip(), exit_date, reason))
+            elif status == MenteeStatus.COMPLETED:
+                completed += 1
+    comparison_obs = [
+        (((exit_date if exit_date and exit_date <= today else today) - start).days,
+         exit_date is not None and exit_date <= today)
+        for start, exit_date in session.execute(
+            select(ComparisonPhysician.start_date, ComparisonPhysician.exit_date).where(
+                ComparisonPhysician.start_date <= today
+            )
+        )
+    ]  # fmt: skip
+    program_curve = kaplan_meier(observations)
+    comparison_curve = kaplan_meier(comparison_obs)
+    exits.sort(key=lambda e: (e.exit_date, e.name))
+    return RetentionMetrics(
+        program=_at_horizons(period, "Program", program_curve),
+        comparison=_at_horizons(period, "Comparison", comparison_curve),
+        program_curve=program_curve,
+        comparison_curve=comparison_curve,
+        early_exits=period.measure("Left the program early", len(exits), in_program, "mentees"),
+        exits=tuple(exits),
+        completed=period.measure("Completed the program", completed, in_program, "mentees"),
+        waivers_completed=_waivers(session, period),
+    )
+
+
+def _at_horizons(period: Period, who: str, curve: SurvivalCurve) -> tuple[Measure, ...]:
+    return tuple(
+        period.measure(
+            f"{who}: still in post at {months} months",
+            curve.survival_at(days) if curve.n else None,
+            curve.at_risk_at(days),
+            "share",
+        )
+        for months, days in HORIZONS
+    )
+
+
+def _waivers(session: Session, period: Period) -> Measure:
+    stmt = (
+        select(Credential.status)
+        .join(
+            CredentialKind,
+            and_(CredentialKind.id == Credential.kind_id, CredentialKind.code == WAIVER_CODE),
+        )
+        .join(Mentee, Mentee.id == Credential.mentee_id)
+    )
+    if period.site_id is not None:
+        stmt = stmt.where(Mentee.site_id == period.site_id)
+    statuses = list(session.scalars(stmt))
+    done = sum(1 for s in statuses if s == CredentialStatus.COMPLETED)
+    return period.measure("Waiver obligations completed", done, len(statuses), "waivers")
