@@ -61,21 +61,49 @@ def running_server() -> Iterator[str]:
     os.chmod(folder, 0o700)
     try:
         subprocess.run(
-            _as_postgres([str(bindir / "initdb"), "-D", str(data), "-U", "postgres", "-A", "trust",
-                          "-E", "UTF8", "--no-sync", "--locale=C.UTF-8"]),
-            check=True, capture_output=True,
+            _as_postgres(
+                [
+                    str(bindir / "initdb"),
+                    "-D",
+                    str(data),
+                    "-U",
+                    "postgres",
+                    "-A",
+                    "trust",
+                    "-E",
+                    "UTF8",
+                    "--no-sync",
+                    "--locale=C.UTF-8",
+                ]
+            ),
+            check=True,
+            capture_output=True,
         )
         opts = f"-c listen_addresses=127.0.0.1 -p {port} -k {folder} -c fsync=off -c full_page_writes=off"
         subprocess.run(
-            _as_postgres([str(bindir / "pg_ctl"), "-D", str(data), "-w", "-l", str(folder / "log"),
-                          "-o", opts, "start"]),
-            check=True, capture_output=True,
+            _as_postgres(
+                [
+                    str(bindir / "pg_ctl"),
+                    "-D",
+                    str(data),
+                    "-w",
+                    "-l",
+                    str(folder / "log"),
+                    "-o",
+                    opts,
+                    "start",
+                ]
+            ),
+            check=True,
+            capture_output=True,
         )
         try:
             yield f"postgresql+psycopg://postgres@127.0.0.1:{port}/postgres"
         finally:
             subprocess.run(
-                _as_postgres([str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"]),
+                _as_postgres(
+                    [str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"]
+                ),
                 capture_output=True,
             )
     finally:

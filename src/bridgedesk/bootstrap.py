@@ -37,13 +37,17 @@ def open_database(paths: DataPaths, database_url: str | None = None) -> Database
     db_file = paths.database
 
     def backup_before_migration() -> None:
-        taken = backup.take_backup(db_file, paths.backups, f"before-migration-to-{migrate.head_revision()}")
+        taken = backup.take_backup(
+            db_file, paths.backups, f"before-migration-to-{migrate.head_revision()}"
+        )
         log.info("backup before migration: %s", taken)
 
     return open_sqlite(db_file, before_migration=backup_before_migration)
 
 
-def open_program(paths: DataPaths, database_url: str | None = None, actor: str = "") -> ServiceContext:
+def open_program(
+    paths: DataPaths, database_url: str | None = None, actor: str = ""
+) -> ServiceContext:
     """Open the program database (creating and filling defaults when new)."""
     os.umask(0o077)
     paths.ensure()

@@ -20,7 +20,9 @@ class ValidationError(UserError):
 class ConflictError(UserError):
     """Somebody else saved the same record since it was read (optimistic concurrency)."""
 
-    def __init__(self, message: str, changed_fields: dict[str, tuple[object, object]] | None = None):
+    def __init__(
+        self, message: str, changed_fields: dict[str, tuple[object, object]] | None = None
+    ):
         self.changed_fields = dict(changed_fields or {})
         super().__init__(message)
 

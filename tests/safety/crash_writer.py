@@ -27,17 +27,27 @@ def main(data_dir: str, start: int) -> None:
     while True:
         n += 1
         with ctx.unit_of_work() as session:
-            session.add(Mentee(given_names="Edit", family_name=f"E{n}", start_date=dt.date(2025, 1, 1)))
+            session.add(
+                Mentee(given_names="Edit", family_name=f"E{n}", start_date=dt.date(2025, 1, 1))
+            )
         print(f"edit {n}", flush=True)
         if n % 3 == 0:
             with ctx.unit_of_work() as session:
                 rows = [
-                    {"given_names": "Batch", "family_name": f"B{n}-{i}", "start_date": dt.date(2025, 1, 1),
-                     "native_name": "ሰላም", "status": "active", "role": "resident"}
+                    {
+                        "given_names": "Batch",
+                        "family_name": f"B{n}-{i}",
+                        "start_date": dt.date(2025, 1, 1),
+                        "native_name": "ሰላም",
+                        "status": "active",
+                        "role": "resident",
+                    }
                     for i in range(BATCH)
                 ]
                 session.execute(insert(Mentee.__table__), rows)
-                ids = session.scalars(select(Mentee.id).where(Mentee.family_name.like(f"B{n}-%"))).all()
+                ids = session.scalars(
+                    select(Mentee.id).where(Mentee.family_name.like(f"B{n}-%"))
+                ).all()
                 record_bulk(session, ctx.actor, "import", "mentee", [{"id": i} for i in ids])
             print(f"import {n}", flush=True)
         if n % 5 == 0:

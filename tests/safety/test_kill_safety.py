@@ -60,19 +60,29 @@ def test_committed_changes_survive_repeated_sigkill(tmp_path):
         lines = _run_and_kill(data, next_start, rng.uniform(0.0, 0.25))
         for line in lines:
             kind, number = line.split()
-            {"edit": reported_edits, "import": reported_imports, "update": reported_updates}[kind].add(int(number))
+            {"edit": reported_edits, "import": reported_imports, "update": reported_updates}[
+                kind
+            ].add(int(number))
         next_start += 10_000  # each run writes its own range of names
 
         db = data / "bridgedesk.db"
         assert integrity_problems(db) == []
         conn = sqlite3.connect(db)
         try:
-            edits = {int(r[0][1:]) for r in conn.execute("SELECT family_name FROM mentees WHERE given_names='Edit'")}
+            edits = {
+                int(r[0][1:])
+                for r in conn.execute("SELECT family_name FROM mentees WHERE given_names='Edit'")
+            }
             batches: dict[int, int] = {}
-            for (name,) in conn.execute("SELECT family_name FROM mentees WHERE given_names='Batch'"):
+            for (name,) in conn.execute(
+                "SELECT family_name FROM mentees WHERE given_names='Batch'"
+            ):
                 batch = int(name[1:].split("-")[0])
                 batches[batch] = batches.get(batch, 0) + 1
-            updated = {int(r[0].split()[1]) for r in conn.execute("SELECT notes FROM mentees WHERE notes LIKE 'updated %'")}
+            updated = {
+                int(r[0].split()[1])
+                for r in conn.execute("SELECT notes FROM mentees WHERE notes LIKE 'updated %'")
+            }
         finally:
             conn.close()
         assert reported_edits <= edits, "a reported edit was lost"
@@ -80,4 +90,6 @@ def test_committed_changes_survive_repeated_sigkill(tmp_path):
         assert all(count == BATCH for count in batches.values()), "an import was half-written"
         assert reported_updates <= updated, "a reported update was lost"
     assert len(reported_edits) >= KILLS  # every run committed something before its kill
-    print(f"kills={KILLS} edits={len(reported_edits)} imports={len(reported_imports)} updates={len(reported_updates)}")
+    print(
+        f"kills={KILLS} edits={len(reported_edits)} imports={len(reported_imports)} updates={len(reported_updates)}"
+    )

@@ -44,9 +44,8 @@ def test_rotation_never_deletes_the_newest_backup(tmp_path):
 
 def test_second_instance_is_refused_with_holder_named(tmp_path):
     lock_file = tmp_path / "bridgedesk.lock"
-    with InstanceLock(lock_file):
-        with pytest.raises(AlreadyRunningError, match=f"pid {os.getpid()}"):
-            InstanceLock(lock_file).acquire()
+    with InstanceLock(lock_file), pytest.raises(AlreadyRunningError, match=f"pid {os.getpid()}"):
+        InstanceLock(lock_file).acquire()
     # released: a new instance may start
     InstanceLock(lock_file).acquire().release()
 

@@ -27,7 +27,14 @@ def _make_program(tmp_path, capsys):
 
         from bridgedesk.storage.models import Mentee
 
-        s.add(Mentee(given_names="Selam", family_name="Tesfaye", native_name="ሰላም ተስፋዬ", start_date=date(2025, 7, 1)))
+        s.add(
+            Mentee(
+                given_names="Selam",
+                family_name="Tesfaye",
+                native_name="ሰላም ተስፋዬ",
+                start_date=date(2025, 7, 1),
+            )
+        )
     ctx.db.dispose()
     return data
 
@@ -65,7 +72,9 @@ def test_backup_restore_round_trip_keeps_current_file(tmp_path, capsys):
     code, out, _ = run(capsys, "--data-dir", str(data), "restore", str(tmp_path / "copy.db"))
     assert code == 0
     conn = sqlite3.connect(data / "bridgedesk.db")
-    assert conn.execute("SELECT family_name, native_name FROM mentees").fetchall() == [("Tesfaye", "ሰላም ተስፋዬ")]
+    assert conn.execute("SELECT family_name, native_name FROM mentees").fetchall() == [
+        ("Tesfaye", "ሰላም ተስፋዬ")
+    ]
     conn.close()
     kept = [b for b in list_backups(data / "backups") if b.reason == "before-restore"]
     assert len(kept) == 1

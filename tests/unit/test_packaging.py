@@ -20,8 +20,18 @@ def test_assets_found_from_checkout():
 
 def test_wheel_ships_resources_and_migrations(tmp_path):
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-         "-w", str(tmp_path), str(ROOT)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path),
+            str(ROOT),
+        ],
         check=True,
     )
     wheel = next(tmp_path.glob("bridgedesk-*.whl"))
@@ -36,14 +46,25 @@ def test_wheel_ships_resources_and_migrations(tmp_path):
 
 def test_version_from_module_and_command_line():
     out = subprocess.run(
-        [sys.executable, "-m", "bridgedesk", "--version"], capture_output=True, text=True, check=True
+        [sys.executable, "-m", "bridgedesk", "--version"],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert out.stdout.strip() == f"BridgeDesk {bridgedesk.__version__}"
 
 
 def test_unknown_file_errors_are_one_sentence_not_a_traceback(tmp_path):
     out = subprocess.run(
-        [sys.executable, "-m", "bridgedesk", "--data-dir", str(tmp_path), "restore", str(tmp_path / "nope.db")],
+        [
+            sys.executable,
+            "-m",
+            "bridgedesk",
+            "--data-dir",
+            str(tmp_path),
+            "restore",
+            str(tmp_path / "nope.db"),
+        ],
         capture_output=True,
         text=True,
     )

@@ -15,7 +15,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(handler=run_check)
 
     p = sub.add_parser("backup", parents=[common], help="take a verified backup, or list backups")
-    p.add_argument("--to", metavar="FILE", type=Path, help="write the backup to this file or folder")
+    p.add_argument(
+        "--to", metavar="FILE", type=Path, help="write the backup to this file or folder"
+    )
     p.add_argument("--list", action="store_true", help="list the backups in the data folder")
     p.set_defaults(handler=run_backup)
 
@@ -49,7 +51,9 @@ def run_backup(args: argparse.Namespace) -> int:
             print(f"No backups in {paths.backups}.")
         for info in backups:
             size_kb = info.size_bytes / 1024
-            print(f"{info.taken_at:%Y-%m-%d %H:%M:%S}  {size_kb:9.0f} KB  {info.reason:<28} {info.path}")
+            print(
+                f"{info.taken_at:%Y-%m-%d %H:%M:%S}  {size_kb:9.0f} KB  {info.reason:<28} {info.path}"
+            )
         return 0
     taken = safety.backup_now(paths, args.to)
     print(f"Backup written and verified: {taken}")

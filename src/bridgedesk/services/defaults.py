@@ -97,7 +97,9 @@ def _load_credential_kinds(session: Session, data: dict[str, Any]) -> None:
         )
 
 
-def load_checklist_template(session: Session, data: dict[str, Any], version: int) -> ChecklistTemplate:
+def load_checklist_template(
+    session: Session, data: dict[str, Any], version: int
+) -> ChecklistTemplate:
     """Write one template version (scale, domains, items) from its JSON form."""
     template = ChecklistTemplate(name=data["name"], version=version, is_current=True)
     session.add(template)
@@ -117,6 +119,8 @@ def load_checklist_template(session: Session, data: dict[str, Any], version: int
         session.flush()
         for i_pos, item in enumerate(domain_spec["items"], start=1):
             text = item if isinstance(item, str) else item["text"]
-            key = f"{d_pos}.{i_pos}" if isinstance(item, str) else item.get("key", f"{d_pos}.{i_pos}")
+            key = (
+                f"{d_pos}.{i_pos}" if isinstance(item, str) else item.get("key", f"{d_pos}.{i_pos}")
+            )
             session.add(ChecklistItem(domain_id=domain.id, key=key, position=i_pos, text=text))
     return template

@@ -21,7 +21,9 @@ def check(paths: DataPaths) -> CheckResult:
     """Integrity of the program file; when damaged, also the newest backup that is sound."""
     db = paths.database
     if not db.exists():
-        return CheckResult(False, [f"there is no program database in {paths.root}"], newest_good_backup(paths))
+        return CheckResult(
+            False, [f"there is no program database in {paths.root}"], newest_good_backup(paths)
+        )
     problems = backup.integrity_problems(db)
     if not problems:
         revision = backup.schema_revision(db)
@@ -44,7 +46,9 @@ def backup_now(paths: DataPaths, to: Path | None = None, reason: str = "manual")
         raise UserError(f"There is no program database in {paths.root} to back up.")
     problems = backup.integrity_problems(paths.database)
     if problems:
-        raise DatabaseError(f"The program database is damaged ({problems[0]}); it was not backed up.")
+        raise DatabaseError(
+            f"The program database is damaged ({problems[0]}); it was not backed up."
+        )
     if to is not None:
         if to.exists() and to.is_dir():
             to = backup.backup_path(to, reason)

@@ -135,7 +135,9 @@ def list_backups(folder: Path) -> list[BackupInfo]:
     return sorted(found, key=lambda b: b.taken_at, reverse=True)
 
 
-def restore(backup: Path, database: Path, backups_folder: Path, known_revisions: set[str]) -> Path | None:
+def restore(
+    backup: Path, database: Path, backups_folder: Path, known_revisions: set[str]
+) -> Path | None:
     """Replace the program file with ``backup``; the current file is backed up first.
 
     Refuses a damaged file, a file that is not a BridgeDesk database, and one written by

@@ -1,0 +1,68 @@
+"""GUI start-up, in order: data folder, logging, open + migrate the database, then Qt."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+
+from bridgedesk import APP_NAME, __version__, assets
+from bridgedesk.bootstrap import open_program, setup_logging
+from bridgedesk.errors import UserError
+from bridgedesk.paths import DataPaths, resolve
+
+log = logging.getLogger(__name__)
+ORGANISATION = "BridgeDesk"
+ICON_NAMES = ("bridgedesk.svg", "bridgedesk.png", "icon.png", "app.png")
+
+
+def settings_path(paths: DataPaths):
+    """The GUI's own preferences (window size, last view) live beside the data they belong to."""
+    return paths.root / "gui-settings.ini"
+
+
+def run(args: argparse.Namespace) -> int:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from bridgedesk.ui.dialogs import Dialogs
+    from bridgedesk.ui.error_dialog import make_excepthook
+    from bridgedesk.ui.main_window import MainWindow
+    from bridgedesk.ui.views.registry import ViewEnv
+
+    paths = resolve(getattr(args, "data_dir", None)).ensure()
+    setup_logging(paths)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(ORGANISATION)
+    icon = _window_icon()
+    if icon is not None:
+        app.setWindowIcon(icon)
+    dialogs = Dialogs()
+    try:
+        ctx = open_program(paths, getattr(args, "database_url", None))
+    except UserError as exc:
+        log.warning("could not open the program: %s", exc)
+        dialogs.error(None, str(exc))
+        return 1
+    sys.excepthook = make_excepthook()
+    settings = QSettings(str(settings_path(paths)), QSettings.Format.IniFormat)
+    window = MainWindow(ViewEnv(ctx, paths, dialogs), settings)
+    window.show()
+    app.aboutToQuit.connect(window.close)  # saves geometry even when quit comes from elsewhere
+    try:
+        return int(app.exec())
+    finally:
+        ctx.db.dispose()
+
+
+def _window_icon():
+    from PySide6.QtGui import QIcon
+
+    for name in ICON_NAMES:
+        try:
+            return QIcon(str(assets.asset_path(f"icons/{name}")))
+        except FileNotFoundError:
+            continue
+    return None

@@ -1,0 +1,69 @@
+"""Every message box and file dialog of the GUI goes through one object.
+
+Views receive a :class:`Dialogs` in their constructor, so a test replaces one object
+(or patches its methods) instead of patching QMessageBox and QFileDialog everywhere.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+
+class SaveChoice(StrEnum):
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+class Dialogs:
+    """Small modal questions and notices, in plain words."""
+
+    def info(self, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.information(parent, title, text)
+
+    def warn(self, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.warning(parent, title, text)
+
+    def error(self, parent: QWidget | None, text: str, title: str = "BridgeDesk") -> None:
+        QMessageBox.critical(parent, title, text)
+
+    def confirm(self, parent: QWidget | None, title: str, text: str, action: str = "OK") -> bool:
+        """Ask before something that cannot be undone; Cancel is the default button."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent
+        )
+        go = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        box.exec()
+        return box.clickedButton() is go
+
+    def ask_save_discard_cancel(self, parent: QWidget | None, text: str) -> SaveChoice:
+        buttons = (
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel
+        )
+        answer = QMessageBox.question(
+            parent, "Unsaved changes", text, buttons, QMessageBox.StandardButton.Save
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return SaveChoice.SAVE
+        if answer == QMessageBox.StandardButton.Discard:
+            return SaveChoice.DISCARD
+        return SaveChoice.CANCEL
+
+    def ask_save_path(
+        self, parent: QWidget | None, title: str, suggested: Path, file_filter: str
+    ) -> Path | None:
+        chosen, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), file_filter)
+        return Path(chosen) if chosen else None
+
+    def ask_open_path(
+        self, parent: QWidget | None, title: str, folder: Path, file_filter: str
+    ) -> Path | None:
+        chosen, _ = QFileDialog.getOpenFileName(parent, title, str(folder), file_filter)
+        return Path(chosen) if chosen else None

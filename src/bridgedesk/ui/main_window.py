@@ -1,0 +1,224 @@
+"""The main window: navigation on the left, one view at a time on the right.
+
+Views come from :mod:`bridgedesk.ui.views.registry`; they are built the first time they are
+shown, so start-up stays quick. Geometry and the last view are kept in the QSettings passed in.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QMainWindow,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from bridgedesk import APP_NAME, __version__
+from bridgedesk.services import program_settings
+from bridgedesk.services.roster import RosterService
+from bridgedesk.ui.views.placeholder import PlaceholderView
+from bridgedesk.ui.views.registry import VIEWS, ViewEnv
+from bridgedesk.ui.views.welcome import WelcomeView
+
+MENTEES = "mentees"
+KEY_GEOMETRY = "main_window/geometry"
+KEY_STATE = "main_window/state"
+KEY_LAST_VIEW = "main_window/last_view"
+
+
+def needs_welcome(env: ViewEnv) -> bool:
+    """First start: the program has no name yet and nobody is on the roster."""
+    return not program_settings.is_configured(env.ctx) and RosterService(env.ctx).count() == 0
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, env: ViewEnv, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.env = env
+        self.settings = settings
+        self.views: dict[str, QWidget] = {}
+        self.setMinimumSize(QSize(760, 500))
+
+        self.nav = QListWidget()
+        self.nav.setAccessibleName("Views")
+        self.nav.addItems([spec.title for spec in VIEWS])
+        self.nav.setSpacing(3)
+        self.nav.setFixedWidth(max(150, self.nav.sizeHintForColumn(0) + 36))
+        self.stack = QStackedWidget()
+        for _spec in VIEWS:
+            self.stack.addWidget(QWidget())  # replaced by the real view when first shown
+        workspace = QWidget()
+        row = QHBoxLayout(workspace)
+        row.setContentsMargins(6, 6, 0, 0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.pages = QStackedWidget()
+        self.workspace = workspace
+        self.pages.addWidget(workspace)
+        self.setCentralWidget(self.pages)
+        self.nav.currentRowChanged.connect(self._show_row)
+
+        self._build_actions()
+        self.statusBar().showMessage("Ready")
+        self.welcome: WelcomeView | None = None
+        if needs_welcome(env):
+            self._show_welcome()
+        else:
+            self._enter_workspace()
+        self._restore_geometry()
+
+    # -- menus, toolbar, shortcuts ---------------------------------------------------------
+    def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_mentee_action = self._action("&New mentee…", self.new_mentee, "Ctrl+N")
+        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.find_action = self._action(
+            "&Find mentee", self.focus_search, QKeySequence.StandardKey.Find
+        )
+        self.about_action = self._action(f"&About {APP_NAME}", self.show_about)
+        self.view_actions = [
+            self._action(
+                spec.title, lambda _=False, i=i: self.show_view(VIEWS[i].key), f"Ctrl+{i + 1}"
+            )
+            for i, spec in enumerate(VIEWS)
+        ]
+        menus = self.menuBar()
+        file_menu = menus.addMenu("&File")
+        file_menu.addAction(self.new_mentee_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        view_menu = menus.addMenu("&View")
+        view_menu.addActions(self.view_actions)
+        view_menu.addSeparator()
+        view_menu.addAction(self.find_action)
+        menus.addMenu("&Help").addAction(self.about_action)
+        self.toolbar = QToolBar("Main toolbar")
+        self.toolbar.setObjectName("main_toolbar")
+        self.toolbar.setAccessibleName("Main toolbar")
+        self.toolbar.setMovable(False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toolbar.addAction(self.new_mentee_action)
+        self.toolbar.addAction(self.find_action)
+        self.addToolBar(self.toolbar)
+
+    # -- first start -----------------------------------------------------------------------
+    def _show_welcome(self) -> None:
+        self.welcome = WelcomeView(self.env)
+        self.welcome.program_started.connect(self._enter_workspace)
+        self.welcome.restored.connect(self.close)
+        self.pages.addWidget(self.welcome)
+        self.pages.setCurrentWidget(self.welcome)
+        self.toolbar.setEnabled(False)
+        for action in (*self.view_actions, self.new_mentee_action, self.find_action):
+            action.setEnabled(False)
+        self._update_title()
+
+    def _enter_workspace(self) -> None:
+        self.toolbar.setEnabled(True)
+        for action in (*self.view_actions, self.new_mentee_action, self.find_action):
+            action.setEnabled(True)
+        self.pages.setCurrentWidget(self.workspace)
+        if self.welcome is not None:
+            self.pages.removeWidget(self.welcome)
+            self.welcome.deleteLater()
+            self.welcome = None
+        last = str(self.settings.value(KEY_LAST_VIEW, MENTEES))
+        self.show_view(last if any(s.key == last for s in VIEWS) else MENTEES)
+        self._update_title()
+        self.statusBar().showMessage(
+            f"{RosterService(self.env.ctx).count():,} mentees in the program"
+        )
+
+    def _update_title(self) -> None:
+        name = program_settings.load(self.env.ctx).program_name
+        self.setWindowTitle(f"{APP_NAME} — {name}" if name else APP_NAME)
+
+    @property
+    def on_welcome(self) -> bool:
+        return self.welcome is not None and self.pages.currentWidget() is self.welcome
+
+    # -- views -----------------------------------------------------------------------------
+    def view(self, key: str) -> QWidget:
+        """The view for ``key``, built on first use."""
+        if key not in self.views:
+            index = next(i for i, s in enumerate(VIEWS) if s.key == key)
+            spec = VIEWS[index]
+            widget = (
+                spec.factory(self.env)
+                if spec.factory
+                else PlaceholderView(spec.title, spec.description)
+            )
+            old = self.stack.widget(index)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self.stack.insertWidget(index, widget)
+            self.views[key] = widget
+        return self.views[key]
+
+    def show_view(self, key: str) -> QWidget:
+        index = next(i for i, s in enumerate(VIEWS) if s.key == key)
+        if self.nav.currentRow() != index:
+            self.nav.setCurrentRow(index)  # comes back through _show_row
+        return self.view(key)
+
+    def _show_row(self, index: int) -> None:
+        if not 0 <= index < len(VIEWS):
+            return
+        key = VIEWS[index].key
+        fresh = key not in self.views
+        widget = self.view(key)
+        self.stack.setCurrentWidget(widget)
+        refresh = getattr(widget, "refresh", None)
+        if callable(refresh) and not fresh:
+            refresh()
+        self.settings.setValue(KEY_LAST_VIEW, key)
+
+    def current_key(self) -> str:
+        return VIEWS[self.nav.currentRow()].key
+
+    def roster(self):
+        return self.view(MENTEES)
+
+    def focus_search(self) -> None:
+        self.show_view(MENTEES)
+        self.roster().focus_search()
+
+    def new_mentee(self) -> None:
+        self.show_view(MENTEES)
+        self.roster().new_mentee()
+
+    def show_about(self) -> None:
+        self.env.dialogs.info(
+            self,
+            f"About {APP_NAME}",
+            f"{APP_NAME} {__version__}\n\nStructured mentorship for international medical graduates.\n"
+            f"Data folder: {self.env.paths.root}",
+        )
+
+    # -- remembering the window ------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value(KEY_GEOMETRY)
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 720)
+        state = self.settings.value(KEY_STATE)
+        if state is not None:
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.settings.setValue(KEY_GEOMETRY, self.saveGeometry())
+        self.settings.setValue(KEY_STATE, self.saveState())
+        self.settings.sync()
+        super().closeEvent(event)

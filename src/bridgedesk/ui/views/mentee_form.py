@@ -1,0 +1,350 @@
+"""One mentee's profile: edit, save (optimistic), archive, delete; never lose the user's edits."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QIntValidator, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bridgedesk.domain.enums import MenteeRole, MenteeStatus, label
+from bridgedesk.domain.mentee_rules import FIELD_LABELS, NAME_MAX
+from bridgedesk.errors import ConflictError, UserError, ValidationError
+from bridgedesk.services.roster import MenteeFields, MenteeRecord, RosterService
+from bridgedesk.ui.dialogs import SaveChoice
+from bridgedesk.ui.formatting import format_date
+from bridgedesk.ui.views.archive_dialog import ArchiveDialog
+from bridgedesk.ui.views.field_row import FieldRow
+from bridgedesk.ui.views.registry import ViewEnv
+
+TEXT_FIELDS = (
+    "given_names",
+    "family_name",
+    "native_name",
+    "preferred_name",
+    "pronouns",
+    "country_of_training",
+    "medical_school",
+    "specialty",
+    "site",
+    "email",
+    "phone",
+    "languages",
+    "visa_kind",
+)
+LABELS = {
+    **FIELD_LABELS,
+    "graduation_year": "Graduation year",
+    "role": "Role",
+    "start_date": "Start date",
+    "phase_id": "Phase",
+}
+HINTS = {
+    "given_names": "In Latin letters, as on the passport",
+    "native_name": "e.g. ሰላም ተስፋዬ, محمد عبد الله, 王小明",
+}
+LATER_TABS = (
+    ("Timeline", "Check-ins and milestones are in the Timeline view."),
+    ("Checklists", "Fluency ratings are in the Checklists view."),
+    ("Credentials", "Licences, registrations and visas are in the Deadlines view."),
+)
+
+
+class MenteeForm(QDialog):
+    saved = Signal(int)
+    deleted = Signal(int)
+
+    def __init__(self, env: ViewEnv, mentee_id: int | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.env = env
+        self.service = RosterService(env.ctx, clock=env.today)
+        self.mentee_id = mentee_id
+        self.version = 0
+        self.record: MenteeRecord | None = None
+        self.setMinimumSize(560, 420)
+        self.resize(720, 660)
+        self.rows: dict[str, FieldRow] = {}
+        self.editors: dict[str, QWidget] = {}
+
+        tabs = QTabWidget()
+        tabs.addTab(self._profile_page(), "Profile")
+        for title, text in LATER_TABS:
+            note = QLabel(text)
+            note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            note.setWordWrap(True)
+            tabs.addTab(note, title)
+        self.state_label = QLabel()
+        self.state_label.setWordWrap(True)
+
+        self.save_button = QPushButton("Save")
+        self.save_button.setDefault(True)
+        self.save_button.setToolTip("Save (Ctrl+S)")
+        self.archive_button = QPushButton("Archive…")
+        self.reactivate_button = QPushButton("Make active again")
+        self.delete_button = QPushButton("Delete…")
+        self.close_button = QPushButton("Close")
+        for button in (
+            self.save_button,
+            self.archive_button,
+            self.reactivate_button,
+            self.delete_button,
+            self.close_button,
+        ):
+            button.setAccessibleName(button.text().rstrip("…"))
+            button.setAutoDefault(False)
+        self.save_button.clicked.connect(self.save)
+        self.archive_button.clicked.connect(self.ask_archive)
+        self.reactivate_button.clicked.connect(self.reactivate)
+        self.delete_button.clicked.connect(self.ask_delete)
+        self.close_button.clicked.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+
+        buttons = QHBoxLayout()
+        for button in (self.archive_button, self.reactivate_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.close_button)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.state_label)
+        layout.addWidget(tabs, 1)
+        layout.addLayout(buttons)
+
+        if mentee_id is None:
+            self.baseline = MenteeFields(start_date=env.today())
+        else:
+            self.record = self.service.get(mentee_id)
+            self.version = self.record.version
+            self.baseline = self.record.fields
+        self.fill(self.baseline)
+        self._show_state()
+
+    # -- building --------------------------------------------------------------------------
+    def _profile_page(self) -> QWidget:
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        specialties, sites = self.service.specialties(), self.service.sites()
+        for name in ("given_names", "family_name", "native_name", "preferred_name", "pronouns"):
+            self._add(form, name, self._line(name))
+        role = QComboBox()
+        for value in MenteeRole:
+            role.addItem(label(value), value.value)
+        self._add(form, "role", role)
+        self._add(form, "specialty", self._choice(specialties))
+        self._add(form, "site", self._choice(sites))
+        start = QDateEdit()
+        start.setCalendarPopup(True)
+        start.setDisplayFormat("d MMM yyyy")
+        self._add(form, "start_date", start)
+        phase = QComboBox()
+        phase.addItem("Work it out from the start date", None)
+        for phase_id, phase_name in self.service.phases():
+            phase.addItem(phase_name, phase_id)
+        self._add(form, "phase_id", phase)
+        for name in ("country_of_training", "medical_school"):
+            self._add(form, name, self._line(name))
+        year = QLineEdit()
+        year.setValidator(QIntValidator(1940, 2100, year))
+        year.setMaximumWidth(90)
+        self._add(form, "graduation_year", year)
+        for name in ("email", "phone", "languages", "visa_kind"):
+            self._add(form, name, self._line(name))
+        notes = QPlainTextEdit()
+        notes.setTabChangesFocus(True)
+        notes.setMinimumHeight(80)
+        self._add(form, "notes", notes)
+        page = QWidget()
+        page.setLayout(form)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(page)
+        return scroll
+
+    def _line(self, name: str) -> QLineEdit:
+        edit = QLineEdit()
+        edit.setMaxLength(NAME_MAX if name.endswith("name") or name == "given_names" else 300)
+        edit.setPlaceholderText(HINTS.get(name, ""))
+        return edit
+
+    def _choice(self, values: list[str]) -> QComboBox:
+        combo = QComboBox()
+        combo.setEditable(True)
+        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        combo.addItems(values)
+        return combo
+
+    def _add(self, form: QFormLayout, name: str, editor: QWidget) -> None:
+        editor.setAccessibleName(LABELS.get(name, name))
+        row = FieldRow(editor)
+        self.rows[name] = row
+        self.editors[name] = editor
+        form.addRow(f"{LABELS.get(name, name)}:", row)
+
+    # -- fields in and out -----------------------------------------------------------------
+    def fill(self, fields: MenteeFields) -> None:
+        for name in TEXT_FIELDS:
+            editor = self.editors[name]
+            value = getattr(fields, name)
+            if isinstance(editor, QComboBox):
+                editor.setEditText(value)
+            else:
+                editor.setText(value)
+        self.editors["graduation_year"].setText(
+            "" if fields.graduation_year is None else str(fields.graduation_year)
+        )
+        role = self.editors["role"]
+        role.setCurrentIndex(max(role.findData(str(fields.role)), 0))
+        self.editors["start_date"].setDate(QDate(fields.start_date or self.env.today()))
+        phase = self.editors["phase_id"]
+        phase.setCurrentIndex(max(phase.findData(fields.phase_id), 0))
+        self.editors["notes"].setPlainText(fields.notes)
+
+    def fields(self) -> MenteeFields:
+        values: dict[str, object] = {}
+        for name in TEXT_FIELDS:
+            editor = self.editors[name]
+            values[name] = editor.currentText() if isinstance(editor, QComboBox) else editor.text()
+        year = self.editors["graduation_year"].text().strip()
+        values["graduation_year"] = int(year) if year else None
+        values["role"] = MenteeRole(self.editors["role"].currentData())
+        start: dt.date = self.editors["start_date"].date().toPython()
+        values["start_date"] = start
+        values["phase_id"] = self.editors["phase_id"].currentData()
+        values["notes"] = self.editors["notes"].toPlainText()
+        return MenteeFields(**values)
+
+    def is_dirty(self) -> bool:
+        return dataclasses.asdict(self.fields().normalized()) != dataclasses.asdict(
+            self.baseline.normalized()
+        )
+
+    def show_problems(self, problems: dict[str, str]) -> None:
+        for name, row in self.rows.items():
+            row.set_problem(problems.get(name, ""))
+        first = next((self.editors[n] for n in self.rows if n in problems), None)
+        if first is not None:
+            first.setFocus()
+
+    def _show_state(self) -> None:
+        record = self.record
+        title = "New mentee" if record is None else record.legal_name
+        self.setWindowTitle(f"{title} — BridgeDesk")
+        archived = record is not None and record.status != MenteeStatus.ACTIVE
+        if archived:
+            text = f"{label(record.status)} on {format_date(record.exit_date)}"
+            self.state_label.setText(
+                text + (f": {record.exit_reason}" if record.exit_reason else ".")
+            )
+        self.state_label.setVisible(archived)
+        self.archive_button.setVisible(record is not None and not archived)
+        self.reactivate_button.setVisible(archived)
+        self.delete_button.setVisible(record is not None)
+
+    # -- actions ---------------------------------------------------------------------------
+    def save(self) -> bool:
+        """Validate, then create or update. Problems and conflicts leave the edits in place."""
+        fields = self.fields()
+        problems = self.service.validate(fields)
+        self.show_problems(problems)
+        if problems:
+            return False
+        try:
+            if self.mentee_id is None:
+                self.mentee_id = self.service.create(fields)
+            else:
+                self.service.update(self.mentee_id, fields, self.version)
+        except ValidationError as exc:
+            self.show_problems(exc.problems)
+            return False
+        except ConflictError as exc:
+            self.env.dialogs.error(self, str(exc), "Someone else changed this mentee")
+            return False
+        except UserError as exc:
+            self.env.dialogs.error(self, str(exc))
+            return False
+        self.record = self.service.get(self.mentee_id)
+        self.version = self.record.version
+        self.baseline = self.record.fields
+        self._show_state()
+        self.saved.emit(self.mentee_id)
+        return True
+
+    def ask_archive(self) -> None:
+        if self.record is None:
+            return
+        dialog = ArchiveDialog(self.record.legal_name, self.env.today(), self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.archive(*dialog.values())
+
+    def archive(self, status: MenteeStatus, exit_date: dt.date, reason: str) -> bool:
+        if self.mentee_id is None:
+            return False
+        try:
+            self.service.archive(self.mentee_id, status, exit_date, reason)
+        except ValidationError as exc:
+            self.env.dialogs.error(self, " ".join(exc.problems.values()))
+            return False
+        except UserError as exc:
+            self.env.dialogs.error(self, str(exc))
+            return False
+        self._reload_after_status_change()
+        return True
+
+    def reactivate(self) -> None:
+        if self.mentee_id is not None:
+            self.service.reactivate(self.mentee_id)
+            self._reload_after_status_change()
+
+    def _reload_after_status_change(self) -> None:
+        assert self.mentee_id is not None
+        self.record = self.service.get(self.mentee_id)
+        self.version = self.record.version
+        self._show_state()
+        self.saved.emit(self.mentee_id)
+
+    def ask_delete(self) -> None:
+        if self.record is None or self.mentee_id is None:
+            return
+        if not self.env.dialogs.confirm(
+            self,
+            "Delete mentee",
+            f"Delete {self.record.legal_name} and all their check-ins, milestones, ratings and "
+            "credentials? This cannot be undone; archiving keeps the history.",
+            "Delete",
+        ):
+            return
+        try:
+            self.service.delete(self.mentee_id)
+        except UserError as exc:
+            self.env.dialogs.error(self, str(exc))
+            return
+        self.deleted.emit(self.mentee_id)
+        self.baseline = self.fields()
+        super().accept()
+
+    # -- closing with unsaved edits --------------------------------------------------------
+    def reject(self) -> None:
+        """Esc, Close and the window's close box all come here (QDialog.closeEvent calls it)."""
+        if self.is_dirty():
+            choice = self.env.dialogs.ask_save_discard_cancel(
+                self, "Save the changes to this mentee?"
+            )
+            if choice == SaveChoice.CANCEL or (choice == SaveChoice.SAVE and not self.save()):
+                return
+        super().reject()

@@ -1,0 +1,81 @@
+"""The views of the main window, in navigation order. Adding a view is one line in VIEWS.
+
+A view is built by a factory from :class:`ViewEnv` (everything a view may need, passed in
+rather than reached for). A view without a factory shows a placeholder page instead.
+A built view may define ``refresh()``: the main window calls it each time the view is shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtWidgets import QWidget
+
+from bridgedesk.paths import DataPaths
+from bridgedesk.services.context import ServiceContext
+from bridgedesk.ui.dialogs import Dialogs
+
+
+@dataclass
+class ViewEnv:
+    ctx: ServiceContext
+    paths: DataPaths
+    dialogs: Dialogs
+    today: Callable[[], dt.date] = field(default=dt.date.today)
+
+
+ViewFactory = Callable[[ViewEnv], QWidget]
+
+
+def _roster(env: ViewEnv) -> QWidget:
+    from bridgedesk.ui.views.roster_view import RosterView
+
+    return RosterView(env)
+
+
+@dataclass(frozen=True)
+class ViewSpec:
+    key: str
+    title: str
+    description: str
+    factory: ViewFactory | None = None
+
+
+VIEWS: list[ViewSpec] = [
+    ViewSpec(
+        "dashboard",
+        "Dashboard",
+        "The week at a glance: check-ins due, deadlines coming up, mentees who need attention.",
+    ),
+    ViewSpec("mentees", "Mentees", "Everyone in the program.", _roster),
+    ViewSpec(
+        "timeline",
+        "Timeline",
+        "Each mentee's check-ins and milestones on one line, from arrival to the end of the program.",
+    ),
+    ViewSpec(
+        "checklists",
+        "Checklists",
+        "Cultural and clinical fluency checklists: self and mentor ratings, and the gaps between them.",
+    ),
+    ViewSpec(
+        "deadlines",
+        "Deadlines",
+        "Licences, registrations and visas for the hospital, the accreditation body and the government, by how soon they expire.",
+    ),
+    ViewSpec(
+        "insights",
+        "Insights",
+        "What mentees teach the hospital: observations raised, discussed and acted on.",
+    ),
+    ViewSpec(
+        "mentors", "Mentors", "Who mentors whom, and which mentors carry more than they should."
+    ),
+    ViewSpec(
+        "reports",
+        "Reports",
+        "Printable reports for the board, the accreditation body and each mentee.",
+    ),
+]

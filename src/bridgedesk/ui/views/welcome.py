@@ -1,0 +1,221 @@
+"""First start: name the program, then begin empty, explore the demo, or restore a backup."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bridgedesk.errors import UserError, ValidationError
+from bridgedesk.services import program_settings, safety
+from bridgedesk.services.program_settings import ProgramSettings
+from bridgedesk.ui import workers
+from bridgedesk.ui.views.field_row import FieldRow
+from bridgedesk.ui.views.registry import ViewEnv
+
+FIELDS = (
+    ("hospital_name", "Hospital", "e.g. St Mary's District Hospital", "Enter the hospital's name."),
+    ("program_name", "Program", "e.g. IMG Mentorship Program", "Enter the program's name."),
+    ("director_name", "Program director", "Your name", "Enter the program director's name."),
+)
+
+
+def demo_entry() -> Callable[..., Any] | None:
+    """The demo generator, imported when asked for (it pulls in a lot of reference data)."""
+    try:
+        from bridgedesk.services.demo.generator import generate_demo
+    except ImportError:
+        return None
+    return generate_demo
+
+
+class WelcomeView(QWidget):
+    """Shown inside the main window until the program has a name or mentees."""
+
+    program_started = Signal()
+    restored = Signal()
+
+    def __init__(self, env: ViewEnv, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.env = env
+        self.setAccessibleName("Welcome to BridgeDesk")
+        self._worker: workers.Worker | None = None
+        self._progress: QProgressDialog | None = None
+
+        heading = QLabel("Welcome to BridgeDesk")
+        font = QFont(heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        heading.setFont(font)
+        intro = QLabel(
+            "BridgeDesk helps you run a structured mentorship program for international medical "
+            "graduates. Start by naming your program; you can change these later."
+        )
+        intro.setWordWrap(True)
+
+        form = QFormLayout()
+        self.rows: dict[str, FieldRow] = {}
+        for key, title, hint, _ in FIELDS:
+            edit = QLineEdit()
+            edit.setPlaceholderText(hint)
+            edit.setAccessibleName(title)
+            edit.setMaxLength(program_settings.MAX_LENGTH)
+            row = FieldRow(edit)
+            self.rows[key] = row
+            form.addRow(f"{title}:", row)
+
+        self.start_button = QPushButton("Start an empty program")
+        self.start_button.setDefault(True)
+        self.demo_button = QPushButton("Open the demo program")
+        self.restore_button = QPushButton("Restore a backup…")
+        for button, tip in (
+            (self.start_button, "Save the names above and begin with no mentees"),
+            (self.demo_button, "Fill the program with made-up mentees to explore BridgeDesk"),
+            (self.restore_button, "Replace this program with a backup file"),
+        ):
+            button.setAccessibleName(button.text().rstrip("…"))
+            button.setToolTip(tip)
+        self.start_button.clicked.connect(self.start_empty)
+        self.demo_button.clicked.connect(self.open_demo)
+        self.restore_button.clicked.connect(self.restore_backup)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.start_button)
+        buttons.addWidget(self.demo_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.restore_button)
+
+        column = QVBoxLayout()
+        column.addWidget(heading)
+        column.addWidget(intro)
+        column.addSpacing(12)
+        column.addLayout(form)
+        column.addSpacing(12)
+        column.addLayout(buttons)
+        holder = QWidget()
+        holder.setLayout(column)
+        holder.setMaximumWidth(640)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        outer.addWidget(holder, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addStretch(2)
+
+    # -- the three ways in ----------------------------------------------------------------
+    def entered_settings(self) -> ProgramSettings:
+        return ProgramSettings(**{key: row.text().strip() for key, row in self.rows.items()})
+
+    def _check(self, settings: ProgramSettings) -> bool:
+        problems: dict[str, str] = {}
+        for key, _, _, missing in FIELDS:
+            if not getattr(settings, key):
+                problems[key] = missing
+        self._show_problems(problems)
+        return not problems
+
+    def _show_problems(self, problems: dict[str, str]) -> None:
+        for key, row in self.rows.items():
+            row.set_problem(problems.get(key, ""))
+        first = next((self.rows[k] for k in self.rows if k in problems), None)
+        if first is not None:
+            first.editor.setFocus()
+
+    def _save(self) -> bool:
+        settings = self.entered_settings()
+        if not self._check(settings):
+            return False
+        try:
+            program_settings.save(self.env.ctx, settings)
+        except ValidationError as exc:
+            self._show_problems(exc.problems)
+            return False
+        return True
+
+    def start_empty(self) -> None:
+        if self._save():
+            self.program_started.emit()
+
+    def open_demo(self) -> None:
+        entry = demo_entry()
+        if entry is None:
+            self.env.dialogs.info(
+                self, "Demo program", "This copy of BridgeDesk has no demo program."
+            )
+            return
+        entered = self.entered_settings()
+        if all(vars(entered).values()):  # names typed in win over the demo's own
+            self._save()
+        ctx, today = self.env.ctx, self.env.today()
+        self._set_busy(True)
+        self._progress = QProgressDialog("Creating the demo program…", "", 0, 0, self)
+        self._progress.setCancelButton(None)
+        self._progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self._progress.setMinimumDuration(300)
+        self._worker = workers.start(
+            lambda: entry(ctx, today=today), self._demo_done, self._demo_failed
+        )
+
+    def _demo_done(self, _result: object) -> None:
+        self._finish_work()
+        settings = program_settings.load(self.env.ctx)
+        if (
+            not settings.program_name
+        ):  # the generator names its program; fill from the form otherwise
+            entered = self.entered_settings()
+            program_settings.save(
+                self.env.ctx,
+                ProgramSettings(
+                    entered.hospital_name or "Demo District Hospital",
+                    entered.program_name or "Demo IMG Mentorship Program",
+                    entered.director_name or "Demo Director",
+                ),
+            )
+        self.program_started.emit()
+
+    def _demo_failed(self, message: str) -> None:
+        self._finish_work()
+        self.env.dialogs.error(self, message)
+
+    def _finish_work(self) -> None:
+        if self._progress is not None:
+            self._progress.reset()
+            self._progress.deleteLater()
+            self._progress = None
+        self._worker = None
+        self._set_busy(False)
+
+    def _set_busy(self, busy: bool) -> None:
+        for button in (self.start_button, self.demo_button, self.restore_button):
+            button.setEnabled(not busy)
+
+    def restore_backup(self) -> None:
+        chosen = self.env.dialogs.ask_open_path(
+            self,
+            "Restore a backup",
+            self.env.paths.backups,
+            "BridgeDesk backups (*.db *.sqlite);;All files (*)",
+        )
+        if chosen is None:
+            return
+        try:
+            self.env.ctx.db.dispose()  # let go of the file before it is replaced
+            safety.restore_from(self.env.paths, chosen)
+        except UserError as exc:
+            self.env.dialogs.error(self, str(exc))
+            return
+        self.env.dialogs.info(
+            self,
+            "Backup restored",
+            f"{chosen.name} was restored. Close BridgeDesk and open it again to use it.",
+        )
+        self.restored.emit()

@@ -1,0 +1,126 @@
+"""The main window: first-start welcome page, navigation, remembered geometry, error hook."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+
+from bridgedesk.services import program_settings
+from bridgedesk.services.roster import RosterService
+from bridgedesk.ui.error_dialog import PLAIN_MESSAGE, make_excepthook
+from bridgedesk.ui.main_window import KEY_GEOMETRY, KEY_LAST_VIEW, MainWindow
+from bridgedesk.ui.views.placeholder import PlaceholderView
+from bridgedesk.ui.views.registry import VIEWS
+from bridgedesk.ui.views.roster_view import RosterView
+
+
+def open_window(qtbot, env, settings) -> MainWindow:
+    window = MainWindow(env, settings)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_fresh_program_opens_on_the_welcome_page(qtbot, env, settings):
+    window = open_window(qtbot, env, settings)
+    assert window.on_welcome
+    assert window.windowTitle() == "BridgeDesk"
+    assert not window.new_mentee_action.isEnabled()
+
+
+def test_welcome_needs_all_three_names(qtbot, env, settings, ctx):
+    window = open_window(qtbot, env, settings)
+    welcome = window.welcome
+    welcome.rows["hospital_name"].editor.setText("Hillside District Hospital")
+    welcome.start_button.click()
+    assert window.on_welcome
+    assert welcome.rows["program_name"].problem() == "Enter the program's name."
+    assert welcome.rows["director_name"].problem() == "Enter the program director's name."
+    assert welcome.rows["hospital_name"].problem() == ""
+    assert not program_settings.is_configured(ctx)
+
+
+def test_start_an_empty_program_saves_the_names(qtbot, env, settings, ctx):
+    window = open_window(qtbot, env, settings)
+    welcome = window.welcome
+    welcome.rows["hospital_name"].editor.setText("Hillside District Hospital")
+    welcome.rows["program_name"].editor.setText("IMG Bridge Program")
+    welcome.rows["director_name"].editor.setText("Dr Ruth Okafor")
+    welcome.start_button.click()
+    qtbot.waitUntil(lambda: not window.on_welcome)
+    saved = program_settings.load(ctx)
+    assert (saved.hospital_name, saved.program_name, saved.director_name) == (
+        "Hillside District Hospital",
+        "IMG Bridge Program",
+        "Dr Ruth Okafor",
+    )
+    assert window.windowTitle() == "BridgeDesk — IMG Bridge Program"
+    assert window.current_key() == "mentees"
+    assert window.new_mentee_action.isEnabled()
+
+
+def test_demo_program_runs_off_the_gui_thread(qtbot, env, settings, ctx):
+    window = open_window(qtbot, env, settings)
+    with qtbot.waitSignal(window.welcome.program_started, timeout=60_000):
+        window.welcome.demo_button.click()
+    assert RosterService(ctx).count() > 0
+    assert program_settings.is_configured(ctx)
+    qtbot.waitUntil(lambda: not window.on_welcome)
+    roster = window.roster()
+    assert roster.model.total_count() == RosterService(ctx).count()
+
+
+def test_navigation_shows_placeholders_for_views_not_built(qtbot, env, settings, configured):
+    window = open_window(qtbot, env, settings)
+    assert not window.on_welcome
+    assert window.windowTitle() == f"BridgeDesk — {configured.program_name}"
+    window.view_actions[2].trigger()  # Ctrl+3
+    assert window.current_key() == VIEWS[2].key
+    assert isinstance(window.stack.currentWidget(), PlaceholderView)
+    window.nav.setCurrentRow(1)
+    assert isinstance(window.stack.currentWidget(), RosterView)
+    assert [a.shortcut().toString() for a in window.view_actions] == [
+        f"Ctrl+{i}" for i in range(1, 9)
+    ]
+
+
+def test_find_focuses_the_roster_search(qtbot, env, settings, configured):
+    window = open_window(qtbot, env, settings)
+    window.show_view("reports")
+    window.find_action.trigger()
+    assert window.current_key() == "mentees"
+    qtbot.waitUntil(lambda: window.roster().search.hasFocus())
+
+
+def test_last_view_and_geometry_are_remembered(qtbot, env, settings, configured, tmp_path):
+    window = open_window(qtbot, env, settings)
+    window.show_view("mentors")
+    window.resize(780, 540)  # fits the offscreen platform's 800x600 screen
+    size = window.size()
+    window.close()
+    reread = QSettings(settings.fileName(), QSettings.Format.IniFormat)
+    assert reread.value(KEY_LAST_VIEW) == "mentors"
+    assert reread.value(KEY_GEOMETRY) is not None
+    again = MainWindow(env, reread)  # not shown yet: the size comes from the saved geometry
+    qtbot.addWidget(again)
+    assert again.current_key() == "mentors"
+    assert again.size() == size
+
+
+def test_about_names_the_version(qtbot, env, settings, configured, dialogs):
+    import bridgedesk
+
+    window = open_window(qtbot, env, settings)
+    window.about_action.trigger()
+    assert dialogs.kinds() == ["info"]
+    assert bridgedesk.__version__ in dialogs.messages[0][1]
+
+
+def test_excepthook_shows_a_plain_sentence_and_keeps_going():
+    shown = []
+    hook = make_excepthook(show=lambda message, details: shown.append((message, details)))
+    try:
+        raise RuntimeError("boom <b>&amp;</para>")
+    except RuntimeError as exc:
+        hook(type(exc), exc, exc.__traceback__)
+    assert shown[0][0] == PLAIN_MESSAGE
+    assert "RuntimeError: boom <b>&amp;</para>" in shown[0][1]
