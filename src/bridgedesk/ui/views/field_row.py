@@ -13,16 +13,20 @@ class FieldRow(QWidget):
         super().__init__(parent)
         self.editor = editor
         self.message = QLabel()
-        self.message.setWordWrap(True)
+        # No word wrap: a wrapped label reports its height only for a given width, which
+        # the form layouts here do not ask for, and the message then overlaps the next row.
+        self.message.setWordWrap(False)
         self.message.setVisible(False)
         palette = self.message.palette()
         palette.setColor(QPalette.ColorRole.WindowText, warning_colour(palette))
         self.message.setPalette(palette)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
+        layout.setSpacing(4)
         layout.addWidget(editor)
         layout.addWidget(self.message)
+        # A form layout squeezes rows to fit; never squeeze the input below its natural height.
+        editor.setMinimumHeight(editor.sizeHint().height())
 
     def text(self) -> str:
         return self.editor.text() if isinstance(self.editor, QLineEdit) else ""
@@ -31,6 +35,8 @@ class FieldRow(QWidget):
         """Show ``message`` under the input (empty clears it); screen readers hear it too."""
         self.message.setText(message)
         self.message.setVisible(bool(message))
+        self.message.setMinimumHeight(self.message.sizeHint().height() if message else 0)
+        self.updateGeometry()  # the row grows or shrinks with its message
         base = self.editor.accessibleName().split(" — ")[0]
         self.editor.setAccessibleName(f"{base} — {message}" if message else base)
         self.editor.setAccessibleDescription(message)
