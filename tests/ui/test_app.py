@@ -44,3 +44,18 @@ def test_run_opens_the_main_window_and_quits_cleanly(qapp, tmp_path, monkeypatch
     assert seen and seen[0].on_welcome
     assert (tmp_path / "data" / "gui-settings.ini").exists()
     assert QApplication.applicationName() == "BridgeDesk"
+
+
+def test_second_instance_on_the_same_data_folder_is_refused(qapp, tmp_path, monkeypatch):
+    from bridgedesk.paths import DataPaths
+    from bridgedesk.storage.instance_lock import InstanceLock
+
+    shown = []
+    monkeypatch.setattr(Dialogs, "error", lambda self, parent, text, title="": shown.append(text))
+    paths = DataPaths(tmp_path / "data").ensure()
+    with InstanceLock(paths.lock_file):  # the first BridgeDesk holds the folder
+        args = argparse.Namespace(data_dir=str(paths.root), database_url=None)
+        assert app.run(args) == 1
+    assert len(shown) == 1
+    assert "already open on this data folder" in shown[0]
+    assert not paths.database.exists()  # the second one never touched the program file

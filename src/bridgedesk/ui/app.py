@@ -10,6 +10,7 @@ from bridgedesk import APP_NAME, __version__, assets
 from bridgedesk.bootstrap import open_program, setup_logging
 from bridgedesk.errors import UserError
 from bridgedesk.paths import DataPaths, resolve
+from bridgedesk.storage.instance_lock import InstanceLock
 
 log = logging.getLogger(__name__)
 ORGANISATION = "BridgeDesk"
@@ -40,10 +41,13 @@ def run(args: argparse.Namespace) -> int:
     if icon is not None:
         app.setWindowIcon(icon)
     dialogs = Dialogs()
+    lock = InstanceLock(paths.lock_file)
     try:
+        lock.acquire()  # one BridgeDesk per data folder; the OS frees it if we crash
         ctx = open_program(paths, getattr(args, "database_url", None))
     except UserError as exc:
         log.warning("could not open the program: %s", exc)
+        lock.release()
         dialogs.error(None, str(exc))
         return 1
     sys.excepthook = make_excepthook()
@@ -55,6 +59,7 @@ def run(args: argparse.Namespace) -> int:
         return int(app.exec())
     finally:
         ctx.db.dispose()
+        lock.release()
 
 
 def _window_icon():
