@@ -5,8 +5,13 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from bridgedesk.cli import cmd_data, cmd_demo, cmd_safety
+from bridgedesk.cli import cmd_data, cmd_demo, cmd_report, cmd_safety
 
 Registrar = Callable[[argparse._SubParsersAction, argparse.ArgumentParser], None]  # type: ignore[type-arg]
 
-REGISTRARS: list[Registrar] = [cmd_demo.register, cmd_data.register, cmd_safety.register]
+REGISTRARS: list[Registrar] = [
+    cmd_demo.register,
+    cmd_data.register,
+    cmd_report.register,
+    cmd_safety.register,
+]

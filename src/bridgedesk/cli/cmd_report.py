@@ -1,0 +1,158 @@
+"""``bridgedesk report program|mentee|packet --out FILE.pdf``: print reports from the command line."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from bridgedesk.cli.session import open_context
+from bridgedesk.errors import UserError
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-06-30") from None
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+    """Add the ``report`` group with ``program``, ``mentee`` and ``packet``."""
+    report = sub.add_parser("report", help="write a PDF report")
+    kinds = report.add_subparsers(dest="what", metavar="WHAT", required=True)
+
+    def leaf(name: str, help_text: str, private: bool, period: bool) -> argparse.ArgumentParser:
+        parser = kinds.add_parser(name, parents=[common], help=help_text)
+        parser.add_argument(
+            "--out", metavar="FILE", type=Path, required=True, help="the PDF to write"
+        )
+        parser.add_argument(
+            "--paper", choices=("letter", "a4"), default="letter", help="paper size"
+        )
+        if private:
+            parser.add_argument(
+                "--include-private-notes",
+                action="store_true",
+                help="print mentors' private notes (left out by default)",
+            )
+        if period:
+            parser.add_argument(
+                "--from",
+                dest="period_from",
+                metavar="DATE",
+                type=_date,
+                help="first day of the period (default: 12 months before --to)",
+            )
+            parser.add_argument(
+                "--to",
+                dest="period_to",
+                metavar="DATE",
+                type=_date,
+                help="last day of the period (default: today)",
+            )
+        return parser
+
+    leaf("program", "the program report for a board or reviewer", False, True).set_defaults(
+        handler=run_program_report
+    )
+    mentee = leaf("mentee", "one mentee's progress report", True, False)
+    mentee.add_argument("mentee", metavar="NAME_OR_ID", help="the mentee's id or part of a name")
+    mentee.set_defaults(handler=run_mentee_report)
+    leaf("packet", "program report plus every active mentee's report", True, True).set_defaults(
+        handler=run_packet
+    )
+
+
+def default_period(today: dt.date) -> tuple[dt.date, dt.date]:
+    """The last 12 months up to and including today."""
+    try:
+        year_ago = today.replace(year=today.year - 1)
+    except ValueError:  # 29 February
+        year_ago = today.replace(year=today.year - 1, day=28)
+    return year_ago + dt.timedelta(days=1), today
+
+
+def _period(args: argparse.Namespace, today: dt.date) -> tuple[dt.date, dt.date]:
+    end = args.period_to or today
+    start = args.period_from or default_period(end)[0]
+    if end < start:
+        raise UserError("The period must end on or after the day it starts (--from is after --to).")
+    return start, end
+
+
+def _write(out: Path, build: Callable[[Path], None]) -> None:
+    """Build into a side file, then move it into place: no half-written PDF is ever left."""
+    part = out.with_name(out.name + ".part")
+    try:
+        build(part)
+        os.replace(part, out)
+    finally:
+        part.unlink(missing_ok=True)
+
+
+def run_program_report(args: argparse.Namespace) -> int:
+    from bridgedesk.reports.program_report import build_program_report
+
+    today = dt.date.today()
+    start, end = _period(args, today)
+    ctx = open_context(args)
+    try:
+        _write(
+            args.out, lambda p: build_program_report(ctx, p, start, end, today, paper=args.paper)
+        )
+    finally:
+        ctx.db.dispose()
+    print(f"Wrote the program report to {args.out}.")
+    return 0
+
+
+def run_mentee_report(args: argparse.Namespace) -> int:
+    from bridgedesk.reports.mentee_report import build_mentee_report
+    from bridgedesk.services.roster import RosterService
+
+    today = dt.date.today()
+    ctx = open_context(args)
+    try:
+        matches = RosterService(ctx).find(args.mentee)
+        if not matches:
+            print(f"bridgedesk: no mentee matches {args.mentee!r}.", file=sys.stderr)
+            return 1
+        if len(matches) > 1:
+            print(
+                f"bridgedesk: {len(matches)} mentees match {args.mentee!r}; "
+                "give the id of the one you mean:",
+                file=sys.stderr,
+            )
+            for mentee_id, name in matches:
+                print(f"  {mentee_id}\t{name}", file=sys.stderr)
+            return 1
+        mentee_id, name = matches[0]
+        _write(args.out, lambda p: build_mentee_report(
+            ctx, mentee_id, p, today, paper=args.paper,
+            include_private_notes=args.include_private_notes))  # fmt: skip
+    finally:
+        ctx.db.dispose()
+    print(f"Wrote the progress report for {name} to {args.out}.")
+    if args.include_private_notes:
+        print("It includes private mentor notes: share it only with the program director.")
+    return 0
+
+
+def run_packet(args: argparse.Namespace) -> int:
+    from bridgedesk.reports.packet import build_packet
+
+    today = dt.date.today()
+    start, end = _period(args, today)
+    ctx = open_context(args)
+    try:
+        _write(args.out, lambda p: build_packet(
+            ctx, p, start, end, today, paper=args.paper,
+            include_private_notes=args.include_private_notes))  # fmt: skip
+    finally:
+        ctx.db.dispose()
+    print(f"Wrote the program packet to {args.out}.")
+    return 0
