@@ -35,6 +35,12 @@ def _roster(env: ViewEnv) -> QWidget:
     return RosterView(env)
 
 
+def _checklists(env: ViewEnv) -> QWidget:
+    from bridgedesk.ui.views.checklists_view import ChecklistsView
+
+    return ChecklistsView(env)
+
+
 @dataclass(frozen=True)
 class ViewSpec:
     key: str
@@ -59,6 +65,7 @@ VIEWS: list[ViewSpec] = [
         "checklists",
         "Checklists",
         "Cultural and clinical fluency checklists: self and mentor ratings, and the gaps between them.",
+        _checklists,
     ),
     ViewSpec(
         "deadlines",
