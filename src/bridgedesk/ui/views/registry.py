@@ -41,6 +41,24 @@ def _checklists(env: ViewEnv) -> QWidget:
     return ChecklistsView(env)
 
 
+def _deadlines(env: ViewEnv) -> QWidget:
+    from bridgedesk.ui.views.deadlines_view import DeadlinesView
+
+    return DeadlinesView(env)
+
+
+def _insights(env: ViewEnv) -> QWidget:
+    from bridgedesk.ui.views.insights_view import InsightsView
+
+    return InsightsView(env)
+
+
+def _mentors(env: ViewEnv) -> QWidget:
+    from bridgedesk.ui.views.mentors_view import MentorsView
+
+    return MentorsView(env)
+
+
 @dataclass(frozen=True)
 class ViewSpec:
     key: str
@@ -71,14 +89,19 @@ VIEWS: list[ViewSpec] = [
         "deadlines",
         "Deadlines",
         "Licences, registrations and visas for the hospital, the accreditation body and the government, by how soon they expire.",
+        _deadlines,
     ),
     ViewSpec(
         "insights",
         "Insights",
         "What mentees teach the hospital: observations raised, discussed and acted on.",
+        _insights,
     ),
     ViewSpec(
-        "mentors", "Mentors", "Who mentors whom, and which mentors carry more than they should."
+        "mentors",
+        "Mentors",
+        "Who mentors whom, and which mentors carry more than they should.",
+        _mentors,
     ),
     ViewSpec(
         "reports",
