@@ -35,6 +35,12 @@ def _roster(env: ViewEnv) -> QWidget:
     return RosterView(env)
 
 
+def _timeline(env: ViewEnv) -> QWidget:
+    from bridgedesk.ui.views.timeline_view import TimelineView
+
+    return TimelineView(env)
+
+
 def _checklists(env: ViewEnv) -> QWidget:
     from bridgedesk.ui.views.checklists_view import ChecklistsView
 
@@ -78,6 +84,7 @@ VIEWS: list[ViewSpec] = [
         "timeline",
         "Timeline",
         "Each mentee's check-ins and milestones on one line, from arrival to the end of the program.",
+        _timeline,
     ),
     ViewSpec(
         "checklists",
