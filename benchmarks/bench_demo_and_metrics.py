@@ -13,8 +13,12 @@ from pathlib import Path
 
 from bridgedesk.bootstrap import open_program
 from bridgedesk.paths import DataPaths
+from bridgedesk.services.checklist_summary import refresh as refresh_checklist_summary
 from bridgedesk.services.demo import generate_demo
 from bridgedesk.services.metrics import compute_program_metrics
+from bridgedesk.services.metrics.checklists import checklist_metrics, checklist_metrics_exact
+from bridgedesk.services.metrics.measure import Period
+from bridgedesk.services.roster_rows import roster_rows
 
 TODAY = dt.date(2025, 6, 1)
 
@@ -34,7 +38,35 @@ def main(n: int) -> None:
         print(
             f"  in program: {metrics.roster.in_program.value}, check-ins due: {metrics.checkins.due.value}"
         )
+        period = Period(dt.date(2024, 6, 1), TODAY, TODAY)
+        with ctx.read() as session:
+            print(
+                f"  checklist metrics, summary: {_best(lambda: checklist_metrics(session, period)):.3f} s"
+            )
+            print(
+                "  checklist metrics, exact query: "
+                f"{_best(lambda: checklist_metrics_exact(session, period), 1):.3f} s"
+            )
+        print(
+            f"roster rows, {n} mentees: {_best(lambda: roster_rows(ctx, TODAY)):.3f} s (target <= 0.5 s)"
+        )
+
+        def refresh_all() -> None:
+            with ctx.unit_of_work() as session:
+                refresh_checklist_summary(session)
+
+        print(f"checklist summary refresh (all): {_best(refresh_all, 1):.2f} s")
         ctx.db.dispose()
+
+
+def _best(run, times: int = 3) -> float:  # type: ignore[no-untyped-def]
+    """The best wall time of ``times`` runs, in seconds."""
+    timings = []
+    for _ in range(times):
+        began = time.perf_counter()
+        run()
+        timings.append(time.perf_counter() - began)
+    return min(timings)
 
 
 if __name__ == "__main__":

@@ -69,13 +69,17 @@ def test_demo_program_runs_off_the_gui_thread(qtbot, env, settings, ctx):
     assert roster.model.total_count() == RosterService(ctx).count()
 
 
-def test_navigation_shows_placeholders_for_views_not_built(qtbot, env, settings, configured):
+def test_navigation_shows_every_view_built(qtbot, env, settings, configured):
     window = open_window(qtbot, env, settings)
     assert not window.on_welcome
     assert window.windowTitle() == f"BridgeDesk — {configured.program_name}"
     window.view_actions[2].trigger()  # Ctrl+3
     assert window.current_key() == VIEWS[2].key
-    assert isinstance(window.stack.currentWidget(), PlaceholderView)
+    assert type(window.stack.currentWidget()).__name__ == "TimelineView"
+    for index, spec in enumerate(VIEWS):
+        window.view_actions[index].trigger()
+        assert window.current_key() == spec.key
+        assert not isinstance(window.stack.currentWidget(), PlaceholderView), spec.key
     window.nav.setCurrentRow(1)
     assert isinstance(window.stack.currentWidget(), RosterView)
     assert [a.shortcut().toString() for a in window.view_actions] == [

@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 
 from bridgedesk.errors import ValidationError
+from bridgedesk.services.checklist_summary import refresh as refresh_checklist_summary
 from bridgedesk.services.context import ServiceContext
 from bridgedesk.storage.models import (
     Assessment,
@@ -126,6 +127,8 @@ def save_new_version(
                     ChecklistItem(domain_id=domain.id, key=key, position=i_pos, text=text.strip())
                 )
         s.flush()
+        # The current domains and keys changed: every mentee's summary maps onto them anew.
+        refresh_checklist_summary(s)
         return template.id
 
 

@@ -13,6 +13,7 @@ from statistics import fmean
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+import bridgedesk.services.checklist_summary  # noqa: F401  keeps the summary exact on flush
 from bridgedesk.domain.enums import AssessmentMethod, ObserverRole
 from bridgedesk.errors import NotFoundError, ValidationError
 from bridgedesk.services.context import ServiceContext
@@ -211,7 +212,7 @@ class ChecklistService:
                 evidence=rating.evidence,
             )
             s.add(assessment)
-            s.flush()
+            s.flush()  # the flush refreshes the mentee's checklist summary (checklist_summary)
             return assessment.id
 
     # ----- reading -------------------------------------------------------------------

@@ -11,17 +11,17 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import and_, case, func, literal, or_, select, union_all
+from sqlalchemy import and_, func, literal, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from bridgedesk.domain.enums import AssignmentKind, CheckinStatus, CredentialStatus
+from bridgedesk.services.checklist_summary import ANY_ROLE, current_template_id
 from bridgedesk.services.context import ServiceContext
 from bridgedesk.storage.models import (
-    Assessment,
     Checkin,
     ChecklistDomain,
     ChecklistItem,
-    ChecklistTemplate,
+    ChecklistSummary,
     Credential,
     CredentialKind,
     Mentee,
@@ -29,7 +29,6 @@ from bridgedesk.storage.models import (
     MentorAssignment,
     Milestone,
     Phase,
-    RatingLevel,
     Site,
 )
 
@@ -171,59 +170,30 @@ def _nearest_deadlines(session: Session, today: dt.date) -> dict[int, tuple[dt.d
 def _checklist_progress(session: Session) -> dict[int, float]:
     """Per mentee: items of the current template whose latest rating is proficient / all items.
 
-    Items are followed by their stable key, so ratings made against an earlier version of the
-    same template still count; the current template's scale says which levels are proficient.
+    Read from the checklist summary's "any" rows (kept exact by services.checklist_summary):
+    items are followed by their stable key across versions of the same template, and the
+    current template's scale says which levels are proficient. None (absent) when unrated.
     """
-    template = session.execute(
-        select(ChecklistTemplate.id, ChecklistTemplate.name)
-        .where(ChecklistTemplate.is_current.is_(True))
-        .order_by(ChecklistTemplate.id.desc())
-        .limit(1)
-    ).first()
-    if template is None:
+    template_id = current_template_id(session)
+    if template_id is None:
         return {}
-    template_id, template_name = template
-    current_keys = (
-        select(ChecklistItem.key)
-        .join(ChecklistDomain, ChecklistDomain.id == ChecklistItem.domain_id)
-        .where(ChecklistDomain.template_id == template_id)
+    total = (
+        session.scalar(
+            select(func.count())
+            .select_from(ChecklistItem)
+            .join(ChecklistDomain, ChecklistDomain.id == ChecklistItem.domain_id)
+            .where(ChecklistDomain.template_id == template_id)
+        )
+        or 0
     )
-    total = session.scalar(select(func.count()).select_from(current_keys.subquery())) or 0
     if not total:
         return {}
-    proficient_levels = select(RatingLevel.value).where(
-        RatingLevel.template_id == template_id, RatingLevel.counts_as_proficient.is_(True)
-    )
-    same_template = select(ChecklistTemplate.id).where(ChecklistTemplate.name == template_name)
-    latest = (
-        select(
-            Assessment.mentee_id.label("mentee_id"),
-            Assessment.level.label("level"),
-            func.row_number()
-            .over(
-                partition_by=(Assessment.mentee_id, ChecklistItem.key),
-                order_by=(Assessment.assessed_on.desc(), Assessment.id.desc()),
-            )
-            .label("rank"),
-        )
-        .join(ChecklistItem, ChecklistItem.id == Assessment.item_id)
-        .join(ChecklistDomain, ChecklistDomain.id == ChecklistItem.domain_id)
-        .where(ChecklistDomain.template_id.in_(same_template), ChecklistItem.key.in_(current_keys))
-        .subquery()
-    )
     stmt = (
-        select(
-            latest.c.mentee_id,
-            func.sum(func.coalesce(_case_proficient(latest.c.level, proficient_levels), 0)),
-        )
-        .where(latest.c.rank == 1)
-        .group_by(latest.c.mentee_id)
+        select(ChecklistSummary.mentee_id, func.sum(ChecklistSummary.latest_proficient))
+        .where(ChecklistSummary.observer_role == ANY_ROLE)
+        .group_by(ChecklistSummary.mentee_id)
     )
     return {mid: float(count or 0) / total for mid, count in session.execute(stmt)}
-
-
-def _case_proficient(level: Any, proficient_levels: Any) -> Any:
-    return case((level.in_(proficient_levels), 1), else_=0)
 
 
 def _overdue_counts(session: Session, today: dt.date) -> dict[int, int]:

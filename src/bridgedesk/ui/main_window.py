@@ -164,6 +164,9 @@ class MainWindow(QMainWindow):
             old.deleteLater()
             self.stack.insertWidget(index, widget)
             self.views[key] = widget
+            requested = getattr(widget, "mentee_requested", None)
+            if requested is not None:  # e.g. a dashboard row: open that mentee's record
+                requested.connect(self.open_mentee)
         return self.views[key]
 
     def show_view(self, key: str) -> QWidget:
@@ -193,6 +196,10 @@ class MainWindow(QMainWindow):
     def focus_search(self) -> None:
         self.show_view(MENTEES)
         self.roster().focus_search()
+
+    def open_mentee(self, mentee_id: int) -> None:
+        self.show_view(MENTEES)
+        self.roster().open_mentee(mentee_id)
 
     def new_mentee(self) -> None:
         self.show_view(MENTEES)

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from bridgedesk.errors import ConflictError, ValidationError
 from bridgedesk.services.audit import record_bulk
+from bridgedesk.services.checklist_summary import refresh as refresh_checklist_summary
 from bridgedesk.services.context import ServiceContext
 from bridgedesk.services.demo import history, texts
 from bridgedesk.services.demo.history import DAY, MenteePlan, Rows
@@ -113,6 +114,7 @@ def generate_demo(
             ],
         )
         _ensure_settings(session)
+        refresh_checklist_summary(session)  # derived from the ratings just written
     t = rows.tables
     return DemoSummary(
         mentees=len(t["mentees"]),

@@ -28,15 +28,20 @@ class CheckinMetrics:
 
 
 def checkin_metrics(session: Session, period: Period) -> CheckinMetrics:
-    rows = session.execute(
-        select(Checkin.mentee_id, Checkin.planned_date, Checkin.held_date, Checkin.status)
-        .join(Mentee, Mentee.id == Checkin.mentee_id)
-        .where(
-            in_program_clause(period),
-            Checkin.planned_date >= period.start,
-            Checkin.planned_date <= period.due_until,
+    # Core connection, not the ORM session: tens of thousands of plain tuples, no ORM result layer.
+    rows = (
+        session.connection()
+        .execute(
+            select(Checkin.mentee_id, Checkin.planned_date, Checkin.held_date, Checkin.status)
+            .join(Mentee, Mentee.id == Checkin.mentee_id)
+            .where(
+                in_program_clause(period),
+                Checkin.planned_date >= period.start,
+                Checkin.planned_date <= period.due_until,
+            )
         )
-    ).all()
+        .all()
+    )
     scheduled = len(rows)
     due = held = on_time = missed = overdue = rescheduled = 0
     for _mentee, planned, held_on, status in rows:
@@ -65,17 +70,21 @@ def checkin_metrics(session: Session, period: Period) -> CheckinMetrics:
 
 
 def _median_gap(session: Session, period: Period) -> Measure:
-    rows = session.execute(
-        select(Checkin.mentee_id, Checkin.held_date)
-        .join(Mentee, Mentee.id == Checkin.mentee_id)
-        .where(
-            in_program_clause(period),
-            Checkin.status == CheckinStatus.HELD,
-            Checkin.held_date >= period.start,
-            Checkin.held_date <= period.end,
+    rows = (
+        session.connection()
+        .execute(
+            select(Checkin.mentee_id, Checkin.held_date)
+            .join(Mentee, Mentee.id == Checkin.mentee_id)
+            .where(
+                in_program_clause(period),
+                Checkin.status == CheckinStatus.HELD,
+                Checkin.held_date >= period.start,
+                Checkin.held_date <= period.end,
+            )
+            .order_by(Checkin.mentee_id, Checkin.held_date)
         )
-        .order_by(Checkin.mentee_id, Checkin.held_date)
-    ).all()
+        .all()
+    )
     gaps: list[int] = []
     previous: tuple[int, object] | None = None
     for mentee_id, held_on in rows:

@@ -12,12 +12,14 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from bridgedesk.services.checklist_summary import ANY_ROLE, current_template_id
 from bridgedesk.services.metrics.measure import Measure, Period
 from bridgedesk.services.metrics.roster import in_program_clause
 from bridgedesk.storage.models import (
     Assessment,
     ChecklistDomain,
     ChecklistItem,
+    ChecklistSummary,
     Mentee,
     RatingLevel,
 )
@@ -32,6 +34,66 @@ class DomainProgress:
 
 
 def checklist_metrics(session: Session, period: Period) -> tuple[DomainProgress, ...]:
+    """First vs latest per domain and role; from the summary when it cannot miss anything.
+
+    The summary holds each mentee's first and latest day over all ratings, so it answers a
+    period exactly only when no rating of those mentees lies after the period's end (in
+    practice: a period ending today). Older periods take the exact query over the ratings.
+    """
+    if current_template_id(session) is not None:
+        from_summary = _summary_tallies(session, period)
+        if from_summary is not None:
+            return _progress(period, from_summary)
+    return checklist_metrics_exact(session, period)
+
+
+def checklist_metrics_from_summary(session: Session, period: Period) -> tuple[DomainProgress, ...]:
+    """Sums of the per-mentee summary rows (see services.checklist_summary for semantics)."""
+    return _progress(period, _summary_tallies(session, period, check_fresh=False) or {})
+
+
+def _summary_tallies(
+    session: Session, period: Period, check_fresh: bool = True
+) -> dict[tuple[int, str, str], dict[str, list[int]]] | None:
+    """One scan of the summary: the tallies, or None when a rating lies after the period."""
+    stmt = (
+        select(
+            ChecklistSummary.domain_position,
+            ChecklistSummary.domain_name,
+            ChecklistSummary.observer_role,
+            func.sum(ChecklistSummary.first_proficient),
+            func.sum(ChecklistSummary.first_rated),
+            func.sum(ChecklistSummary.latest_proficient),
+            func.sum(ChecklistSummary.latest_rated),
+            func.max(ChecklistSummary.latest_on),
+        )
+        .join(Mentee, Mentee.id == ChecklistSummary.mentee_id)
+        .where(in_program_clause(period), ChecklistSummary.observer_role != ANY_ROLE)
+        .group_by(
+            ChecklistSummary.domain_position,
+            ChecklistSummary.domain_name,
+            ChecklistSummary.observer_role,
+        )
+    )
+    tallies: dict[tuple[int, str, str], dict[str, list[int]]] = {}
+    latest = None
+    for position, name, role, f_prof, f_rated, l_prof, l_rated, last in session.execute(stmt):
+        if last is not None and (latest is None or last > latest):
+            latest = last
+        tally: dict[str, list[int]] = {}
+        if f_rated:
+            tally["first"] = [int(f_prof or 0), int(f_rated)]
+        if l_rated:
+            tally["latest"] = [int(l_prof or 0), int(l_rated)]
+        if tally:
+            tallies[(position, name, str(role))] = tally
+    if check_fresh and (latest is None or latest > period.end):
+        return None
+    return tallies
+
+
+def checklist_metrics_exact(session: Session, period: Period) -> tuple[DomainProgress, ...]:
+    """The exact query over all ratings up to the period's end (any period)."""
     thresholds = dict(
         session.execute(
             select(RatingLevel.template_id, func.min(RatingLevel.value))
@@ -84,6 +146,12 @@ def checklist_metrics(session: Session, period: Period) -> tuple[DomainProgress,
             if threshold is not None and level >= threshold:
                 tally[0] += n
             tally[1] += n
+    return _progress(period, tallies)
+
+
+def _progress(
+    period: Period, tallies: dict[tuple[int, str, str], dict[str, list[int]]]
+) -> tuple[DomainProgress, ...]:
     result = []
     for (_pos, name, role), tally in sorted(tallies.items()):
         first = tally.get("first", [0, 0])

@@ -6,6 +6,7 @@ from bridgedesk.storage.models.checklists import (
     Assessment,
     ChecklistDomain,
     ChecklistItem,
+    ChecklistSummary,
     ChecklistTemplate,
     RatingLevel,
 )
@@ -23,6 +24,7 @@ __all__ = [
     "Checkin",
     "ChecklistDomain",
     "ChecklistItem",
+    "ChecklistSummary",
     "ChecklistTemplate",
     "ComparisonPhysician",
     "Credential",

@@ -9,7 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bridgedesk.domain.enums import AssessmentMethod, ObserverRole
@@ -72,3 +81,43 @@ class Assessment(Timestamped, Base):
     observer_role: Mapped[ObserverRole] = mapped_column(enum_column(ObserverRole))
     method: Mapped[AssessmentMethod] = mapped_column(enum_column(AssessmentMethod))
     evidence: Mapped[str] = mapped_column(Text, default="")
+
+
+class ChecklistSummary(Base):
+    """Per mentee, observer role and current-template domain: first vs latest ratings.
+
+    Derived data kept exact by ``services.checklist_summary.refresh`` inside the unit of work
+    that writes ratings or templates, so metrics and the roster read a few rows per mentee
+    instead of scanning millions of ratings. ``observer_role`` is an ObserverRole value or
+    "any" (per item its first and latest rating by any observer).
+    """
+
+    __tablename__ = "checklist_summaries"
+    __table_args__ = (
+        UniqueConstraint("mentee_id", "observer_role", "domain_position"),
+        # Covers the metrics' sums per role and domain: a scan in group order, no sort.
+        Index(
+            "ix_checklist_summaries_rollup",
+            "observer_role",
+            "domain_position",
+            "domain_name",
+            "mentee_id",
+            "first_rated",
+            "first_proficient",
+            "latest_rated",
+            "latest_proficient",
+            "latest_on",
+        ),  # fmt: skip
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    mentee_id: Mapped[int] = mapped_column(ForeignKey("mentees.id", ondelete="CASCADE"), index=True)
+    observer_role: Mapped[str] = mapped_column(String(32))
+    domain_position: Mapped[int] = mapped_column(Integer)
+    domain_name: Mapped[str] = mapped_column(String(200))
+    first_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    first_rated: Mapped[int] = mapped_column(Integer, default=0)
+    first_proficient: Mapped[int] = mapped_column(Integer, default=0)
+    latest_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    latest_rated: Mapped[int] = mapped_column(Integer, default=0)
+    latest_proficient: Mapped[int] = mapped_column(Integer, default=0)

@@ -35,6 +35,18 @@ def _roster(env: ViewEnv) -> QWidget:
     return RosterView(env)
 
 
+def _dashboard(env: ViewEnv) -> QWidget:
+    from bridgedesk.ui.views.dashboard_view import DashboardView
+
+    return DashboardView(env)
+
+
+def _reports(env: ViewEnv) -> QWidget:
+    from bridgedesk.ui.views.reports_view import ReportsView
+
+    return ReportsView(env)
+
+
 def _timeline(env: ViewEnv) -> QWidget:
     from bridgedesk.ui.views.timeline_view import TimelineView
 
@@ -78,6 +90,7 @@ VIEWS: list[ViewSpec] = [
         "dashboard",
         "Dashboard",
         "The week at a glance: check-ins due, deadlines coming up, mentees who need attention.",
+        _dashboard,
     ),
     ViewSpec("mentees", "Mentees", "Everyone in the program.", _roster),
     ViewSpec(
@@ -114,5 +127,6 @@ VIEWS: list[ViewSpec] = [
         "reports",
         "Reports",
         "Printable reports for the board, the accreditation body and each mentee.",
+        _reports,
     ),
 ]

@@ -1,0 +1,121 @@
+"""One dashboard action list: a titled table of mentees and what to do; Enter or a double-click opens one."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QGuiApplication, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bridgedesk.services.dashboard_lists import ActionItem
+from bridgedesk.ui.colours import warning_colour
+from bridgedesk.ui.formatting import format_date
+
+MENTEE = 0
+WHAT = 1
+WHEN = 2
+HEADERS = ("Mentee", "What", "Date")
+MENTEE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class ActionListModel(QAbstractTableModel):
+    """Rows of :class:`ActionItem`; urgent rows (late already) in the palette's warning colour."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: list[ActionItem] = []
+
+    def set_items(self, items: Sequence[ActionItem]) -> None:
+        self.beginResetModel()
+        self.items = list(items)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        item = self.items[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return (item.mentee_name, item.what, format_date(item.when))[index.column()]
+        if role == MENTEE_ID_ROLE:
+            return item.mentee_id
+        if role == Qt.ItemDataRole.ForegroundRole and item.urgent and index.column() == WHEN:
+            return QBrush(warning_colour(QGuiApplication.palette()))
+        return None
+
+
+class _Table(QTableView):
+    activated_row = Signal(int)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.activated_row.emit(self.currentIndex().row())
+            return
+        super().keyPressEvent(event)
+
+
+class ActionList(QWidget):
+    """Title with the count, then the table; ``mentee_requested(id)`` on double-click or Enter."""
+
+    mentee_requested = Signal(int)
+
+    def __init__(self, title: str, empty_text: str) -> None:
+        super().__init__()
+        self.title = title
+        self.empty_text = empty_text
+        self.heading = QLabel(title)
+        self.heading.setStyleSheet("font-weight: 600;")
+        self.model = ActionListModel()
+        self.table = _Table()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(title)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(MENTEE, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(WHAT, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(WHEN, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setColumnWidth(MENTEE, 170)
+        self.table.doubleClicked.connect(lambda index: self._request(index.row()))
+        self.table.activated_row.connect(self._request)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.table)
+
+    def set_items(self, items: Sequence[ActionItem]) -> None:
+        self.model.set_items(items)
+        count = len(items)
+        self.heading.setText(
+            f"{self.title} ({count})" if count else f"{self.title}: {self.empty_text}"
+        )
+
+    def _request(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            self.mentee_requested.emit(self.model.items[row].mentee_id)

@@ -1,0 +1,142 @@
+"""Dashboard on a real demo program: figures equal the services' numbers once loading ends."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QImage, QPainter, QPalette
+
+from bridgedesk.services.credentials import CredentialFields, CredentialService
+from bridgedesk.services.demo import generate_demo
+from bridgedesk.services.metrics import compute_program_metrics
+from bridgedesk.services.roster import MenteeFields, RosterService
+from bridgedesk.services.timeline import TimelineService
+from bridgedesk.ui.views.action_list import MENTEE, MENTEE_ID_ROLE, WHAT
+from bridgedesk.ui.views.bar_chart import paint_bars, paint_step_curve
+from bridgedesk.ui.views.dashboard_view import LOADING, DashboardView
+from bridgedesk.ui.views.registry import ViewEnv
+
+from .conftest import TODAY
+
+
+@pytest.fixture
+def env(sqlite_ctx, data_paths, dialogs) -> ViewEnv:
+    generate_demo(sqlite_ctx, TODAY, mentees=24, seed=5)
+    return ViewEnv(sqlite_ctx, data_paths, dialogs, today=lambda: TODAY)
+
+
+def loaded_view(qtbot, env) -> DashboardView:
+    view = DashboardView(env)
+    qtbot.addWidget(view)
+    with qtbot.waitSignal(view.loaded, timeout=20000):
+        view.refresh()
+        assert view.status.text() == LOADING
+    return view
+
+
+def rows_of(action_list) -> list[tuple[str, str]]:
+    m = action_list.model
+    return [(m.data(m.index(r, MENTEE)), m.data(m.index(r, WHAT))) for r in range(m.rowCount())]
+
+
+def test_tiles_show_the_services_numbers(qtbot, env):
+    view = loaded_view(qtbot, env)
+    metrics = compute_program_metrics(env.ctx, TODAY - dt.timedelta(days=365), TODAY, TODAY)
+    assert view.tiles["in_program"].value.text() == f"{metrics.roster.in_program.value:g}"
+    ot = metrics.checkins.on_time
+    assert view.tiles["on_time"].value.text() == f"{round(ot.share * 100)}%"
+    assert f"{ot.value:g} of {ot.denominator} held" in view.tiles["on_time"].detail.text()
+    assert view.tiles["milestones_overdue"].value.text() == f"{metrics.milestones.overdue.value:g}"
+    lapsed, within = metrics.deadlines.lapsed.value, metrics.deadlines.within[0].value
+    assert view.tiles["credentials"].value.text() == f"{lapsed:g} / {within:g}"
+    assert view.tiles["retention"].value.text().endswith("%")
+    overdue = TimelineService(env.ctx).overdue_checkins(TODAY)
+    assert view.lists["overdue"].model.rowCount() == len(overdue) > 0
+    assert view.lists["deadlines"].model.rowCount() == len(
+        CredentialService(env.ctx).deadlines(TODAY, within_days=30)
+    )
+    phases = [label for label, _v, _t in view.phase_chart.bars]
+    assert phases == [m.label for m in metrics.roster.by_phase]
+
+
+def test_new_overdue_checkin_and_deadline_appear_and_open_the_mentee(qtbot, env):
+    mid = RosterService(env.ctx, clock=lambda: TODAY).create(
+        MenteeFields(given_names="Priya", family_name="Sharma", native_name="प्रिया शर्मा",
+                     start_date=dt.date(2025, 9, 1))
+    )  # fmt: skip
+    TimelineService(env.ctx).plan_checkin(mid, TODAY - dt.timedelta(days=3), "Month 6 check-in")
+    code = CredentialService(env.ctx).kinds()[0].code
+    CredentialService(env.ctx).add(
+        mid, CredentialFields(code, expires_on=TODAY + dt.timedelta(days=12))
+    )
+    view = loaded_view(qtbot, env)
+    assert ("Priya Sharma", "Check-in overdue: Month 6 check-in") in rows_of(view.lists["overdue"])
+    deadline_rows = rows_of(view.lists["deadlines"])
+    assert any(name == "Priya Sharma" and "expires" in what for name, what in deadline_rows)
+    assert ("Priya Sharma", "No primary mentor") in rows_of(view.lists["mentor"])
+
+    table = view.lists["overdue"].table
+    model = view.lists["overdue"].model
+    row = next(
+        r for r in range(model.rowCount()) if model.data(model.index(r, MENTEE)) == "Priya Sharma"
+    )
+    assert model.data(model.index(row, MENTEE), MENTEE_ID_ROLE) == mid
+    view.show()
+    table.setFocus()
+    table.setCurrentIndex(model.index(row, 0))
+    with qtbot.waitSignal(view.mentee_requested) as signal:
+        qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert signal.args == [mid]
+    with qtbot.waitSignal(view.mentee_requested) as signal:
+        table.doubleClicked.emit(model.index(row, 1))
+    assert signal.args == [mid]
+
+
+def test_charts_paint_in_light_and_dark_palettes(qapp):
+    for base, text in (("#ffffff", "#000000"), ("#202020", "#eeeeee")):
+        palette = QPalette()
+        palette.setColor(QPalette.ColorRole.Base, base)
+        palette.setColor(QPalette.ColorRole.WindowText, text)
+        palette.setColor(QPalette.ColorRole.Highlight, "#3070c0")
+        image = QImage(300, 150, QImage.Format.Format_ARGB32)
+        image.fill(base)
+        painter = QPainter(image)
+        paint_bars(painter, QRectF(0, 0, 300, 70), [("王小明", 3, "3"), ("Ольга", 1, "1")], palette)
+        paint_step_curve(painter, QRectF(0, 75, 300, 75), [(6, 0.9), (20, 0.7)], palette)
+        painter.end()
+        highlight = sum(
+            1 for x in range(0, 300, 3) for y in range(0, 150, 3)
+            if image.pixelColor(x, y).name() == "#3070c0"
+        )  # fmt: skip
+        assert highlight > 20
+
+
+def test_main_window_opens_the_mentee_a_dashboard_row_asks_for(qtbot, sqlite_ctx, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from bridgedesk.services.program_settings import ProgramSettings, save
+    from bridgedesk.ui.dialogs import Dialogs
+    from bridgedesk.ui.main_window import MainWindow
+    from bridgedesk.ui.views.registry import ViewEnv
+
+    save(sqlite_ctx, ProgramSettings("Pine Ridge", "IMG Bridge", "Dr. Reed"))
+    mentee_id = RosterService(sqlite_ctx).create(
+        MenteeFields(
+            given_names="Selam",
+            family_name="Tesfaye",
+            native_name="ሰላም ተስፋዬ",
+            start_date=dt.date(2025, 7, 1),
+        )
+    )
+    settings = QSettings(str(tmp_path / "gui.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(ViewEnv(sqlite_ctx, None, Dialogs()), settings)
+    qtbot.addWidget(window)
+    dashboard = window.show_view("dashboard")
+    dashboard.mentee_requested.emit(mentee_id)
+    assert window.current_key() == "mentees"
+    form = window.roster().current_form
+    assert form is not None
+    assert form.record is not None and form.record.id == mentee_id
+    assert form.record.fields.native_name == "ሰላም ተስፋዬ"
