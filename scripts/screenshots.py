@@ -12,7 +12,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -82,7 +82,13 @@ def main() -> int:
     window.resize(*SIZE)
     window.show()
     for number, spec in enumerate(VIEWS, start=1):
-        window.show_view(spec.key)
+        view = window.show_view(spec.key)
+        loaded = getattr(view, "loaded", None)
+        if loaded is not None:  # views that load off the GUI thread: wait for their figures
+            loop = QEventLoop()
+            loaded.connect(loop.quit)
+            QTimer.singleShot(30_000, loop.quit)
+            loop.exec()
         settle(app)
         window.grab().save(str(args.out / f"{number:02d}-{spec.key}.png"))
     roster = window.roster()
