@@ -124,3 +124,39 @@ def test_a_name_no_font_can_draw_is_refused_in_plain_words(qtbot, env, dialogs):
     assert "no bundled font can print" in failed.args[0]
     assert dialogs.messages[-1] == ("error", failed.args[0])
     assert view.preview.page_count() == 0 and not view.save_button.isEnabled()
+
+
+def test_print_report_on_the_mentee_record_opens_its_report(qtbot, sqlite_ctx, tmp_path):
+    import datetime as dt
+
+    from PySide6.QtCore import QSettings
+
+    from bridgedesk.services.program_settings import ProgramSettings, save
+    from bridgedesk.services.roster import MenteeFields, RosterService
+    from bridgedesk.ui.dialogs import Dialogs
+    from bridgedesk.ui.main_window import MainWindow
+    from bridgedesk.ui.views.registry import ViewEnv
+
+    save(sqlite_ctx, ProgramSettings("Pine Ridge", "IMG Bridge", "Dr. Reed"))
+    mentee_id = RosterService(sqlite_ctx).create(
+        MenteeFields(
+            given_names="Olga",
+            family_name="Ivanova",
+            native_name="Ольга Иванова",
+            start_date=dt.date(2025, 7, 1),
+        )
+    )
+    settings = QSettings(str(tmp_path / "gui.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(ViewEnv(sqlite_ctx, None, Dialogs()), settings)
+    qtbot.addWidget(window)
+    window.show_view("mentees")
+    form = window.roster().open_mentee(mentee_id)
+    assert form.report_button.isVisibleTo(form)
+    form.report_button.click()
+    assert window.current_key() == "reports"
+    reports = window.view("reports")
+    qtbot.waitUntil(lambda: reports.pdf_path is not None, timeout=30_000)
+    from pypdf import PdfReader
+
+    text = "".join(page.extract_text() for page in PdfReader(reports.pdf_path).pages)
+    assert "Ivanova" in text and "Ольга Иванова" in text

@@ -167,6 +167,9 @@ class MainWindow(QMainWindow):
             requested = getattr(widget, "mentee_requested", None)
             if requested is not None:  # e.g. a dashboard row: open that mentee's record
                 requested.connect(self.open_mentee)
+            report = getattr(widget, "report_requested", None)
+            if report is not None:  # "Print report…" on a mentee record
+                report.connect(self.show_mentee_report)
         return self.views[key]
 
     def show_view(self, key: str) -> QWidget:
@@ -196,6 +199,9 @@ class MainWindow(QMainWindow):
     def focus_search(self) -> None:
         self.show_view(MENTEES)
         self.roster().focus_search()
+
+    def show_mentee_report(self, mentee_id: int) -> None:
+        self.show_view("reports").show_mentee_report(mentee_id)
 
     def open_mentee(self, mentee_id: int) -> None:
         self.show_view(MENTEES)

@@ -69,6 +69,7 @@ LATER_TABS = (
 class MenteeForm(QDialog):
     saved = Signal(int)
     deleted = Signal(int)
+    report_requested = Signal(int)  # "Print report…": the main window opens Reports for this mentee
 
     def __init__(self, env: ViewEnv, mentee_id: int | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,7 +100,10 @@ class MenteeForm(QDialog):
         self.reactivate_button = QPushButton("Make active again")
         self.delete_button = QPushButton("Delete…")
         self.close_button = QPushButton("Close")
+        self.report_button = QPushButton("Print report…")
+        self.report_button.setToolTip("Open this mentee's progress report in the Reports view")
         for button in (
+            self.report_button,
             self.save_button,
             self.archive_button,
             self.reactivate_button,
@@ -113,12 +117,14 @@ class MenteeForm(QDialog):
         self.reactivate_button.clicked.connect(self.reactivate)
         self.delete_button.clicked.connect(self.ask_delete)
         self.close_button.clicked.connect(self.reject)
+        self.report_button.clicked.connect(self.request_report)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
 
         buttons = QHBoxLayout()
         for button in (self.archive_button, self.reactivate_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.report_button)
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
@@ -255,8 +261,14 @@ class MenteeForm(QDialog):
         self.archive_button.setVisible(record is not None and not archived)
         self.reactivate_button.setVisible(archived)
         self.delete_button.setVisible(record is not None)
+        self.report_button.setVisible(record is not None)
 
     # -- actions ---------------------------------------------------------------------------
+    def request_report(self) -> None:
+        if self.record is not None:
+            self.report_requested.emit(self.record.id)
+            self.reject()  # the unsaved-changes guard runs as for Close
+
     def save(self) -> bool:
         """Validate, then create or update. Problems and conflicts leave the edits in place."""
         fields = self.fields()

@@ -200,6 +200,12 @@ class ReportsView(QWidget):
         if key == PROGRAM:
             self.private.setChecked(False)
 
+    def show_mentee_report(self, mentee_id: int) -> None:
+        """Select the mentee progress report for ``mentee_id`` and generate it."""
+        self.report.setCurrentIndex(self.report.findData(MENTEE))
+        self.choose_mentee(mentee_id)
+        self.generate()
+
     def choose_mentee(self, mentee_id: int) -> None:
         if self.mentee.count() == 0:
             self.refresh()

@@ -75,6 +75,7 @@ class FilterCombo(QComboBox):
 
 class RosterView(QWidget):
     mentee_changed = Signal(int)
+    report_requested = Signal(int)
 
     def __init__(self, env: ViewEnv, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -209,6 +210,7 @@ class RosterView(QWidget):
         form = MenteeForm(self.env, mentee_id, self)
         form.saved.connect(self._after_save)
         form.deleted.connect(lambda _id: self.refresh())
+        form.report_requested.connect(self.report_requested)
         form.finished.connect(lambda _code: self._forget(form))
         self.current_form = form
         form.open()
