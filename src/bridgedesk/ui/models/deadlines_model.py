@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPalette
 
 from bridgedesk.domain.enums import label
@@ -19,6 +19,7 @@ from bridgedesk.domain.reminders import LAPSED, LATER, NONE
 from bridgedesk.ui.colours import is_dark
 from bridgedesk.ui.formatting import format_date
 from bridgedesk.ui.models.roster_model import search_key
+from bridgedesk.ui.models.sorted_table import SortedTableModel
 
 if TYPE_CHECKING:
     from bridgedesk.services.credentials import DeadlineRow
@@ -132,8 +133,11 @@ def _sort_value(column: int) -> Callable[[DeadlineRow, str], Any]:
     return getters[column]
 
 
-class DeadlinesTableModel(QAbstractTableModel):
+class DeadlinesTableModel(SortedTableModel):
     """Rows of ``CredentialService.deadlines()`` with each mentee's site and names for search."""
+
+    headers = HEADERS
+    header_tips = HEADER_TIPS
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -195,40 +199,7 @@ class DeadlinesTableModel(QAbstractTableModel):
         present.sort(key=lambda pair: pair[0], reverse=descending)  # stable: ties keep date order
         return [i for _, i in present] + missing
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < COLUMN_COUNT:
-            return
-        self.layoutAboutToBeChanged.emit()
-        persistent = self.persistentIndexList()
-        sources = [self._visible[p.row()] if p.isValid() else None for p in persistent]
-        self._sort_column, self._sort_order = column, order
-        self._visible = self._sorted(self._visible)
-        where = {source: position for position, source in enumerate(self._visible)}
-        moved = [
-            self.index(where[s], p.column()) if s is not None and s in where else QModelIndex()
-            for p, s in zip(persistent, sources, strict=True)
-        ]
-        self.changePersistentIndexList(persistent, moved)
-        self.layoutChanged.emit()
-
-    # -- Qt model interface ----------------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self._visible)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ):
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
-            return HEADER_TIPS[section]
-        return None
-
+    # -- Qt model interface (sort, counts, headers: SortedTableModel) --------------------
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None

@@ -14,12 +14,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QGuiApplication
 
 from bridgedesk.domain.enums import label
 from bridgedesk.ui.colours import warning_colour
 from bridgedesk.ui.formatting import format_date, format_share, plural
+from bridgedesk.ui.models.sorted_table import SortedTableModel
 
 if TYPE_CHECKING:
     from bridgedesk.services.roster_rows import RosterRow
@@ -127,8 +128,11 @@ def _sort_value(column: int) -> Callable[[RosterRow], Any]:
     return getters[column]
 
 
-class RosterTableModel(QAbstractTableModel):
+class RosterTableModel(SortedTableModel):
     """Mentee rows from ``roster_rows()``; filter with :meth:`set_filter`, sort with :meth:`sort`."""
+
+    headers = HEADERS
+    header_tips = HEADER_TIPS
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -196,41 +200,7 @@ class RosterTableModel(QAbstractTableModel):
         present.sort(key=lambda pair: pair[0], reverse=descending)
         return [i for _, i in present] + missing
 
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort the visible rows in Python; persistent indexes (selection) follow their rows."""
-        if not 0 <= column < COLUMN_COUNT:
-            return
-        self.layoutAboutToBeChanged.emit()
-        persistent = self.persistentIndexList()
-        sources = [self._visible[p.row()] if p.isValid() else None for p in persistent]
-        self._sort_column, self._sort_order = column, order
-        self._visible = self._sorted(self._visible)
-        where = {source: position for position, source in enumerate(self._visible)}
-        moved = [
-            self.index(where[s], p.column()) if s is not None and s in where else QModelIndex()
-            for p, s in zip(persistent, sources, strict=True)
-        ]
-        self.changePersistentIndexList(persistent, moved)
-        self.layoutChanged.emit()
-
-    # -- Qt model interface ----------------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self._visible)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ):
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
-            return HEADER_TIPS[section]
-        return None
-
+    # -- Qt model interface (sort, counts, headers: SortedTableModel) --------------------
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
