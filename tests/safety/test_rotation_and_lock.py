@@ -76,3 +76,25 @@ def test_lock_left_by_a_killed_process_is_cleared(tmp_path):
     lock = InstanceLock(lock_file).acquire()
     assert f"pid {os.getpid()}" in lock_file.read_text(encoding="utf-8")
     lock.release()
+
+
+def test_backup_at_exit_only_when_the_last_is_a_day_old(sqlite_ctx, data_paths):
+    from bridgedesk.services.safety import backup_if_due
+    from bridgedesk.storage.backup import integrity_problems
+
+    sqlite_ctx.db.dispose()
+    now = dt.datetime(2026, 11, 24, 18, 0)
+    first = backup_if_due(data_paths, now)
+    assert first is not None and integrity_problems(first) == []
+    assert backup_if_due(data_paths, now + dt.timedelta(hours=23)) is None
+    second = backup_if_due(data_paths, now + dt.timedelta(hours=25))
+    assert second is not None and second != first
+    assert [b.reason for b in list_backups(data_paths.backups)] == ["at-exit", "at-exit"]
+
+
+def test_backup_at_exit_skips_a_damaged_file(data_paths):
+    from bridgedesk.services.safety import backup_if_due
+
+    data_paths.database.write_bytes(b"not a database at all")
+    assert backup_if_due(data_paths, dt.datetime(2026, 11, 24, 18, 0)) is None
+    assert list_backups(data_paths.backups) == []

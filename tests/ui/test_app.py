@@ -44,6 +44,9 @@ def test_run_opens_the_main_window_and_quits_cleanly(qapp, tmp_path, monkeypatch
     assert seen and seen[0].on_welcome
     assert (tmp_path / "data" / "gui-settings.ini").exists()
     assert QApplication.applicationName() == "BridgeDesk"
+    from bridgedesk.storage.backup import list_backups
+
+    assert [b.reason for b in list_backups(tmp_path / "data" / "backups")] == ["at-exit"]
 
 
 def test_second_instance_on_the_same_data_folder_is_refused(qapp, tmp_path, monkeypatch):

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
 from bridgedesk.errors import DatabaseError, UserError
 from bridgedesk.paths import DataPaths
 from bridgedesk.storage import backup, migrate
+from bridgedesk.storage.rotation import RotationPolicy, rotate
 
 
 @dataclass(frozen=True)
@@ -60,3 +62,24 @@ def restore_from(paths: DataPaths, source: Path) -> Path | None:
     if not source.exists():
         raise UserError(f"{source} does not exist.")
     return backup.restore(source, paths.database, paths.backups, migrate.known_revisions())
+
+
+def backup_if_due(
+    paths: DataPaths,
+    now: dt.datetime | None = None,
+    max_age: dt.timedelta = dt.timedelta(hours=24),
+    policy: RotationPolicy | None = None,
+) -> Path | None:
+    """At exit: a verified backup when the newest is older than ``max_age``, then rotation.
+
+    Returns the new backup, or None when a recent one exists or there is nothing sound to copy.
+    """
+    now = now or dt.datetime.now()
+    if not paths.database.exists() or backup.integrity_problems(paths.database):
+        return None
+    newest = backup.list_backups(paths.backups)
+    if newest and now - newest[0].taken_at < max_age:
+        return None
+    taken = backup.snapshot(paths.database, backup.backup_path(paths.backups, "at-exit", now))
+    rotate(paths.backups, policy)
+    return taken

@@ -59,7 +59,22 @@ def run(args: argparse.Namespace) -> int:
         return int(app.exec())
     finally:
         ctx.db.dispose()
+        if not getattr(args, "database_url", None):
+            _backup_at_exit(paths)
         lock.release()
+
+
+def _backup_at_exit(paths: DataPaths) -> None:
+    """Zotero-style: a verified backup on the way out when the last one is a day old."""
+    from bridgedesk.services.safety import backup_if_due
+
+    try:
+        taken = backup_if_due(paths)
+    except UserError as exc:  # a full disk must not turn quitting into a crash
+        log.warning("backup at exit failed: %s", exc)
+        return
+    if taken is not None:
+        log.info("backup at exit: %s", taken)
 
 
 def _window_icon():
