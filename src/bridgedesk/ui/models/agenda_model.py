@@ -10,11 +10,12 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QGuiApplication
 
 from bridgedesk.ui.colours import warning_colour
 from bridgedesk.ui.formatting import format_date, plural
+from bridgedesk.ui.models.table_base import HeaderedTableModel
 
 if TYPE_CHECKING:
     from bridgedesk.services.timeline import AgendaRow
@@ -53,8 +54,11 @@ def when_text(row: AgendaRow, today: dt.date) -> str:
     return f"In {plural(days, 'day')}"
 
 
-class AgendaTableModel(QAbstractTableModel):
+class AgendaTableModel(HeaderedTableModel):
     """Rows from ``TimelineService.agenda()``, shown in the service's order."""
+
+    headers = HEADERS
+    header_tips = HEADER_TIPS
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -72,21 +76,6 @@ class AgendaTableModel(QAbstractTableModel):
 
     def overdue_count(self) -> int:
         return sum(1 for r in self._rows if r.overdue)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return HEADER_TIPS[section]
-        return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -11,11 +11,12 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QPalette
 
 from bridgedesk.ui.colours import is_dark, warning_colour
 from bridgedesk.ui.formatting import format_date
+from bridgedesk.ui.models.table_base import HeaderedTableModel
 
 if TYPE_CHECKING:
     from bridgedesk.services.checklists import ChecklistGridRow
@@ -71,8 +72,11 @@ def _gap_tip(gap: int | None) -> str | None:
     return f"Mentor rates {steps} {'above' if gap > 0 else 'below'} self"
 
 
-class ChecklistGridModel(QAbstractTableModel):
+class ChecklistGridModel(HeaderedTableModel):
     """Rows from ``ChecklistService.grid()``; levels labelled with the current template's scale."""
+
+    headers = HEADERS
+    header_tips = HEADER_TIPS
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -101,23 +105,6 @@ class ChecklistGridModel(QAbstractTableModel):
         return self._labels.get(level, str(level))
 
     # -- Qt model interface ----------------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ):
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
-            return HEADER_TIPS[section]
-        return None
-
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None

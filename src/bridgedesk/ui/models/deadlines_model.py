@@ -19,7 +19,7 @@ from bridgedesk.domain.reminders import LAPSED, LATER, NONE
 from bridgedesk.ui.colours import is_dark
 from bridgedesk.ui.formatting import format_date
 from bridgedesk.ui.models.roster_model import search_key
-from bridgedesk.ui.models.sorted_table import SortedTableModel
+from bridgedesk.ui.models.table_base import SortedTableModel
 
 if TYPE_CHECKING:
     from bridgedesk.services.credentials import DeadlineRow

@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QGuiApplication
 
 from bridgedesk.ui.colours import warning_colour
+from bridgedesk.ui.models.table_base import HeaderedTableModel
 
 if TYPE_CHECKING:
     from bridgedesk.services.mentors import MentorLoadRow
@@ -53,8 +54,11 @@ def load_share(row: MentorLoadRow) -> float:
     return row.active_mentees / row.capacity
 
 
-class MentorLoadModel(QAbstractTableModel):
+class MentorLoadModel(HeaderedTableModel):
     """Rows of ``MentorService.load()`` in the service's order (by name)."""
+
+    headers = HEADERS
+    header_tips = HEADER_TIPS
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -75,23 +79,6 @@ class MentorLoadModel(QAbstractTableModel):
 
     def over_capacity_count(self) -> int:
         return sum(1 for r in self._rows if r.over_capacity)
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ):
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
-            return HEADER_TIPS[section]
-        return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

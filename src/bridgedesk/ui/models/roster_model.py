@@ -20,7 +20,7 @@ from PySide6.QtGui import QBrush, QGuiApplication
 from bridgedesk.domain.enums import label
 from bridgedesk.ui.colours import warning_colour
 from bridgedesk.ui.formatting import format_date, format_share, plural
-from bridgedesk.ui.models.sorted_table import SortedTableModel
+from bridgedesk.ui.models.table_base import SortedTableModel
 
 if TYPE_CHECKING:
     from bridgedesk.services.roster_rows import RosterRow

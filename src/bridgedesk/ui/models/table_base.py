@@ -1,4 +1,4 @@
-"""Base for table models that sort and filter inside the model, in Python.
+"""Bases for the table models: fixed headers (HeaderedTableModel) and in-model sorting.
 
 QSortFilterProxyModel calls ``data()`` from C++ once per comparison, which took 18 s to sort
 100,000 rows; sorting a list of row positions in Python takes milliseconds. Subclasses keep
@@ -14,13 +14,39 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 Index = QModelIndex | QPersistentModelIndex
 
 
-class SortedTableModel(QAbstractTableModel):
+class HeaderedTableModel(QAbstractTableModel):
+    """A flat table over ``_rows`` with named headers and header tooltips."""
+
     headers: tuple[str, ...] = ()
     header_tips: tuple[str, ...] = ()
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[Any] = []
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.headers):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.headers[section]
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
+            return self.header_tips[section] if section < len(self.header_tips) else None
+        return None
+
+
+class SortedTableModel(HeaderedTableModel):
+    """Rows shown are ``_visible`` (positions in ``_rows``), filtered and sorted in Python."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
         self._visible: list[int] = []
         self._sort_column = 0
         self._sort_order = Qt.SortOrder.AscendingOrder
@@ -48,17 +74,3 @@ class SortedTableModel(QAbstractTableModel):
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
         return 0 if parent.isValid() else len(self._visible)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt signature
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ):
-        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.headers):
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
-            return self.header_tips[section] if section < len(self.header_tips) else None
-        return None
