@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
 
 from bridgedesk.domain.enums import CredentialStatus, label
 from bridgedesk.domain.reminders import format_offsets
-from bridgedesk.errors import ConflictError, UserError, ValidationError
 from bridgedesk.services.credentials import CredentialFields, CredentialService
 from bridgedesk.services.mentee_directory import mentee_directory
 from bridgedesk.ui.views.field_row import FieldRow
+from bridgedesk.ui.views.guarded_save import guarded_save
 from bridgedesk.ui.views.registry import ViewEnv
 
 DATE_HINT = "YYYY-MM-DD, blank if none"
@@ -241,21 +241,16 @@ class CredentialDialog(QDialog):
         self.show_problems(problems)
         if fields is None:
             return False
-        try:
+
+        def write() -> None:
             if self.credential_id is None:
                 mentee_id = self.mentee.value()
                 assert mentee_id is not None
                 self.credential_id = self.service.add(mentee_id, fields)
             else:
                 self.service.update(self.credential_id, fields, self.version)
-        except ValidationError as exc:
-            self.show_problems(exc.problems)
-            return False
-        except ConflictError as exc:
-            self.env.dialogs.error(self, str(exc), "Someone else changed this credential")
-            return False
-        except UserError as exc:
-            self.env.dialogs.error(self, str(exc))
+
+        if not guarded_save(self, self.env.dialogs, self.show_problems, "credential", write):
             return False
         self.saved.emit(self.credential_id)
         self.accept()

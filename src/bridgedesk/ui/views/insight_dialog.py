@@ -14,10 +14,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bridgedesk.errors import ConflictError, UserError, ValidationError
 from bridgedesk.services.insights import InsightFields, InsightService
 from bridgedesk.ui.views.credential_dialog import MenteePicker
 from bridgedesk.ui.views.field_row import FieldRow
+from bridgedesk.ui.views.guarded_save import guarded_save
 from bridgedesk.ui.views.registry import ViewEnv
 
 
@@ -116,19 +116,14 @@ class InsightDialog(QDialog):
         self.show_problems(problems)
         if problems:
             return False
-        try:
+
+        def write() -> None:
             if self.insight_id is None:
                 self.insight_id = self.service.create(fields)
             else:
                 self.service.update(self.insight_id, fields, self.version)
-        except ValidationError as exc:
-            self.show_problems(exc.problems)
-            return False
-        except ConflictError as exc:
-            self.env.dialogs.error(self, str(exc), "Someone else changed this insight")
-            return False
-        except UserError as exc:
-            self.env.dialogs.error(self, str(exc))
+
+        if not guarded_save(self, self.env.dialogs, self.show_problems, "insight", write):
             return False
         self.saved.emit(self.insight_id)
         self.accept()

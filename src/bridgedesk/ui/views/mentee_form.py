@@ -25,12 +25,13 @@ from PySide6.QtWidgets import (
 
 from bridgedesk.domain.enums import MenteeRole, MenteeStatus, label
 from bridgedesk.domain.mentee_rules import FIELD_LABELS, NAME_MAX
-from bridgedesk.errors import ConflictError, UserError, ValidationError
+from bridgedesk.errors import UserError, ValidationError
 from bridgedesk.services.roster import MenteeFields, MenteeRecord, RosterService
 from bridgedesk.ui.dialogs import SaveChoice
 from bridgedesk.ui.formatting import format_date
 from bridgedesk.ui.views.archive_dialog import ArchiveDialog
 from bridgedesk.ui.views.field_row import FieldRow
+from bridgedesk.ui.views.guarded_save import guarded_save
 from bridgedesk.ui.views.registry import ViewEnv
 
 TEXT_FIELDS = (
@@ -276,19 +277,14 @@ class MenteeForm(QDialog):
         self.show_problems(problems)
         if problems:
             return False
-        try:
+
+        def write() -> None:
             if self.mentee_id is None:
                 self.mentee_id = self.service.create(fields)
             else:
                 self.service.update(self.mentee_id, fields, self.version)
-        except ValidationError as exc:
-            self.show_problems(exc.problems)
-            return False
-        except ConflictError as exc:
-            self.env.dialogs.error(self, str(exc), "Someone else changed this mentee")
-            return False
-        except UserError as exc:
-            self.env.dialogs.error(self, str(exc))
+
+        if not guarded_save(self, self.env.dialogs, self.show_problems, "mentee", write):
             return False
         self.record = self.service.get(self.mentee_id)
         self.version = self.record.version
