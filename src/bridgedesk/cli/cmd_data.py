@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from bridgedesk.cli.session import open_context
+from bridgedesk.cli.session import data_paths, open_context
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
@@ -36,7 +36,12 @@ def run_import_roster(args: argparse.Namespace) -> int:
     from bridgedesk.services.importing.roster_import import import_roster
 
     ctx = open_context(args)
+    backup_outcome = None
     try:
+        if not args.dry_run and ctx.db.path is not None:  # the SQLite program file
+            from bridgedesk.services.safety import backup_now
+
+            backup_outcome = backup_now(data_paths(args), reason="before-import")
         result = import_roster(ctx, args.file, dry_run=args.dry_run)
     finally:
         ctx.db.dispose()
@@ -47,6 +52,10 @@ def run_import_roster(args: argparse.Namespace) -> int:
         print(f"Imported {result.count} {noun}.")
         if result.sites_created:
             print(f"New sites: {', '.join(result.sites_created)}.")
+        if backup_outcome is not None:
+            print(f"A backup was taken before the import: {backup_outcome.path}")
+            if backup_outcome.warning:
+                print(backup_outcome.warning)
     if result.ignored_columns:
         print(f"Ignored columns: {', '.join(result.ignored_columns)}.")
     return 0

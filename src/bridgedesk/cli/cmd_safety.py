@@ -7,7 +7,6 @@ from pathlib import Path
 
 from bridgedesk.cli.session import data_paths
 from bridgedesk.services import safety
-from bridgedesk.storage.backup import list_backups
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
@@ -46,17 +45,23 @@ def run_check(args: argparse.Namespace) -> int:
 def run_backup(args: argparse.Namespace) -> int:
     paths = data_paths(args)
     if args.list:
-        backups = list_backups(paths.backups)
-        if not backups:
+        rows = safety.backup_rows(paths)
+        if not rows:
             print(f"No backups in {paths.backups}.")
-        for info in backups:
-            size_kb = info.size_bytes / 1024
+        for row in rows:
+            size_kb = row.size_bytes / 1024
+            mentees = "?" if row.mentee_count is None else str(row.mentee_count)
             print(
-                f"{info.taken_at:%Y-%m-%d %H:%M:%S}  {size_kb:9.0f} KB  {info.reason:<28} {info.path}"
+                f"{row.taken_at:%Y-%m-%d %H:%M:%S}  {size_kb:9.0f} KB  {mentees:>6} mentees  "
+                f"{row.reason:<28} {row.location:<7}  {row.path}"
             )
         return 0
-    taken = safety.backup_now(paths, args.to)
-    print(f"Backup written and verified: {taken}")
+    outcome = safety.backup_now(paths, args.to)
+    print(f"Backup written and verified: {outcome.path}")
+    if outcome.second_copy:
+        print(f"Second copy written and verified: {outcome.second_copy}")
+    if outcome.warning:
+        print(outcome.warning)
     return 0
 
 

@@ -19,6 +19,7 @@ from bridgedesk.paths import make_private, make_private_dir
 
 BACKUP_PREFIX = "bridgedesk-"
 BACKUP_SUFFIX = ".db"
+SIDE_FILES = ("-wal", "-shm")
 
 
 @dataclass(frozen=True)
@@ -29,8 +30,17 @@ class BackupInfo:
     size_bytes: int
 
 
-def integrity_problems(path: Path) -> list[str]:
-    """Run SQLite's integrity check read-only; an empty list means the file is sound."""
+def readonly_uri(path: Path) -> str:
+    """A SQLite URI that opens ``path`` read-only, whatever characters its folder name has."""
+    return Path(os.path.abspath(path)).as_uri() + "?mode=ro"
+
+
+def integrity_problems(path: Path, quick: bool = False) -> list[str]:
+    """Run SQLite's integrity check read-only; an empty list means the file is sound.
+
+    ``quick`` runs ``PRAGMA quick_check`` (no index-content cross-check): fast enough for
+    every start-up, while the full check is kept for backups and restores.
+    """
     if not path.exists():
         return [f"{path.name} does not exist"]
     try:
@@ -41,9 +51,10 @@ def integrity_problems(path: Path) -> list[str]:
     if header != b"SQLite format 3\x00":
         return [f"{path.name} is not a database file"]
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(readonly_uri(path), uri=True)
         try:
-            rows = conn.execute("PRAGMA integrity_check").fetchall()
+            pragma = "PRAGMA quick_check" if quick else "PRAGMA integrity_check"
+            rows = conn.execute(pragma).fetchall()
             fk = conn.execute("PRAGMA foreign_key_check").fetchall()
         finally:
             conn.close()
@@ -54,9 +65,22 @@ def integrity_problems(path: Path) -> list[str]:
     return problems
 
 
+def mentee_count(path: Path) -> int | None:
+    """How many mentees a program file holds, read-only; None when it cannot be read."""
+    try:
+        conn = sqlite3.connect(readonly_uri(path), uri=True)
+        try:
+            row = conn.execute("SELECT count(*) FROM mentees").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None
+    return int(row[0]) if row else None
+
+
 def schema_revision(path: Path) -> str | None:
     """The Alembic revision stored in a program file, or None if it has none."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(readonly_uri(path), uri=True)
     try:
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.DatabaseError:
@@ -67,7 +91,7 @@ def schema_revision(path: Path) -> str | None:
 
 
 def user_tables(path: Path) -> list[str]:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(readonly_uri(path), uri=True)
     try:
         rows = conn.execute(
             "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
@@ -81,7 +105,7 @@ def snapshot(source: Path, destination: Path) -> Path:
     """Copy ``source`` to ``destination`` with the backup API and verify the copy."""
     make_private_dir(destination.parent)
     tmp = destination.with_name(destination.name + ".partial")
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    src = sqlite3.connect(readonly_uri(source), uri=True)
     try:
         dst = sqlite3.connect(tmp)
         try:
@@ -157,13 +181,46 @@ def restore(
     if database.exists() and not integrity_problems(database):
         safety = take_backup(database, backups_folder, "before-restore")
     elif database.exists():
-        damaged = backups_folder.parent / "damaged"
-        make_private_dir(damaged)
-        shutil.move(str(database), damaged / f"{database.name}.{dt.datetime.now():%Y%m%d-%H%M%S}")
-    for suffix in ("-wal", "-shm"):
+        move_aside(database, backups_folder.parent / "damaged")
+    for suffix in SIDE_FILES:
         Path(str(database) + suffix).unlink(missing_ok=True)
     snapshot(backup, database)
     return safety
+
+
+def move_aside(database: Path, folder: Path, now: dt.datetime | None = None) -> Path:
+    """Move a program file (with its -wal and -shm) into ``folder`` under a new name.
+
+    The bytes are not touched and nothing already in ``folder`` is overwritten: the name
+    carries the time and, when that is taken, a counter. Returns the moved file's path.
+    """
+    make_private_dir(folder)
+    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+    stem = f"{database.stem}-damaged-{stamp}"
+    counter = 0
+    while True:
+        name = f"{stem}{'' if counter == 0 else f'-{counter}'}{database.suffix}"
+        target = folder / name
+        if not any(Path(str(target) + s).exists() for s in ("", *SIDE_FILES)):
+            break
+        counter += 1
+    for suffix in SIDE_FILES:  # side files first: the main file's name is the marker
+        side = Path(str(database) + suffix)
+        if side.exists():
+            _move_no_overwrite(side, Path(str(target) + suffix))
+    _move_no_overwrite(database, target)
+    return target
+
+
+def _move_no_overwrite(source: Path, target: Path) -> None:
+    if target.exists():
+        raise DatabaseError(f"{target} already exists; {source.name} was left where it is.")
+    try:
+        os.link(source, target)  # fails rather than overwrite
+    except OSError:
+        shutil.move(str(source), str(target))
+        return
+    source.unlink()
 
 
 def _fsync(path: Path) -> None:
