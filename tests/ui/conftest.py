@@ -24,6 +24,8 @@ class RecordingDialogs(Dialogs):
         self.save_choice = SaveChoice.CANCEL
         self.open_path = None
         self.save_path = None
+        self.text_answer: str | None = ""
+        self.damaged_choice = "quit"
 
     def info(self, parent, title, text):
         self.messages.append(("info", text))
@@ -47,6 +49,14 @@ class RecordingDialogs(Dialogs):
 
     def ask_open_path(self, parent, title, folder, file_filter):
         return self.open_path
+
+    def ask_text(self, parent, title, label, text=""):
+        self.messages.append(("ask_text", label))
+        return self.text_answer
+
+    def ask_damaged_start(self, parent, damaged):
+        self.messages.append(("damaged_start", damaged.explanation))
+        return self.damaged_choice
 
     def kinds(self) -> list[str]:
         return [kind for kind, _ in self.messages]

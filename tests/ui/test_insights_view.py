@@ -34,7 +34,7 @@ def test_create_and_advance_with_only_legal_buttons(qtbot, env, monkeypatch):
     view = InsightsView(env)
     qtbot.addWidget(view)
     view.show()
-    monkeypatch.setattr(view, "ask_note", lambda title: "Talked at the <b>&amp;</para> meeting")
+    env.dialogs.text_answer = "Talked at the <b>&amp;</para> meeting"
     dialog = view.new_insight()
     assert dialog.save() is False  # no description
     dialog.raised_by.setText("ሰላም ተስፋዬ")
@@ -77,6 +77,6 @@ def test_cancelled_note_moves_nothing(qtbot, env, monkeypatch):
     view = InsightsView(env)
     qtbot.addWidget(view)
     view.select_insight(insight_id)
-    monkeypatch.setattr(view, "ask_note", lambda title: None)
+    env.dialogs.text_answer = None  # the director cancels the note
     view.move_buttons[InsightStatus.CLOSED].click()
     assert service.get(insight_id).status == InsightStatus.RAISED

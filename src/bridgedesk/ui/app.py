@@ -5,12 +5,16 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from typing import TYPE_CHECKING
 
 from bridgedesk import APP_NAME, __version__, assets
 from bridgedesk.bootstrap import open_program, setup_logging
 from bridgedesk.errors import UserError
 from bridgedesk.paths import DataPaths, resolve
 from bridgedesk.storage.instance_lock import InstanceLock
+
+if TYPE_CHECKING:
+    from bridgedesk.ui.dialogs import Dialogs
 
 log = logging.getLogger(__name__)
 ORGANISATION = "BridgeDesk"
@@ -44,6 +48,9 @@ def run(args: argparse.Namespace) -> int:
     lock = InstanceLock(paths.lock_file)
     try:
         lock.acquire()  # one BridgeDesk per data folder; the OS frees it if we crash
+        if not getattr(args, "database_url", None) and not _recover_damaged(paths, dialogs):
+            lock.release()
+            return 0
         ctx = open_program(paths, getattr(args, "database_url", None))
     except UserError as exc:
         log.warning("could not open the program: %s", exc)
@@ -62,6 +69,27 @@ def run(args: argparse.Namespace) -> int:
         if not getattr(args, "database_url", None):
             _backup_at_exit(paths)
         lock.release()
+
+
+def _recover_damaged(paths: DataPaths, dialogs: Dialogs) -> bool:
+    """A damaged program file is moved aside before opening; ask how to go on.
+
+    False when the user chose to quit. Restoring raises UserError when it fails.
+    """
+    from bridgedesk.services.startup_check import quarantine_if_damaged, restore_newest_good_backup
+    from bridgedesk.ui.damaged_start_dialog import StartChoice
+
+    damaged = quarantine_if_damaged(paths)
+    if damaged is None:
+        return True
+    log.warning("program file damaged (%s); moved to %s", damaged.problems, damaged.moved_to)
+    choice = dialogs.ask_damaged_start(None, damaged)
+    if choice == StartChoice.QUIT:
+        return False
+    if choice == StartChoice.RESTORE:
+        restored = restore_newest_good_backup(paths)
+        log.info("restored %s after a damaged start", restored)
+    return True
 
 
 def _backup_at_exit(paths: DataPaths) -> None:

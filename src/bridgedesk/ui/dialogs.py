@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+
+if TYPE_CHECKING:
+    from bridgedesk.ui.damaged_start_dialog import Damaged, StartChoice
 
 
 class SaveChoice(StrEnum):
@@ -67,3 +71,16 @@ class Dialogs:
     ) -> Path | None:
         chosen, _ = QFileDialog.getOpenFileName(parent, title, str(folder), file_filter)
         return Path(chosen) if chosen else None
+
+    def ask_text(
+        self, parent: QWidget | None, title: str, label: str, text: str = ""
+    ) -> str | None:
+        """A few lines of text (Enter makes a new line); None when cancelled."""
+        answer, ok = QInputDialog.getMultiLineText(parent, title, label, text)
+        return answer if ok else None
+
+    def ask_damaged_start(self, parent: QWidget | None, damaged: Damaged) -> StartChoice:
+        """At start-up: restore the newest good backup, start empty, or quit."""
+        from bridgedesk.ui.damaged_start_dialog import ask_damaged_start
+
+        return ask_damaged_start(damaged, parent)

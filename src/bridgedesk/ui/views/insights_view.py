@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -152,8 +151,7 @@ class InsightsView(QWidget):
     # -- actions ---------------------------------------------------------------------------
     def ask_note(self, title: str) -> str | None:
         """An optional note for a status move; None when the director cancels."""
-        text, ok = QInputDialog.getMultiLineText(self, title, "Note (optional):")
-        return text if ok else None
+        return self.env.dialogs.ask_text(self, title, "Note (optional):")
 
     def advance(self, status: InsightStatus) -> bool:
         insight_id = self.selected_id()
