@@ -193,6 +193,15 @@ class DeadlinesView(QWidget):
         self.edit_button.setEnabled(False)
         self.panel.clear()
 
+    def select_mentee(self, mentee_id: int) -> None:
+        """Only this mentee's deadlines (from the mentee record's "Open in Deadlines")."""
+        label = mentee_directory(self.env.ctx).get(mentee_id)
+        if label is not None:
+            self.band.setCurrentIndex(0)
+            self.tier.setCurrentIndex(0)
+            self.site.setCurrentIndex(0)
+            self.search.setText(label.legal_name)
+
     def selected_credential_id(self) -> int | None:
         index = self.table.currentIndex()
         return self.model.data(index, ROW_ID_ROLE) if index.isValid() else None

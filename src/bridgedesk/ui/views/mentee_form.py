@@ -32,6 +32,7 @@ from bridgedesk.ui.formatting import format_date
 from bridgedesk.ui.views.archive_dialog import ArchiveDialog
 from bridgedesk.ui.views.field_row import FieldRow
 from bridgedesk.ui.views.guarded_save import guarded_save
+from bridgedesk.ui.views.mentee_sections import build_sections
 from bridgedesk.ui.views.registry import ViewEnv
 
 TEXT_FIELDS = (
@@ -60,17 +61,13 @@ HINTS = {
     "given_names": "In Latin letters, as on the passport",
     "native_name": "e.g. ሰላም ተስፋዬ, محمد عبد الله, 王小明",
 }
-LATER_TABS = (
-    ("Timeline", "Check-ins and milestones are in the Timeline view."),
-    ("Checklists", "Fluency ratings are in the Checklists view."),
-    ("Credentials", "Licences, registrations and visas are in the Deadlines view."),
-)
 
 
 class MenteeForm(QDialog):
     saved = Signal(int)
     deleted = Signal(int)
     report_requested = Signal(int)  # "Print report…": the main window opens Reports for this mentee
+    open_view_requested = Signal(str, int)  # a section's "Open in …": (view key, mentee id)
 
     def __init__(self, env: ViewEnv, mentee_id: int | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -86,11 +83,8 @@ class MenteeForm(QDialog):
 
         tabs = QTabWidget()
         tabs.addTab(self._profile_page(), "Profile")
-        for title, text in LATER_TABS:
-            note = QLabel(text)
-            note.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            note.setWordWrap(True)
-            tabs.addTab(note, title)
+        self.tabs = tabs
+        self._add_sections()
         self.state_label = QLabel()
         self.state_label.setWordWrap(True)
 
@@ -103,7 +97,11 @@ class MenteeForm(QDialog):
         self.close_button = QPushButton("Close")
         self.report_button = QPushButton("Print report…")
         self.report_button.setToolTip("Open this mentee's progress report in the Reports view")
+        self.history_button = QPushButton("History…")
+        self.history_button.setToolTip("Who changed this record, when, from what to what")
+        self.history_dialog: QDialog | None = None
         for button in (
+            self.history_button,
             self.report_button,
             self.save_button,
             self.archive_button,
@@ -119,18 +117,20 @@ class MenteeForm(QDialog):
         self.delete_button.clicked.connect(self.ask_delete)
         self.close_button.clicked.connect(self.reject)
         self.report_button.clicked.connect(self.request_report)
+        self.history_button.clicked.connect(self.show_history)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
 
         buttons = QHBoxLayout()
         for button in (self.archive_button, self.reactivate_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.history_button)
         buttons.addWidget(self.report_button)
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.state_label)
-        layout.addWidget(tabs, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
 
         if mentee_id is None:
@@ -182,6 +182,18 @@ class MenteeForm(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(page)
         return scroll
+
+    def _add_sections(self) -> None:
+        """Mentors, Timeline, Checklist, Credentials, Goals after Profile (notes until saved)."""
+        while self.tabs.count() > 1:
+            page = self.tabs.widget(1)
+            self.tabs.removeTab(1)
+            page.deleteLater()
+        for title, page in build_sections(self.env, self.mentee_id):
+            signal = getattr(page, "open_view_requested", None)
+            if signal is not None:
+                signal.connect(self.request_view)
+            self.tabs.addTab(page, title)
 
     def _line(self, name: str) -> QLineEdit:
         edit = QLineEdit()
@@ -263,12 +275,30 @@ class MenteeForm(QDialog):
         self.reactivate_button.setVisible(archived)
         self.delete_button.setVisible(record is not None)
         self.report_button.setVisible(record is not None)
+        self.history_button.setVisible(record is not None)
 
     # -- actions ---------------------------------------------------------------------------
+    def show_history(self) -> None:
+        """The audit trail of this mentee, in a window of its own (read-only)."""
+        from bridgedesk.ui.views.audit_dialog import AuditDialog
+
+        if self.record is None:
+            return
+        self.history_dialog = AuditDialog(
+            self.env, "mentee", self.record.id, self.record.legal_name, self
+        )
+        self.history_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.history_dialog.open()
+
     def request_report(self) -> None:
         if self.record is not None:
             self.report_requested.emit(self.record.id)
             self.reject()  # the unsaved-changes guard runs as for Close
+
+    def request_view(self, view_key: str, mentee_id: int) -> None:
+        """A section's "Open in …": the main window shows that view for this mentee."""
+        self.open_view_requested.emit(view_key, mentee_id)
+        self.reject()  # the unsaved-changes guard runs as for Close
 
     def save(self) -> bool:
         """Validate, then create or update. Problems and conflicts leave the edits in place."""
@@ -277,6 +307,8 @@ class MenteeForm(QDialog):
         self.show_problems(problems)
         if problems:
             return False
+
+        created = self.mentee_id is None
 
         def write() -> None:
             if self.mentee_id is None:
@@ -289,7 +321,10 @@ class MenteeForm(QDialog):
         self.record = self.service.get(self.mentee_id)
         self.version = self.record.version
         self.baseline = self.record.fields
+        self.fill(self.baseline)  # shows what the service filled in (e.g. the phase)
         self._show_state()
+        if created:
+            self._add_sections()  # the notes give way to the real sections
         self.saved.emit(self.mentee_id)
         return True
 

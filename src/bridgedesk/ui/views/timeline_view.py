@@ -162,6 +162,11 @@ class TimelineView(QWidget):
         self.show_mentee()
         self.reload_agenda()
 
+    def select_mentee(self, mentee_id: int) -> None:
+        """Show one mentee's timeline (from the mentee record's "Open in Timeline")."""
+        self.mentee.select(mentee_id)
+        self.show_mentee()
+
     def show_mentee(self) -> None:
         mentee_id = self.mentee.value()
         today = self.env.today()

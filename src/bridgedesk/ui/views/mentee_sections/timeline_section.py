@@ -1,0 +1,89 @@
+"""The mentee's program on one line, then what is overdue and what comes next.
+
+The strip is the Timeline view's own widget; logging and rescheduling stay in that view,
+reached with "Open in Timeline".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from bridgedesk.services.timeline import TimelineEvent, TimelineService
+from bridgedesk.ui.formatting import format_date, plural
+from bridgedesk.ui.views.mentee_sections.common import (
+    TextRowsModel,
+    button,
+    button_row,
+    heading,
+    plain_label,
+    table_for,
+)
+from bridgedesk.ui.views.registry import ViewEnv
+from bridgedesk.ui.views.timeline_strip import KIND_LABELS, TimelineStrip
+
+WHEN, WHAT, KIND, STATE = range(4)
+HEADERS = ("Date", "What", "Kind", "State")
+NEXT_COUNT = 5
+OPEN_STATES = ("planned", "due")
+
+
+def overdue_and_next(
+    events: list[TimelineEvent], today: dt.date, count: int = NEXT_COUNT
+) -> tuple[list[TimelineEvent], list[TimelineEvent]]:
+    """Every overdue event (oldest first) and the next ``count`` planned or due ones."""
+    overdue = [e for e in events if e.state == "overdue"]
+    upcoming = [e for e in events if e.state in OPEN_STATES and e.planned >= today]
+    return overdue, upcoming[:count]
+
+
+class TimelineSection(QWidget):
+    open_view_requested = Signal(str, int)
+
+    def __init__(self, env: ViewEnv, mentee_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.env, self.mentee_id = env, mentee_id
+        self.service = TimelineService(env.ctx)
+        self.strip = TimelineStrip()
+        self.summary = plain_label()
+        self.model = TextRowsModel(HEADERS, warn_column=STATE)
+        self.table = table_for(self.model, "Overdue and next check-ins and milestones", WHAT)
+        self.open_button = button("Open in Timeline", "Log, reschedule or add in the Timeline view")
+        self.open_button.clicked.connect(
+            lambda: self.open_view_requested.emit("timeline", self.mentee_id)
+        )
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.strip)
+        layout.addWidget(self.summary)
+        layout.addWidget(heading("Overdue and next"))
+        layout.addWidget(self.table, 1)
+        layout.addLayout(button_row(self.open_button))
+        self.refresh()
+
+    def refresh(self) -> None:
+        today = self.env.today()
+        events = self.service.events(self.mentee_id, today)
+        self.strip.set_data(self.service.phase_bands(self.mentee_id), events, today)
+        overdue, upcoming = overdue_and_next(events, today)
+        rows = [
+            (
+                (event.kind, event.id),
+                (
+                    format_date(event.planned), event.title, KIND_LABELS[event.kind],
+                    "Overdue" if event.state == "overdue" else "Coming",
+                ),
+                event.state == "overdue",
+            )
+            for event in (*overdue, *upcoming)
+        ]  # fmt: skip
+        self.model.set_rows(rows)
+        held = sum(1 for e in events if e.state == "held")
+        missed = sum(1 for e in events if e.state == "missed")
+        milestones = [e for e in events if e.kind == "milestone"]
+        done = sum(1 for e in milestones if e.state == "done")
+        self.summary.setText(
+            f"{plural(held, 'check-in')} held, {missed} missed, {len(overdue)} overdue. "
+            f"Milestones: {done} of {len(milestones)} done."
+        )
