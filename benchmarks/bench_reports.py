@@ -70,6 +70,10 @@ def program(folder: Path, mentees: int):  # type: ignore[no-untyped-def]
 
 
 def main() -> None:
+    from reportlab.lib import rl_accel
+
+    accel = "in use" if "fp_str" in rl_accel._c_funcs else "NOT installed (pure Python)"
+    print(f"reportlab C accelerator (rl_accel): {accel}")
     began = time.perf_counter()
     fonts.register_fonts()
     print(f"font registration (once per process): {time.perf_counter() - began:.2f} s")

@@ -9,7 +9,13 @@ import pypdf
 import pytest
 
 from bridgedesk.reports.packet import build_packet
-from bridgedesk.reports.program_report import SECTIONS, build_program_report
+from bridgedesk.reports.program_report import (
+    COMPARISON_GROUP,
+    NO_COMPARISON,
+    PROGRAM_GROUP,
+    SECTIONS,
+    build_program_report,
+)
 from bridgedesk.services.metrics import Measure, compute_program_metrics
 from tests.reports.report_data import (
     PERIOD,
@@ -103,6 +109,14 @@ def test_every_figure_matches_the_metrics(program, tmp_path):
         assert " ".join(change.split()) in " ".join(text.split())
     for exit_ in metrics.retention.exits:
         assert exit_.name in text
+    # The Kaplan-Meier chart: both curves, each legend naming the n the metrics followed.
+    rt = metrics.retention
+    assert rt.program_curve.n > 0 and rt.comparison_curve.n > 0
+    flat = " ".join(text.split())
+    assert f"{PROGRAM_GROUP} (n = {rt.program_curve.n})" in flat
+    assert f"{COMPARISON_GROUP} (n = {rt.comparison_curve.n})" in flat
+    assert NO_COMPARISON.split(",")[0] not in flat
+    assert "All sites" in text
 
 
 def test_pages_fonts_and_a4(program, tmp_path):
@@ -129,8 +143,14 @@ def test_site_filter_changes_the_figures(program, tmp_path):
     build_program_report(program, out, *PERIOD, TODAY, site=site)
     metrics = compute_program_metrics(program, *PERIOD, TODAY, site=site)
     text = pdf_text(out)
-    assert f"site: {site}" in text
+    assert f"Site: {site}" in text and "All sites" not in text
     assert expected_figure(metrics.roster.in_program) in text
+    everywhere = compute_program_metrics(program, *PERIOD, TODAY)
+    assert metrics.roster.in_program.value < everywhere.roster.in_program.value
+    assert "By site" not in text  # one site: the by-site table would say nothing
+    flat = " ".join(text.split())
+    assert f"{PROGRAM_GROUP} at {site} (n = {metrics.retention.program_curve.n})" in flat
+    assert "not by site" in flat
 
 
 def test_packet_contents_bookmarks_and_numbering(program, tmp_path):

@@ -126,7 +126,9 @@ def test_a_name_no_font_can_draw_is_refused_in_plain_words(qtbot, env, dialogs):
     assert view.preview.page_count() == 0 and not view.save_button.isEnabled()
 
 
-def test_print_report_on_the_mentee_record_opens_its_report(qtbot, sqlite_ctx, tmp_path):
+def test_print_report_on_the_mentee_record_opens_its_report(
+    qtbot, sqlite_ctx, data_paths, tmp_path
+):
     import datetime as dt
 
     from PySide6.QtCore import QSettings
@@ -147,7 +149,7 @@ def test_print_report_on_the_mentee_record_opens_its_report(qtbot, sqlite_ctx, t
         )
     )
     settings = QSettings(str(tmp_path / "gui.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(ViewEnv(sqlite_ctx, None, Dialogs()), settings)
+    window = MainWindow(ViewEnv(sqlite_ctx, data_paths, Dialogs()), settings)
     qtbot.addWidget(window)
     window.show_view("mentees")
     form = window.roster().open_mentee(mentee_id)
@@ -160,3 +162,23 @@ def test_print_report_on_the_mentee_record_opens_its_report(qtbot, sqlite_ctx, t
 
     text = "".join(page.extract_text() for page in PdfReader(reports.pdf_path).pages)
     assert "Ivanova" in text and "Ольга Иванова" in text
+
+
+def test_site_combo_and_audit_checkbox_reach_the_packet(qtbot, env, tmp_path, dialogs):
+    from bridgedesk.ui.views.reports_view import ALL_SITES
+
+    sites = RosterService(env.ctx).sites()
+    view = make_view(qtbot, env)
+    assert view.site.itemText(0) == ALL_SITES
+    assert [view.site.itemText(i) for i in range(1, view.site.count())] == sites
+    pick(view.report, PACKET)
+    assert view.site.isEnabled() and view.audit.isEnabled() and not view.audit.isChecked()
+    pick(view.site, sites[0])
+    view.audit.setChecked(True)
+    generate(qtbot, view)
+    text = " ".join(p.extract_text() for p in PdfReader(view.pdf_path).pages)
+    assert f"Site: {sites[0]}" in text and "Appendix: audit trail" in text
+    pick(view.report, MENTEE)
+    assert not view.site.isEnabled()
+    pick(view.report, PROGRAM)
+    assert not view.audit.isEnabled() and not view.audit.isChecked()

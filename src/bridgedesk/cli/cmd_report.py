@@ -56,15 +56,27 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
             )
         return parser
 
-    leaf("program", "the program report for a board or reviewer", False, True).set_defaults(
-        handler=run_program_report
-    )
-    mentee = leaf("mentee", "one mentee's progress report", True, False)
+    def site(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        parser.add_argument(
+            "--site", metavar="NAME", help="only this site (default: all sites combined)"
+        )
+        return parser
+
+    def audit(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        parser.add_argument(
+            "--include-audit",
+            action="store_true",
+            help="add the audit trail of each mentee's record (when, who, field, before, after)",
+        )
+        return parser
+
+    program = site(leaf("program", "the program report for a board or reviewer", False, True))
+    program.set_defaults(handler=run_program_report)
+    mentee = audit(leaf("mentee", "one mentee's progress report", True, False))
     mentee.add_argument("mentee", metavar="NAME_OR_ID", help="the mentee's id or part of a name")
     mentee.set_defaults(handler=run_mentee_report)
-    leaf("packet", "program report plus every active mentee's report", True, True).set_defaults(
-        handler=run_packet
-    )
+    packet = leaf("packet", "program report plus every active mentee's report", True, True)
+    audit(site(packet)).set_defaults(handler=run_packet)
 
 
 def default_period(today: dt.date) -> tuple[dt.date, dt.date]:
@@ -102,7 +114,10 @@ def run_program_report(args: argparse.Namespace) -> int:
     ctx = open_context(args)
     try:
         _write(
-            args.out, lambda p: build_program_report(ctx, p, start, end, today, paper=args.paper)
+            args.out,
+            lambda p: build_program_report(
+                ctx, p, start, end, today, paper=args.paper, site=args.site
+            ),
         )
     finally:
         ctx.db.dispose()
@@ -133,7 +148,8 @@ def run_mentee_report(args: argparse.Namespace) -> int:
         mentee_id, name = matches[0]
         _write(args.out, lambda p: build_mentee_report(
             ctx, mentee_id, p, today, paper=args.paper,
-            include_private_notes=args.include_private_notes))  # fmt: skip
+            include_private_notes=args.include_private_notes,
+            include_audit=args.include_audit))  # fmt: skip
     finally:
         ctx.db.dispose()
     print(f"Wrote the progress report for {name} to {args.out}.")
@@ -151,7 +167,8 @@ def run_packet(args: argparse.Namespace) -> int:
     try:
         _write(args.out, lambda p: build_packet(
             ctx, p, start, end, today, paper=args.paper,
-            include_private_notes=args.include_private_notes))  # fmt: skip
+            include_private_notes=args.include_private_notes, site=args.site,
+            include_audit=args.include_audit))  # fmt: skip
     finally:
         ctx.db.dispose()
     print(f"Wrote the program packet to {args.out}.")

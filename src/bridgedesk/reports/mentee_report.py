@@ -13,6 +13,7 @@ from typing import Any
 
 from bridgedesk.errors import UserError
 from bridgedesk.reports import fonts, script_runs
+from bridgedesk.reports.mentee_data import AuditLine, MenteeReportData, load_reports
 from bridgedesk.reports.page import (
     RunningHeader,
     build_pdf,
@@ -22,12 +23,8 @@ from bridgedesk.reports.page import (
 )
 from bridgedesk.reports.styles import report_styles, table_style
 from bridgedesk.services import program_settings
-from bridgedesk.services.checklists import ChecklistService
 from bridgedesk.services.context import ServiceContext
-from bridgedesk.services.credentials import CredentialService
-from bridgedesk.services.mentors import MentorService
-from bridgedesk.services.roster import MenteeRecord, RosterService
-from bridgedesk.services.timeline import TimelineService
+from bridgedesk.services.roster import MenteeRecord
 
 TITLE = "Mentee progress report"
 SECTIONS = ("Mentors", "Timeline", "Check-ins", "Checklist progress",
@@ -56,11 +53,13 @@ def build_mentee_report(
     today: dt.date,
     paper: str = "letter",
     include_private_notes: bool = False,
+    include_audit: bool = False,
 ) -> None:
     """Write one mentee's progress report to ``out_path`` (UserError if a name cannot print)."""
     settings = program_settings.load(ctx)
     header = RunningHeader(settings.hospital_name, settings.program_name, TITLE, "", today)
-    story = mentee_story(ctx, mentee_id, today, include_private_notes, header)
+    data = load_reports(ctx, [mentee_id], today, include_audit=include_audit)[mentee_id]
+    story = mentee_story(data, today, include_private_notes, header, settings.director_name)
     build_pdf(out_path, story, header, paper)
 
 
@@ -70,28 +69,30 @@ def _label(value: Any) -> str:
 
 
 def mentee_story(
-    ctx: ServiceContext,
-    mentee_id: int,
+    data: MenteeReportData,
     today: dt.date,
     include_private_notes: bool,
     header: RunningHeader,
+    director_name: str = "",
     bookmark: str | None = None,
     checkins_period: tuple[dt.date, dt.date] | None = None,
+    scope: str = "",
 ) -> list[Any]:
     """The flowables of one mentee's report (also used, one after another, by the packet).
 
-    ``checkins_period`` limits the check-ins table to that period (the packet's): a board
-    packet reviews the period, and a three-year history per mentee would triple its length.
+    ``data`` comes from ``mentee_data.load_reports``. ``checkins_period`` limits the
+    check-ins table to that period (the packet's): a board packet reviews the period, and a
+    three-year history per mentee would triple its length. The audit appendix is printed
+    when ``data.audit`` was loaded.
     """
     from reportlab.platypus import CondPageBreak, KeepTogether, Spacer, Table
 
-    record = RosterService(ctx).get(mentee_id)
+    record = data.record
     check_drawable(record)
     st = report_styles()
     p, c = script_runs.paragraph, script_runs.cell
-    timeline = TimelineService(ctx)
     f = record.fields
-    period = f"As of {format_date(today)}"
+    period = f"As of {format_date(today)}" + (f" \u00b7 {scope}" if scope else "")
     story: list[Any] = [
         section_marker(
             header, f"{TITLE} \u2014 {record.legal_name}", period, bookmark, record.legal_name
@@ -136,7 +137,7 @@ def mentee_story(
     # Mentors
     story.append(CondPageBreak(90))
     story.append(p("Mentors", st.h1, bold=True))
-    assignments = MentorService(ctx).assignments(mentee_id)
+    assignments = data.assignments
     if assignments:
         rows = [
             [
@@ -166,10 +167,10 @@ def mentee_story(
     # Timeline strip
     from bridgedesk.reports.charts import timeline_strip
 
-    events = timeline.events(mentee_id, today)
+    events = data.events
     story.append(CondPageBreak(170))
     story.append(p("Timeline", st.h1, bold=True))
-    bands = timeline.phase_bands(mentee_id) if f.start_date else []
+    bands = data.bands if f.start_date else []
     if events or bands:
         story.append(timeline_strip(events, bands, today, width))
     else:
@@ -190,7 +191,7 @@ def mentee_story(
         cols = [0.12, 0.1, 0.1, 0.16, 0.52]
         rows = [list(head)]
         for e in checkins:
-            detail = timeline.checkin_detail(e.id)
+            detail = data.checkin_details[e.id]
             summary: list[Any] = [c(detail.summary, st.cell)] if detail.summary else []
             if include_private_notes and detail.private_note:
                 summary.append(c("Private mentor note: " + detail.private_note, st.small))
@@ -211,7 +212,7 @@ def mentee_story(
 
     story.append(CondPageBreak(160))
     story.append(p("Checklist progress", st.h1, bold=True))
-    progress = ChecklistService(ctx).progress(mentee_id)
+    progress = data.progress
     if progress:
         rows = [["Domain", "Items", "First", "Latest", "Self", "Mentor", "Gap"]]
         for d in progress:
@@ -243,7 +244,7 @@ def mentee_story(
     # Goals and open actions
     story.append(CondPageBreak(90))
     story.append(p("Goals and open actions", st.h1, bold=True))
-    goals = timeline.goals(mentee_id)
+    goals = data.goals
     if goals:
         rows = [list(("Goal", "Status", "Progress", "Target"))]
         for g in goals:
@@ -260,7 +261,7 @@ def mentee_story(
         story.append(t)
     else:
         story.append(p("No goals recorded.", st.body))
-    actions = timeline.open_actions(mentee_id)
+    actions = data.open_actions
     story.append(p("Open actions", st.h2, bold=True))
     if actions:
         rows = [list(("Action", "Owner", "Due"))]
@@ -278,14 +279,10 @@ def mentee_story(
     # Deadlines
     story.append(CondPageBreak(90))
     story.append(p("Deadlines", st.h1, bold=True))
-    deadlines = [
-        d
-        for d in CredentialService(ctx).deadlines(today, mentee_id=mentee_id)
-        if d.expires_on is not None
-    ]
+    deadlines = data.deadlines
     if deadlines:
         rows = [list(("Credential", "Tier", "Number", "Expires", "When"))]
-        for d in sorted(deadlines, key=lambda d: d.expires_on or today):
+        for d in deadlines:
             days = d.days_left or 0
             when = f"Lapsed {-days} days ago" if days < 0 else f"In {days} days"
             rows.append(
@@ -304,8 +301,7 @@ def mentee_story(
         story.append(p("No dated credentials recorded.", st.body))
 
     # Signature block
-    settings = program_settings.load(ctx)
-    director = settings.director_name or "Program director"
+    director = director_name or "Program director"
     line = "_" * 42
     block = [
         p("Sign-off", st.h1, bold=True),
@@ -322,7 +318,48 @@ def mentee_story(
         ),
     ]
     story.append(KeepTogether(block))
+    if data.audit is not None:
+        story += audit_appendix(data.audit, width)
     return story
+
+
+def audit_appendix(lines: list[AuditLine], width: float) -> list[Any]:
+    """The audit trail of the mentee's record: when, who, which field, before and after.
+
+    Every value is a user string (names, notes), so each goes through ``script_runs.cell``.
+    """
+    from reportlab.platypus import CondPageBreak, Table
+
+    st = report_styles()
+    p, c = script_runs.paragraph, script_runs.cell
+    story: list[Any] = [
+        CondPageBreak(120),
+        p("Appendix: audit trail of the record", st.h1, bold=True),
+    ]
+    if not lines:
+        story.append(p("No changes to this record were audited.", st.body))
+        return story
+    story.append(p("Every recorded change to the mentee's record, oldest first.", st.muted))
+    rows: list[list[Any]] = [["When (UTC)", "Who", "Change", "Field", "Before", "After"]]
+    for line in lines:
+        rows.append([
+            f"{format_date(line.at.date())} {line.at:%H:%M}", c(line.actor, st.cell),
+            _label(line.action), c(line.field.replace("_", " "), st.cell),
+            c(_clip(line.before), st.cell), c(_clip(line.after), st.cell),
+        ])  # fmt: skip
+    cols = (0.16, 0.13, 0.09, 0.16, 0.23, 0.23)
+    t = Table(rows, colWidths=[width * x for x in cols], repeatRows=1, splitInRow=1)
+    t.setStyle(table_style())
+    story.append(t)
+    return story
+
+
+AUDIT_VALUE_LIMIT = 600
+"""Characters of a before/after value printed: a 10,000-character note would fill pages."""
+
+
+def _clip(text: str) -> str:
+    return text if len(text) <= AUDIT_VALUE_LIMIT else text[:AUDIT_VALUE_LIMIT] + "…"
 
 
 def _signature_style() -> Any:

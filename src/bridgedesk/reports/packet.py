@@ -3,6 +3,7 @@ table of contents, PDF bookmarks and page numbers running across the whole packe
 
 One layout pass: the contents' page numbers are PDF forms filled in when the file is saved
 (``page.page_ref``), so a 100-mentee packet is laid out once, not twice as multiBuild would.
+All mentees' data is read up front in a few bulk queries (``mentee_data.load_reports``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 
 from bridgedesk.domain.enums import MenteeStatus
 from bridgedesk.reports import script_runs
+from bridgedesk.reports.mentee_data import load_reports
 from bridgedesk.reports.mentee_report import mentee_story
 from bridgedesk.reports.page import (
     MARGIN,
@@ -24,6 +26,7 @@ from bridgedesk.reports.page import (
     section_marker,
 )
 from bridgedesk.reports.program_report import program_story
+from bridgedesk.reports.sites import check_site, site_label
 from bridgedesk.reports.styles import report_styles, table_style
 from bridgedesk.services import program_settings
 from bridgedesk.services.context import ServiceContext
@@ -41,27 +44,38 @@ def build_packet(
     today: dt.date,
     paper: str = "letter",
     include_private_notes: bool = False,
+    site: str | None = None,
+    include_audit: bool = False,
 ) -> None:
-    """Write the packet; the contents page lists each section with its first page."""
+    """Write the packet; the contents page lists each section with its first page.
+
+    ``site`` limits the program figures and the mentee reports to that site (None: all
+    sites). ``include_audit`` adds each mentee record's audit trail after its report.
+    """
     from reportlab.platypus import PageBreak
 
+    check_site(ctx, site)
     settings = program_settings.load(ctx)
-    header = RunningHeader(
-        settings.hospital_name,
-        settings.program_name,
-        TITLE,
-        format_period(period_start, period_end),
-        today,
-    )
-    metrics = compute_program_metrics(ctx, period_start, period_end, today)
-    mentees = [r for r in roster_rows(ctx, today) if r.status == MenteeStatus.ACTIVE.value]
+    scope = site_label(site)
+    period = f"{format_period(period_start, period_end)} \u00b7 {scope}"
+    header = RunningHeader(settings.hospital_name, settings.program_name, TITLE, period, today)
+    metrics = compute_program_metrics(ctx, period_start, period_end, today, site)
+    mentees = [
+        r
+        for r in roster_rows(ctx, today)
+        if r.status == MenteeStatus.ACTIVE.value and (site is None or r.site == site)
+    ]
     mentees.sort(key=lambda r: r.legal_name.casefold())
+    data = load_reports(
+        ctx, [r.id for r in mentees], today, (period_start, period_end), include_audit
+    )
     st = report_styles()
     story: list[Any] = [
-        section_marker(header, TITLE, format_period(period_start, period_end)),
+        section_marker(header, TITLE, period),
         script_runs.paragraph(TITLE, st.title, bold=True),
         script_runs.paragraph(
-            f"Period {format_period(period_start, period_end)} \u00b7 printed {format_date(today)}",
+            f"Period {format_period(period_start, period_end)} \u00b7 {scope} \u00b7 "
+            f"printed {format_date(today)}",
             st.muted,
         ),
     ]
@@ -73,8 +87,8 @@ def build_packet(
     for row in mentees:
         story.append(PageBreak())
         story += mentee_story(
-            ctx, row.id, today, include_private_notes, header, bookmark=f"m{row.id}",
-            checkins_period=(period_start, period_end),
+            data[row.id], today, include_private_notes, header, settings.director_name,
+            bookmark=f"m{row.id}", checkins_period=(period_start, period_end), scope=scope,
         )  # fmt: skip
     build_pdf(out_path, story, header, paper, title=TITLE)
 

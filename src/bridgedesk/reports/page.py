@@ -176,7 +176,7 @@ def _draw_frame_texts(canvas: Any, doc: Any, header: RunningHeader) -> None:
     para = Paragraph(left_text, script_runs.style_for(who, styles.header))
     _, h = para.wrapOn(canvas, half, 40)
     para.drawOn(canvas, left, top - h + 10)
-    right_style = script_runs.style_for(header.title, styles.header)
+    right_style = script_runs.style_for(header.title + header.period, styles.header)
     para = Paragraph(right_text, _right_aligned(right_style))
     _, h = para.wrapOn(canvas, half, 40)
     para.drawOn(canvas, right - half, top - h + 10)

@@ -21,6 +21,7 @@ from bridgedesk.reports.page import (
     format_period,
     section_marker,
 )
+from bridgedesk.reports.sites import check_site, site_label
 from bridgedesk.reports.styles import report_styles, table_style
 from bridgedesk.services import program_settings
 from bridgedesk.services.context import ServiceContext
@@ -41,7 +42,11 @@ def build_program_report(
     paper: str = "letter",
     site: str | None = None,
 ) -> None:
-    """Write the program report for the period (optionally one site) to ``out_path``."""
+    """Write the program report for the period (optionally one site) to ``out_path``.
+
+    An unknown ``site`` is refused with one sentence naming the known sites.
+    """
+    check_site(ctx, site)
     settings = program_settings.load(ctx)
     header = RunningHeader(settings.hospital_name, settings.program_name, TITLE, "", today)
     metrics = compute_program_metrics(ctx, period_start, period_end, today, site)
@@ -74,12 +79,10 @@ def program_story(
     """The flowables of the program report (the packet puts mentee reports after them)."""
     from reportlab.platypus import CondPageBreak, Spacer, Table
 
-    from bridgedesk.reports.charts import step_curve
-
     st = report_styles()
     p, c = script_runs.paragraph, script_runs.cell
     period = format_period(metrics.period_start, metrics.period_end)
-    scope = f" \u00b7 site: {metrics.site}" if metrics.site else ""
+    scope = f" \u00b7 {site_label(metrics.site)}"
     story: list[Any] = [section_marker(header, TITLE, period + scope, bookmark, TITLE)]
     story.append(p(TITLE, st.title, bold=True))
     story.append(
@@ -97,7 +100,7 @@ def program_story(
         ("By phase", r.by_phase),
         ("By specialty", r.by_specialty),
         ("By country of training", r.by_country),
-        ("By site", r.by_site),
+        ("By site", r.by_site if metrics.site is None else ()),
         ("By visa or waiver", r.by_visa),
         ("Mentor load", r.mentor_load),
     ):
@@ -173,15 +176,7 @@ def program_story(
     story.append(p("Retention", st.h1, bold=True))
     story.append(_measure_table([*rt.program, *rt.comparison, rt.completed, rt.waivers_completed]))
     story.append(Spacer(1, 6))
-    curve = rt.program_curve
-    points = [(0.0, 1.0)] + [(s.time / DAYS_PER_MONTH, s.survival) for s in curve.steps]
-    story.append(
-        step_curve(
-            points,
-            _width(),
-            f"Months since start (Kaplan-Meier estimate, {curve.n} mentees followed)",
-        )
-    )
+    story += retention_chart(metrics)
 
     story.append(CondPageBreak(80))
     story.append(p("Early exits", st.h1, bold=True))
@@ -209,3 +204,50 @@ def program_story(
         story.append(Spacer(1, 4))
         story.append(table)
     return story
+
+
+PROGRAM_GROUP = "Mentees in the program"
+COMPARISON_GROUP = "Physicians hired outside the program"
+NO_COMPARISON = (
+    "No comparison physicians are recorded, so the chart shows the program alone. Record "
+    "physicians hired outside the program to compare their retention with the mentees'."
+)
+
+
+def retention_chart(metrics: ProgramMetrics) -> list[Any]:
+    """Kaplan-Meier curves of the program and of the comparison group, each with its n.
+
+    The comparison physicians are recorded for the whole hospital (they have no site), so a
+    one-site report compares that site's mentees with all of them, and says so.
+    """
+    from bridgedesk.reports.charts import COMPARISON, CurveSeries, step_curves
+
+    st = report_styles()
+    rt = metrics.retention
+    program_name = PROGRAM_GROUP + (f" at {metrics.site}" if metrics.site else "")
+    series = [
+        CurveSeries(program_name, rt.program_curve.n, _months(rt.program_curve)),
+        CurveSeries(
+            COMPARISON_GROUP, rt.comparison_curve.n, _months(rt.comparison_curve),
+            colour=COMPARISON, dashed=True,
+        ),
+    ]  # fmt: skip
+    story: list[Any] = [step_curves(series, _width(), "Months since start (Kaplan-Meier estimate)")]
+    from reportlab.platypus import Spacer
+
+    story.append(Spacer(1, 4))
+    if not rt.comparison_curve.n:
+        story.append(script_runs.paragraph(NO_COMPARISON, st.muted))
+    elif metrics.site:
+        story.append(
+            script_runs.paragraph(
+                "Comparison physicians are recorded for the whole hospital, not by site.",
+                st.muted,
+            )
+        )
+    return story
+
+
+def _months(curve: Any) -> list[tuple[float, float]]:
+    """(months since start, share still in post) from a survival curve's steps."""
+    return [(0.0, 1.0)] + [(s.time / DAYS_PER_MONTH, s.survival) for s in curve.steps]

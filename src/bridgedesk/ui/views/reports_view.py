@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from bridgedesk.services.mentee_directory import mentee_directory
+from bridgedesk.services.roster import RosterService
 from bridgedesk.ui import workers
 from bridgedesk.ui.colours import warning_colour
 from bridgedesk.ui.views.pdf_preview import PdfPreview, print_pages
@@ -44,6 +45,7 @@ PRIVATE_WARNING = (
     "include them only when the mentee has agreed."
 )
 SAVE_TITLE = "Save report as PDF — the file holds personnel data; keep it somewhere private"
+ALL_SITES = "All sites"
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -62,18 +64,24 @@ def build_report(env: ViewEnv, choice: dict[str, object], out: Path) -> Path:
     """Write the chosen report to ``out`` (runs on a worker thread; reportlab loads lazily)."""
     today, start, end = env.today(), choice["start"], choice["end"]
     paper, private = str(choice["paper"]), bool(choice["private"])
+    site = choice.get("site") or None
+    audit = bool(choice.get("audit"))
     if choice["report"] == PROGRAM:
         from bridgedesk.reports.program_report import build_program_report
 
-        build_program_report(env.ctx, out, start, end, today, paper)  # type: ignore[arg-type]
+        build_program_report(env.ctx, out, start, end, today, paper, site=site)  # type: ignore[arg-type]
     elif choice["report"] == MENTEE:
         from bridgedesk.reports.mentee_report import build_mentee_report
 
-        build_mentee_report(env.ctx, int(choice["mentee"]), out, today, paper, private)  # type: ignore[call-overload]
+        build_mentee_report(  # type: ignore[call-overload]
+            env.ctx, int(choice["mentee"]), out, today, paper, private, include_audit=audit
+        )
     else:
         from bridgedesk.reports.packet import build_packet
 
-        build_packet(env.ctx, out, start, end, today, paper, private)  # type: ignore[arg-type]
+        build_packet(  # type: ignore[arg-type]
+            env.ctx, out, start, end, today, paper, private, site=site, include_audit=audit
+        )
     return out
 
 
@@ -106,6 +114,11 @@ class ReportsView(QWidget):
         self.paper.setAccessibleName("Paper size")
         for key, title in PAPERS:
             self.paper.addItem(title, key)
+        self.site = QComboBox()
+        self.site.setAccessibleName("Site")
+        self.site.addItem(ALL_SITES, None)
+        self.audit = QCheckBox("Include the audit trail of each mentee's record")
+        self.audit.setAccessibleName("Include audit trail")
         self.private = QCheckBox("Include private mentor notes")
         self.private.setAccessibleName("Include private mentor notes")
         self.private_warning = QLabel(PRIVATE_WARNING)
@@ -145,11 +158,13 @@ class ReportsView(QWidget):
         period.addWidget(self.end)
         period.addStretch(1)
         form.addRow("P&eriod:", period)
+        form.addRow("&Site:", self.site)
         form.addRow("&Mentee:", self.mentee)
         form.addRow("P&aper:", self.paper)
         form.addRow("", self.private)
         form.addRow("", self.private_warning)
-        for field in (self.report, self.mentee, self.paper):
+        form.addRow("", self.audit)
+        for field in (self.report, self.site, self.mentee, self.paper):
             label = form.labelForField(field)
             if isinstance(label, QLabel):
                 label.setBuddy(field)
@@ -173,7 +188,13 @@ class ReportsView(QWidget):
         layout.addWidget(self.preview, 1)
 
     def refresh(self) -> None:
-        """Refill the mentee picker (names may have changed since the view was last shown)."""
+        """Refill the site and mentee pickers (they may have changed since last shown)."""
+        site = self.site.currentData()
+        self.site.clear()
+        self.site.addItem(ALL_SITES, None)
+        for name in RosterService(self.env.ctx).sites():
+            self.site.addItem(name, name)
+        self.site.setCurrentIndex(max(self.site.findData(site), 0) if site else 0)
         chosen = self.mentee.currentData()
         self.mentee.clear()
         for label in mentee_directory(self.env.ctx).values():
@@ -196,9 +217,12 @@ class ReportsView(QWidget):
         self.mentee.setEnabled(key == MENTEE)
         self.start.setEnabled(key != MENTEE)
         self.end.setEnabled(key != MENTEE)
+        self.site.setEnabled(key != MENTEE)
         self.private.setEnabled(key != PROGRAM)
+        self.audit.setEnabled(key != PROGRAM)
         if key == PROGRAM:
             self.private.setChecked(False)
+            self.audit.setChecked(False)
 
     def show_mentee_report(self, mentee_id: int) -> None:
         """Select the mentee progress report for ``mentee_id`` and generate it."""
@@ -231,6 +255,8 @@ class ReportsView(QWidget):
         choice = {
             "report": key, "start": start, "end": end, "mentee": self.mentee.currentData(),
             "paper": self.paper.currentData(), "private": self.private.isChecked(),
+            "site": self.site.currentData() if key != MENTEE else None,
+            "audit": self.audit.isChecked(),
         }  # fmt: skip
         self._count += 1
         out = Path(self._folder.name) / f"{key}-{self._count}.pdf"
