@@ -9,13 +9,18 @@ import logging
 import logging.handlers
 import os
 
+from sqlalchemy.exc import DBAPIError
+
+from bridgedesk.errors import DatabaseError
 from bridgedesk.paths import DataPaths
+from bridgedesk.services import connection_settings
 from bridgedesk.services.context import ServiceContext
 from bridgedesk.services.defaults import ensure_defaults
 from bridgedesk.storage import backup, migrate
 from bridgedesk.storage.database import Database, open_sqlite, open_url
+from bridgedesk.storage.engine import server_url
 
-ENV_DATABASE_URL = "BRIDGEDESK_DATABASE_URL"
+ENV_DATABASE_URL = connection_settings.ENV_DATABASE_URL
 log = logging.getLogger(__name__)
 
 
@@ -31,9 +36,15 @@ def setup_logging(paths: DataPaths, level: int = logging.INFO) -> None:
 
 
 def open_database(paths: DataPaths, database_url: str | None = None) -> Database:
-    url = database_url or os.environ.get(ENV_DATABASE_URL)
+    """Open the chosen database: --database-url, the environment, the saved choice, the file."""
+    url = connection_settings.chosen_url(paths, database_url)
     if url:
-        return open_url(url)
+        log.info("opening the shared database %s", connection_settings.masked(url))
+        try:
+            return open_url(url)
+        except DBAPIError as exc:
+            reason = connection_settings.explain_failure(exc, server_url(url))
+            raise DatabaseError(reason) from None
     db_file = paths.database
 
     def backup_before_migration() -> None:

@@ -6,7 +6,8 @@ import argparse
 from pathlib import Path
 
 from bridgedesk.cli.session import data_paths
-from bridgedesk.services import safety
+from bridgedesk.services import connection_settings, safety
+from bridgedesk.storage.server_backup import backup_server
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
@@ -55,6 +56,11 @@ def run_backup(args: argparse.Namespace) -> int:
                 f"{row.taken_at:%Y-%m-%d %H:%M:%S}  {size_kb:9.0f} KB  {mentees:>6} mentees  "
                 f"{row.reason:<28} {row.location:<7}  {row.path}"
             )
+        return 0
+    server = connection_settings.chosen_url(paths, getattr(args, "database_url", None))
+    if server:  # a shared server: pg_dump, or a sentence naming the administrator's job
+        written = backup_server(server, args.to or paths.backups)
+        print(f"Server backup written and read back: {written}")
         return 0
     outcome = safety.backup_now(paths, args.to)
     print(f"Backup written and verified: {outcome.path}")

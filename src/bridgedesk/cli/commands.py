@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from bridgedesk.cli import cmd_data, cmd_demo, cmd_report, cmd_safety
+from bridgedesk.cli import cmd_data, cmd_demo, cmd_report, cmd_safety, cmd_server
 
 Registrar = Callable[[argparse._SubParsersAction, argparse.ArgumentParser], None]  # type: ignore[type-arg]
 
@@ -14,4 +14,5 @@ REGISTRARS: list[Registrar] = [
     cmd_data.register,
     cmd_report.register,
     cmd_safety.register,
+    cmd_server.register,
 ]

@@ -11,6 +11,7 @@ from bridgedesk import APP_NAME, __version__, assets
 from bridgedesk.bootstrap import open_program, setup_logging
 from bridgedesk.errors import UserError
 from bridgedesk.paths import DataPaths, resolve
+from bridgedesk.services import connection_settings
 from bridgedesk.storage.instance_lock import InstanceLock
 
 if TYPE_CHECKING:
@@ -48,7 +49,8 @@ def run(args: argparse.Namespace) -> int:
     lock = InstanceLock(paths.lock_file)
     try:
         lock.acquire()  # one BridgeDesk per data folder; the OS frees it if we crash
-        if not getattr(args, "database_url", None) and not _recover_damaged(paths, dialogs):
+        on_server = connection_settings.chosen_url(paths, getattr(args, "database_url", None))
+        if not on_server and not _recover_damaged(paths, dialogs):
             lock.release()
             return 0
         ctx = open_program(paths, getattr(args, "database_url", None))
@@ -66,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
         return int(app.exec())
     finally:
         ctx.db.dispose()
-        if not getattr(args, "database_url", None):
+        if not on_server:  # a shared server is backed up with pg_dump (bridgedesk backup)
             _backup_at_exit(paths)
         lock.release()
 

@@ -1,0 +1,336 @@
+"""Copy a SQLite program file into an empty PostgreSQL database, then prove the copy exact.
+
+Moving a program to a shared server is done once, so it is all or nothing: the target is
+migrated, filled and verified inside ONE transaction (PostgreSQL runs DDL in transactions),
+and any failure, a checksum mismatch included, rolls it back to empty. The source file is
+opened read-only through SQLite's ``mode=ro`` and read in one snapshot; it is never changed.
+Rows keep their ids, so the audit trail and every reference still point at the right records;
+the audit entries are copied verbatim rather than new ones written for the copy.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+import enum
+import hashlib
+import json
+import logging
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from sqlalchemy import (
+    Connection,
+    Engine,
+    Enum,
+    Integer,
+    String,
+    Table,
+    bindparam,
+    create_engine,
+    event,
+    func,
+    insert,
+    inspect,
+    select,
+    text,
+    type_coerce,
+    update,
+)
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.pool import NullPool
+
+from bridgedesk.errors import DatabaseError, UserError
+from bridgedesk.storage import migrate
+from bridgedesk.storage.engine import make_engine
+from bridgedesk.storage.models import Base
+
+BATCH_ROWS = 2_000
+# Alembic's own bookkeeping: the target gets its row from the migration, not from the copy.
+NOT_COPIED = {"alembic_version"}
+log = logging.getLogger(__name__)
+Progress = Callable[[str, int], None]
+
+
+@dataclass(frozen=True)
+class TableCheck:
+    """One table's row counts and checksums on both sides."""
+
+    table: str
+    source_rows: int
+    target_rows: int
+    source_sha256: str
+    target_sha256: str
+
+    @property
+    def matches(self) -> bool:
+        return self.source_rows == self.target_rows and self.source_sha256 == self.target_sha256
+
+
+@dataclass(frozen=True)
+class CopyReport:
+    checks: list[TableCheck]
+    seconds: float
+
+    @property
+    def total_rows(self) -> int:
+        return sum(c.target_rows for c in self.checks)
+
+    def lines(self) -> list[str]:
+        """A table of counts for the terminal, then the verdict."""
+        width = max(len(c.table) for c in self.checks)
+        out = [f"{'table':<{width}}  {'file':>9}  {'server':>9}  checksum"]
+        for c in self.checks:
+            verdict = "same" if c.matches else "DIFFERENT"
+            out.append(f"{c.table:<{width}}  {c.source_rows:>9,}  {c.target_rows:>9,}  {verdict}")
+        out.append(
+            f"{self.total_rows:,} rows in {len(self.checks)} tables copied in "
+            f"{self.seconds:.1f} s; row counts and checksums match."
+        )
+        return out
+
+
+# ---- opening the two sides -------------------------------------------------------------
+def open_source_readonly(path: Path) -> Engine:
+    """A SQLite engine that cannot write to ``path``; every transaction is a real snapshot."""
+    if not path.is_file():
+        raise UserError(f"There is no program file at {path} to copy.")
+    uri = f"{path.resolve().as_uri().replace('file://', 'file:', 1)}?mode=ro"
+
+    def connect() -> sqlite3.Connection:
+        return sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+
+    engine = create_engine("sqlite://", creator=connect, poolclass=NullPool)
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:  # pysqlite would not start a read transaction
+        conn.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def copied_tables() -> list[Table]:
+    """Every program table, parents before children (foreign-key order)."""
+    return [t for t in Base.metadata.sorted_tables if t.name not in NOT_COPIED]
+
+
+# ---- the copy --------------------------------------------------------------------------
+def copy_program(
+    source: Path, target_url: str, batch_rows: int = BATCH_ROWS, progress: Progress | None = None
+) -> CopyReport:
+    """Copy the program file ``source`` into the empty database at ``target_url``.
+
+    Refuses a target that already holds data, and a source from another schema revision.
+    Returns the per-table counts and checksums, all equal (otherwise it raised, target empty).
+    """
+    began = time.perf_counter()
+    source_engine = open_source_readonly(source)
+    target_engine = make_engine(target_url, poolclass=NullPool)
+    try:
+        with source_engine.connect() as src, src.begin():
+            _require_head(src, source)
+            with target_engine.connect() as dst, dst.begin():
+                _refuse_non_empty(dst)
+                _migrate_to_head(dst)
+                for table in copied_tables():
+                    copied = _copy_table(src, dst, table, batch_rows)
+                    if progress is not None:
+                        progress(table.name, copied)
+                _reset_sequences(dst)
+                checks = compare(src, dst)
+                _raise_on_mismatch(checks)
+    except DBAPIError as exc:
+        raise DatabaseError(
+            f"The copy failed and the server database was left empty ({_first_line(exc)})."
+        ) from exc
+    finally:
+        source_engine.dispose()
+        target_engine.dispose()
+    report = CopyReport(checks, time.perf_counter() - began)
+    log.info("program copied to the server: %s rows", report.total_rows)
+    return report
+
+
+def _require_head(src: Connection, source: Path) -> None:
+    from alembic.migration import MigrationContext
+
+    revision = MigrationContext.configure(src).get_current_revision()
+    if revision != migrate.head_revision():
+        raise UserError(
+            f"{source.name} is at schema revision {revision or 'none'}, not "
+            f"{migrate.head_revision()}; start BridgeDesk once on it to bring it up to date first."
+        )
+
+
+def _refuse_non_empty(dst: Connection) -> None:
+    names = set(inspect(dst).get_table_names())
+    known = {t.name for t in Base.metadata.sorted_tables} | NOT_COPIED
+    foreign = sorted(names - known)
+    if foreign:
+        raise UserError(
+            f"The server database already holds other tables ({', '.join(foreign[:3])}); "
+            "copy into a new, empty database."
+        )
+    for table in copied_tables():
+        if table.name in names and dst.execute(select(func.count()).select_from(table)).scalar():
+            raise UserError(
+                f"The server database is not empty (table {table.name} holds rows); "
+                "copy into a new, empty database so nothing there is overwritten."
+            )
+
+
+def _migrate_to_head(dst: Connection) -> None:
+    cfg = migrate.alembic_config()
+    cfg.attributes["connection"] = dst
+    command.upgrade(cfg, "head")
+
+
+def _readable(table: Table) -> list[Any]:
+    """Columns as stored: enums read as their raw strings, so nothing is re-interpreted."""
+    return [type_coerce(c, String) if isinstance(c.type, Enum) else c for c in table.columns]
+
+
+def _copy_table(src: Connection, dst: Connection, table: Table, batch_rows: int) -> int:
+    """Insert the rows in batches; a column referring to its own table is filled in after.
+
+    (A check-in's ``rescheduled_to_id`` may point at a later check-in, which is not there yet
+    when the earlier one is inserted, and the server checks foreign keys on every insert.)
+    """
+    names = [c.name for c in table.columns]
+    later = [fk.parent.name for fk in table.foreign_keys if fk.column.table is table]
+    # Columns with an on-update default (updated_at) are set to their copied value, not now.
+    kept = [c.name for c in table.columns if c.onupdate is not None and c.name not in later]
+    keys = [c.name for c in table.primary_key.columns]
+    statement = insert(table)  # executemany: psycopg pipelines the batch in one round trip
+    result = src.execution_options(stream_results=True).execute(
+        select(*_readable(table)).order_by(*table.primary_key.columns)
+    )
+    copied = 0
+    pending: list[dict[str, Any]] = []
+    try:
+        while batch := result.fetchmany(batch_rows):
+            rows = [dict(zip(names, row, strict=True)) for row in batch]
+            for row in rows:
+                if any(row[name] is not None for name in later):
+                    pending.append(
+                        {f"k_{k}": row[k] for k in keys} | {n: row[n] for n in (*later, *kept)}
+                    )
+                    row.update(dict.fromkeys(later))
+            dst.execute(statement, rows)
+            copied += len(rows)
+        if pending:
+            dst.execute(
+                update(table)
+                .where(*[table.c[k] == bindparam(f"k_{k}") for k in keys])
+                .values({n: bindparam(n) for n in (*later, *kept)}),
+                pending,
+            )
+    except DBAPIError as exc:
+        raise DatabaseError(
+            f"Table {table.name} could not be copied and the server database was left "
+            f"empty ({_first_line(exc)})."
+        ) from exc
+    return copied
+
+
+def _reset_sequences(dst: Connection) -> None:
+    """New rows on the server must get ids after the copied ones: setval to max(id) + 1."""
+    if dst.dialect.name != "postgresql":
+        return
+    for table in copied_tables():
+        keys = list(table.primary_key.columns)
+        if len(keys) != 1 or not isinstance(keys[0].type, Integer):
+            continue
+        key = keys[0]
+        sequence = dst.execute(
+            text("SELECT pg_get_serial_sequence(:t, :c)"), {"t": table.name, "c": key.name}
+        ).scalar()
+        if sequence is None:
+            continue
+        top = dst.execute(select(func.max(key))).scalar() or 0
+        dst.execute(text("SELECT setval(:s, :v, false)"), {"s": sequence, "v": top + 1})
+
+
+# ---- verification ----------------------------------------------------------------------
+def normalised(value: object) -> object:
+    """One value in a form that is equal on SQLite and PostgreSQL when the data is."""
+    kind = type(value)
+    if kind in _AS_IS:
+        return value
+    if kind is float:
+        return repr(value)
+    if isinstance(value, enum.Enum):
+        return normalised(value.value)
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, decimal.Decimal):
+        return str(value.normalize())
+    if isinstance(value, bytes | memoryview):
+        return bytes(value).hex()
+    if isinstance(value, bool | int | str):  # subclasses of the plain types
+        return value
+    return repr(value)
+
+
+_AS_IS = {type(None), bool, int, str}
+
+
+def table_checksum(conn: Connection, table: Table) -> tuple[int, str]:
+    """Row count and sha256 over the rows in primary-key order, each value normalised."""
+    keys = list(table.primary_key.columns)
+    integer_keys = all(isinstance(k.type, Integer) for k in keys)
+    query = select(*_readable(table))
+    if integer_keys:  # text keys are sorted in Python: server collations differ from SQLite
+        query = query.order_by(*keys)
+    rows: Iterable[Sequence[Any]] = conn.execute(query)
+    if not integer_keys:
+        positions = [list(table.columns).index(k) for k in keys]
+        rows = sorted(rows, key=lambda r: [str(r[i]) for i in positions])
+    digest = hashlib.sha256()
+    count = 0
+    for row in rows:
+        digest.update(json.dumps([normalised(v) for v in row], ensure_ascii=False).encode())
+        digest.update(b"\n")
+        count += 1
+    return count, digest.hexdigest()
+
+
+def compare(src: Connection, dst: Connection) -> list[TableCheck]:
+    checks = []
+    for table in copied_tables():
+        source_rows, source_sha = table_checksum(src, table)
+        target_rows, target_sha = table_checksum(dst, table)
+        checks.append(TableCheck(table.name, source_rows, target_rows, source_sha, target_sha))
+    return checks
+
+
+def verify_copy(source: Path, target_url: str) -> list[TableCheck]:
+    """Compare a program file with a server database table by table (both only read)."""
+    source_engine = open_source_readonly(source)
+    target_engine = make_engine(target_url, poolclass=NullPool)
+    try:
+        with source_engine.connect() as src, src.begin(), target_engine.connect() as dst:
+            return compare(src, dst)
+    finally:
+        source_engine.dispose()
+        target_engine.dispose()
+
+
+def _raise_on_mismatch(checks: list[TableCheck]) -> None:
+    wrong = [c for c in checks if not c.matches]
+    if wrong:
+        first = wrong[0]
+        raise DatabaseError(
+            f"The copy of table {first.table} differs from the file ({first.source_rows} rows "
+            f"there, {first.target_rows} on the server); the server database was left empty."
+        )
+
+
+def _first_line(exc: BaseException) -> str:
+    detail = str(getattr(exc, "orig", exc) or exc).strip()
+    return detail.splitlines()[0] if detail else type(exc).__name__
