@@ -22,8 +22,6 @@ from bridgedesk.ui.dialogs import Dialogs
 from bridgedesk.ui.main_window import MainWindow
 from bridgedesk.ui.views.registry import VIEWS, ViewEnv
 
-SIZE = (1366, 768)
-
 
 def dark_palette() -> QPalette:
     palette = QPalette()
@@ -53,7 +51,11 @@ def main() -> int:
     parser.add_argument("--data-dir", required=True)
     parser.add_argument("--out", required=True, type=Path)
     parser.add_argument("--dark", action="store_true", help="use a dark palette (checks contrast)")
+    parser.add_argument(
+        "--size", default="1366x768", help="window size in logical pixels, e.g. 1280x720"
+    )
     args = parser.parse_args()
+    size = tuple(int(part) for part in args.size.lower().split("x"))
     args.out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
     app.setApplicationName("BridgeDesk")
@@ -66,7 +68,7 @@ def main() -> int:
         fresh_ctx = open_program(fresh)
         settings = QSettings(str(Path(fresh_dir) / "gui.ini"), QSettings.Format.IniFormat)
         welcome = MainWindow(ViewEnv(fresh_ctx, fresh, Dialogs()), settings)
-        welcome.resize(*SIZE)
+        welcome.resize(*size)
         welcome.show()
         settle(app)
         welcome.welcome.start_button.click()  # show the inline messages too
@@ -79,7 +81,7 @@ def main() -> int:
     ctx = open_program(paths)
     settings = QSettings(str(args.out / "gui.ini"), QSettings.Format.IniFormat)
     window = MainWindow(ViewEnv(ctx, paths, Dialogs()), settings)
-    window.resize(*SIZE)
+    window.resize(*size)
     window.show()
     for number, spec in enumerate(VIEWS, start=1):
         view = window.show_view(spec.key)

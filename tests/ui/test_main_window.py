@@ -128,3 +128,45 @@ def test_excepthook_shows_a_plain_sentence_and_keeps_going():
         hook(type(exc), exc, exc.__traceback__)
     assert shown[0][0] == PLAIN_MESSAGE
     assert "RuntimeError: boom <b>&amp;</para>" in shown[0][1]
+
+
+def _named_program(ctx) -> int:
+    import datetime as dt
+
+    from bridgedesk.services.roster import MenteeFields
+
+    program_settings.save(
+        ctx,
+        program_settings.ProgramSettings("Hillside District Hospital", "IMG Bridge", "Dr. Reed"),
+    )
+    return RosterService(ctx).create(
+        MenteeFields(
+            given_names="Selam",
+            family_name="Tesfaye",
+            native_name="ሰላም ተስፋዬ",
+            start_date=dt.date(2026, 1, 5),
+        )
+    )
+
+
+def test_file_menu_offers_the_data_actions(qtbot, env, settings, ctx):
+    _named_program(ctx)
+    window = open_window(qtbot, env, settings)
+    file_menu = window.menuBar().actions()[0].menu()
+    texts = [action.text() for action in file_menu.actions() if action.text()]
+    for wanted in ("&Import roster…", "&Export roster…", "&Backups…", "&Database…"):
+        assert wanted in texts
+
+
+def test_open_in_timeline_from_the_record_shows_that_mentee(qtbot, env, settings, ctx):
+    mentee_id = _named_program(ctx)
+    window = open_window(qtbot, env, settings)
+    window.show_view("mentees")
+    form = window.roster().open_mentee(mentee_id)
+    form.open_view_requested.emit("timeline", mentee_id)
+    assert window.current_key() == "timeline"
+    assert window.view("timeline").mentee.value() == mentee_id
+    window.show_mentee_in("deadlines", mentee_id)
+    deadlines = window.view("deadlines")
+    assert deadlines.search.text() == RosterService(ctx).get(mentee_id).legal_name
+    assert "Selam" in deadlines.search.text()

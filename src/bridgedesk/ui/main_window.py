@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 from bridgedesk import APP_NAME, __version__
 from bridgedesk.services import program_settings
 from bridgedesk.services.roster import RosterService
+from bridgedesk.ui.app_lock_controls import AppLockControls
+from bridgedesk.ui.data_actions import DataActions
 from bridgedesk.ui.views.placeholder import PlaceholderView
 from bridgedesk.ui.views.registry import VIEWS, ViewEnv
 from bridgedesk.ui.views.welcome import WelcomeView
@@ -97,6 +99,16 @@ class MainWindow(QMainWindow):
         file_menu = menus.addMenu("&File")
         file_menu.addAction(self.new_mentee_action)
         file_menu.addSeparator()
+        self.data_actions = DataActions(self, self.env)
+        self.data_actions.imported.connect(self._after_import)
+        self.data_actions.restored.connect(self.close)  # reopening loads the restored file
+        file_menu.addActions([self.data_actions.import_action, self.data_actions.export_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.data_actions.backups_action, self.data_actions.database_action])
+        file_menu.addSeparator()
+        self.app_lock = AppLockControls(self, self.pages, self.env.paths, self.env.dialogs)
+        file_menu.addActions([self.app_lock.lock_action, self.app_lock.passphrase_action])
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         view_menu = menus.addMenu("&View")
         view_menu.addActions(self.view_actions)
@@ -136,9 +148,7 @@ class MainWindow(QMainWindow):
         last = str(self.settings.value(KEY_LAST_VIEW, MENTEES))
         self.show_view(last if any(s.key == last for s in VIEWS) else MENTEES)
         self._update_title()
-        self.statusBar().showMessage(
-            f"{RosterService(self.env.ctx).count():,} mentees in the program"
-        )
+        self._show_mentee_count()
 
     def _update_title(self) -> None:
         name = program_settings.load(self.env.ctx).program_name
@@ -170,6 +180,9 @@ class MainWindow(QMainWindow):
             report = getattr(widget, "report_requested", None)
             if report is not None:  # "Print report…" on a mentee record
                 report.connect(self.show_mentee_report)
+            open_view = getattr(widget, "open_view_requested", None)
+            if open_view is not None:  # a mentee record's "Open in Timeline" and the like
+                open_view.connect(self.show_mentee_in)
         return self.views[key]
 
     def show_view(self, key: str) -> QWidget:
@@ -200,12 +213,28 @@ class MainWindow(QMainWindow):
         self.show_view(MENTEES)
         self.roster().focus_search()
 
+    def show_mentee_in(self, key: str, mentee_id: int) -> None:
+        """Show view ``key`` on one mentee (views that can focus one define ``select_mentee``)."""
+        view = self.show_view(key)
+        focus = getattr(view, "select_mentee", None)
+        if callable(focus):
+            focus(mentee_id)
+
     def show_mentee_report(self, mentee_id: int) -> None:
         self.show_view("reports").show_mentee_report(mentee_id)
 
     def open_mentee(self, mentee_id: int) -> None:
         self.show_view(MENTEES)
         self.roster().open_mentee(mentee_id)
+
+    def _after_import(self, _count: int) -> None:
+        self._show_row(self.nav.currentRow())  # the view on screen shows the new mentees
+        self._show_mentee_count()
+
+    def _show_mentee_count(self) -> None:
+        self.statusBar().showMessage(
+            f"{RosterService(self.env.ctx).count():,} mentees in the program"
+        )
 
     def new_mentee(self) -> None:
         self.show_view(MENTEES)
