@@ -38,7 +38,9 @@ def main(n: int) -> None:
                 began = time.perf_counter()
                 metrics = compute_program_metrics(ctx, start, end, TODAY)
                 timings.append(time.perf_counter() - began)
-            print(f"metrics, {n} mentees, {label}: best {min(timings):.3f} s of 3 (target <= 0.5 s)")
+            print(
+                f"metrics, {n} mentees, {label}: best {min(timings):.3f} s of 3 (target <= 0.5 s)"
+            )
         print(
             f"  in program: {metrics.roster.in_program.value}, check-ins due: {metrics.checkins.due.value}"
         )

@@ -18,8 +18,11 @@ from bridgedesk.services import safety
 from bridgedesk.services.roster import MenteeFields, RosterService
 from bridgedesk.services.startup_check import (
     DamagedFile,
+    earlier_damage,
     quarantine_if_damaged,
     restore_newest_good_backup,
+    set_aside_at,
+    set_aside_files,
 )
 from bridgedesk.storage.backup import integrity_problems
 
@@ -173,3 +176,38 @@ def test_damaged_backup_is_skipped_for_the_older_good_one(data_paths):
     _text_file(data_paths.database)
     found = quarantine_if_damaged(data_paths)
     assert found is not None and found.newest_good_backup == good
+
+
+def test_set_aside_files_are_listed_newest_first_without_side_files(data_paths):
+    assert set_aside_files(data_paths) == []  # no damaged/ folder yet
+    _program_with_backup(data_paths)
+    moved = []
+    for when in (
+        dt.datetime(2026, 3, 1, 8, 0),
+        dt.datetime(2026, 11, 24, 9, 30),
+        dt.datetime(2026, 11, 24, 9, 30),  # same second: the counter makes it newer
+        dt.datetime(2026, 6, 5, 17, 45),
+    ):
+        _text_file(data_paths.database)
+        Path(str(data_paths.database) + "-wal").write_bytes(b"wal")
+        found = quarantine_if_damaged(data_paths, now=when)
+        assert found is not None
+        moved.append(found.moved_to)
+    (data_paths.damaged / "notes.txt").write_text("not a program file", encoding="utf-8")
+    listed = set_aside_files(data_paths)
+    assert listed == [moved[2], moved[1], moved[3], moved[0]]
+    assert set_aside_at(listed[0]) == dt.datetime(2026, 11, 24, 9, 30)
+
+
+def test_earlier_damage_names_the_file_and_the_newest_good_backup(data_paths):
+    assert earlier_damage(data_paths) is None
+    taken = _program_with_backup(data_paths)
+    _scribble(data_paths.database)
+    quarantine_if_damaged(data_paths, now=dt.datetime(2026, 11, 24, 9, 30))
+    found = earlier_damage(data_paths)
+    assert found is not None
+    assert found.set_aside.parent == data_paths.damaged
+    assert found.set_aside_at == dt.datetime(2026, 11, 24, 9, 30)
+    assert found.newest_good_backup == taken
+    assert found.backup_mentees == len(NAMES)
+    assert found.backup_taken_at is not None

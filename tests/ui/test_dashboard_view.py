@@ -113,7 +113,9 @@ def test_charts_paint_in_light_and_dark_palettes(qapp):
         assert highlight > 20
 
 
-def test_main_window_opens_the_mentee_a_dashboard_row_asks_for(qtbot, sqlite_ctx, tmp_path):
+def test_main_window_opens_the_mentee_a_dashboard_row_asks_for(
+    qtbot, sqlite_ctx, data_paths, tmp_path
+):
     from PySide6.QtCore import QSettings
 
     from bridgedesk.services.program_settings import ProgramSettings, save
@@ -131,7 +133,7 @@ def test_main_window_opens_the_mentee_a_dashboard_row_asks_for(qtbot, sqlite_ctx
         )
     )
     settings = QSettings(str(tmp_path / "gui.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(ViewEnv(sqlite_ctx, None, Dialogs()), settings)
+    window = MainWindow(ViewEnv(sqlite_ctx, data_paths, Dialogs()), settings)
     qtbot.addWidget(window)
     dashboard = window.show_view("dashboard")
     dashboard.mentee_requested.emit(mentee_id)

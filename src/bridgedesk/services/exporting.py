@@ -3,13 +3,20 @@
 Every cell is text and anything that starts like a formula gets a leading ``'`` (the import
 removes it again), so opening the file in Excel never runs a formula and re-importing it gives
 the same values. CSV is UTF-8 with a BOM so Excel shows native-script names correctly.
+
+The roster is a personnel record, so an export says so: the XLSX carries a "Confidential"
+page header and footer and workbook properties (none of which the import reads, so the data
+rows stay exactly as before). A CSV cannot carry a mark without breaking re-import, so
+only its suggested file name says "confidential".
 """
 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
@@ -20,6 +27,18 @@ from bridgedesk.services.importing.headers import EXPORT_FIELDS, EXPORT_HEADERS
 from bridgedesk.storage.models import Mentee, Phase, Site
 
 FORMATS = (".csv", ".xlsx")
+CONFIDENTIAL_MARK = "Confidential — personnel record"
+CONFIDENTIAL_SUBJECT = "Confidential personnel record"
+WORKBOOK_TITLE = "BridgeDesk roster"
+CREATOR = "BridgeDesk"
+
+
+def suggested_file_name(today: dt.date, suffix: str) -> str:
+    """The name the export dialog offers; it says "confidential" for every format.
+
+    CSV especially: the name is the only place a CSV can carry the mark.
+    """
+    return f"roster-confidential-{today.isoformat()}{suffix}"
 
 
 def roster_rows(ctx: ServiceContext) -> list[list[str]]:
@@ -90,7 +109,24 @@ def _write_xlsx(path: Path, rows: list[list[str]]) -> None:
         for value in row:
             yield ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)  # control chars Excel cannot hold
 
+    _mark_confidential(workbook, sheet)
     sheet.append(list(EXPORT_HEADERS))
     for row in rows:
         sheet.append(list(clean(row)))
     workbook.save(path)
+
+
+def _mark_confidential(workbook: Any, sheet: Any) -> None:
+    """Printed pages and the file's properties say what this is; the cells are untouched."""
+    for part in (sheet.oddHeader, sheet.evenHeader, sheet.firstHeader):
+        part.center.text = CONFIDENTIAL_MARK
+    for part in (sheet.oddFooter, sheet.evenFooter, sheet.firstFooter):
+        part.left.text = CONFIDENTIAL_MARK
+        part.right.text = "Page &P of &N"
+    props = workbook.properties
+    props.title = WORKBOOK_TITLE
+    props.subject = CONFIDENTIAL_SUBJECT
+    props.creator = CREATOR
+    props.lastModifiedBy = CREATOR
+    props.keywords = "confidential"
+    props.category = CONFIDENTIAL_SUBJECT

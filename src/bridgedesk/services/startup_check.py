@@ -10,6 +10,7 @@ newer version) and opening it is refused as before.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,6 +26,67 @@ class DamagedFile:
     moved_to: Path
     newest_good_backup: Path | None
     explanation: str
+
+
+@dataclass(frozen=True)
+class EarlierDamage:
+    """A program file set aside at an earlier start, and the backup that could replace it."""
+
+    set_aside: Path
+    set_aside_at: dt.datetime | None
+    newest_good_backup: Path | None
+    backup_taken_at: dt.datetime | None
+    backup_mentees: int | None
+
+
+_SET_ASIDE_NAME = re.compile(r"-damaged-(\d{8}-\d{6})(?:-(\d+))?$")
+
+
+def set_aside_at(path: Path) -> dt.datetime | None:
+    """When :func:`quarantine_if_damaged` moved ``path`` aside (read from its name)."""
+    match = _SET_ASIDE_NAME.search(path.stem)
+    if match is None:
+        return None
+    try:
+        return dt.datetime.strptime(match.group(1), "%Y%m%d-%H%M%S")
+    except ValueError:
+        return None
+
+
+def set_aside_files(paths: DataPaths) -> list[Path]:
+    """Program files moved into damaged/ at earlier starts, newest first (side files left out)."""
+    folder = paths.damaged
+    if not folder.is_dir():
+        return []
+    found: list[tuple[dt.datetime, int, Path]] = []
+    for path in folder.iterdir():
+        match = _SET_ASIDE_NAME.search(path.stem)
+        when = set_aside_at(path)
+        if path.name.endswith(backup.SIDE_FILES) or not path.is_file():
+            continue  # a -wal/-shm companion goes with its program file
+        if match is None or when is None:
+            continue
+        found.append((when, int(match.group(2) or 0), path))
+    return [path for _, _, path in sorted(found, reverse=True)]
+
+
+def earlier_damage(paths: DataPaths) -> EarlierDamage | None:
+    """The newest set-aside file and the newest good backup; None when nothing was set aside.
+
+    For a start with no program file: the user may have quit at the damaged-file question,
+    and the welcome page should offer the backup instead of looking like a new install.
+    """
+    files = set_aside_files(paths)
+    if not files:
+        return None
+    good = safety.newest_good_backup(paths)
+    return EarlierDamage(
+        files[0],
+        set_aside_at(files[0]),
+        good,
+        _taken_at(good) if good is not None else None,
+        backup.mentee_count(good) if good is not None else None,
+    )
 
 
 def file_problems(database: Path) -> list[str]:

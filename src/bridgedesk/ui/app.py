@@ -31,6 +31,7 @@ def run(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
+    from bridgedesk.ui import ready_probe
     from bridgedesk.ui.dialogs import Dialogs
     from bridgedesk.ui.error_dialog import make_excepthook
     from bridgedesk.ui.main_window import MainWindow
@@ -63,6 +64,9 @@ def run(args: argparse.Namespace) -> int:
     settings = QSettings(str(settings_path(paths)), QSettings.Format.IniFormat)
     window = MainWindow(ViewEnv(ctx, paths, dialogs), settings)
     window.show()
+    window.ready_probe = ready_probe.install(
+        window
+    )  # BRIDGEDESK_EXIT_WHEN_READY=1 (benchmarks, smoke test)
     app.aboutToQuit.connect(window.close)  # saves geometry even when quit comes from elsewhere
     try:
         return int(app.exec())

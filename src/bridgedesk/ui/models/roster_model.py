@@ -77,6 +77,11 @@ def search_key(*parts: str) -> str:
     return unicodedata.normalize("NFKC", " ".join(p for p in parts if p)).casefold()
 
 
+def search_keys(rows: Sequence[RosterRow]) -> list[str]:
+    """One search key per row (every name it may be found by); pure Python, any thread."""
+    return [search_key(r.legal_name, r.preferred_name, r.native_name) for r in rows]
+
+
 def display_name(row: RosterRow) -> str:
     """Legal name, with the name people use in brackets when it differs."""
     preferred = row.preferred_name.strip()
@@ -145,11 +150,14 @@ class RosterTableModel(SortedTableModel):
         self._overdue_brush: QBrush | None = None
 
     # -- feeding ---------------------------------------------------------------------------
-    def set_rows(self, rows: Iterable[RosterRow]) -> None:
-        """Replace all rows (after a reload from the service), keeping filter and sort."""
+    def set_rows(self, rows: Iterable[RosterRow], keys: Sequence[str] | None = None) -> None:
+        """Replace all rows (after a reload from the service), keeping filter and sort.
+
+        ``keys`` are the rows' :func:`search_keys`, when already computed off the GUI thread.
+        """
         self.beginResetModel()
         self._rows = list(rows)
-        self._keys = [search_key(r.legal_name, r.preferred_name, r.native_name) for r in self._rows]
+        self._keys = list(keys) if keys is not None else search_keys(self._rows)
         self._overdue_brush = None
         self._visible = self._sorted(self._filtered())
         self.endResetModel()

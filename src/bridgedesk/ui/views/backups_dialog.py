@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bridgedesk.services import safety
+from bridgedesk.services import backup_settings, safety
 from bridgedesk.services.program_storage import is_program_file
 from bridgedesk.services.safety import BackupOutcome, BackupRow
 from bridgedesk.ui import workers
+from bridgedesk.ui.views.backup_settings_dialog import BackupSettingsDialog
 from bridgedesk.ui.views.backups_model import LOCATION, BackupsModel, format_taken
 from bridgedesk.ui.views.registry import ViewEnv
 
@@ -63,6 +64,10 @@ class BackupsDialog(QDialog):
         self.note = QLabel(SERVER_NOTE if self.on_server else FILE_NOTE)
         self.note.setWordWrap(True)
         self.note.setAccessibleName("About backups")
+        self.second_warning = QLabel("")
+        self.second_warning.setWordWrap(True)
+        self.second_warning.setAccessibleName("Second backup folder warning")
+        self.second_warning.hide()
         self.status = QLabel("")
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Backup status")
@@ -82,11 +87,13 @@ class BackupsDialog(QDialog):
         self.backup_button = QPushButton("Back up now")
         self.restore_button = QPushButton("Restore…")
         self.folder_button = QPushButton("Open folder")
+        self.settings_button = QPushButton("Settings…")
         self.close_button = QPushButton("Close")
         for button, name, slot in (
             (self.backup_button, "Back up now", self.back_up_now),
             (self.restore_button, "Restore the selected backup", self.restore_selected),
             (self.folder_button, "Open the backups folder", self.open_folder),
+            (self.settings_button, "Backup settings", self.open_settings),
             (self.close_button, "Close", self.reject),
         ):
             button.setAccessibleName(name)
@@ -95,17 +102,20 @@ class BackupsDialog(QDialog):
         buttons.addWidget(self.backup_button)
         buttons.addWidget(self.restore_button)
         buttons.addWidget(self.folder_button)
+        buttons.addWidget(self.settings_button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
 
         column = QVBoxLayout(self)
         column.addWidget(self.note)
+        column.addWidget(self.second_warning)
         column.addWidget(self.table, 1)
         column.addWidget(self.status)
         column.addLayout(buttons)
         if self.on_server:
             self.table.hide()
             self.folder_button.hide()
+            self.settings_button.hide()
         self.refresh()
 
     # -- the list -------------------------------------------------------------------------
@@ -116,7 +126,23 @@ class BackupsDialog(QDialog):
             self.status.setText("There are no backups yet.")
         if rows:
             self.table.selectRow(0)
+        self._show_second_folder_warning()
         self._update_buttons()
+
+    def _show_second_folder_warning(self) -> None:
+        """A second folder on a drive that is unplugged gets no copies: say so up front."""
+        folder = (
+            None if self.on_server else backup_settings.load(self.env.paths).second_backup_folder
+        )
+        unreachable = folder is not None and not folder.is_dir()
+        self.second_warning.setText(
+            f"The second backup folder {folder} can't be reached, so new backups are kept "
+            "on this computer only. Plug in the drive or connect the share, or change it "
+            "in Settings."
+            if unreachable
+            else ""
+        )
+        self.second_warning.setVisible(unreachable)
 
     def selected(self) -> BackupRow | None:
         rows = self.table.selectionModel().selectedRows()
@@ -127,6 +153,7 @@ class BackupsDialog(QDialog):
         self.backup_button.setEnabled(file_ok)
         self.restore_button.setEnabled(file_ok and self.selected() is not None)
         self.folder_button.setEnabled(not self.on_server)
+        self.settings_button.setEnabled(not self.on_server and not self.busy)
 
     def _set_busy(self, busy: bool, text: str = "") -> None:
         self.busy = busy
@@ -172,6 +199,7 @@ class BackupsDialog(QDialog):
         )
 
     def _restored(self, source: Path) -> None:
+        self.env.ctx.remember_file()  # the restored file is now the program; no stale refusal
         self._set_busy(False, f"Restored {source.name}. BridgeDesk will now close.")
         self.restored.emit(source)
 
@@ -185,6 +213,13 @@ class BackupsDialog(QDialog):
         row = self.selected()
         folder = row.path.parent if row is not None else self.env.paths.backups
         self.open_url(QUrl.fromLocalFile(str(folder)))
+
+    def open_settings(self) -> BackupSettingsDialog:
+        """The second folder and rotation counts; the list and warning follow a save."""
+        dialog = BackupSettingsDialog(self.env.paths, self)
+        dialog.accepted.connect(self.refresh)
+        dialog.open()
+        return dialog
 
     def reject(self) -> None:
         if self.busy:  # a backup or restore is being written; its result must be seen

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bridgedesk.services.exporting import export_roster
+from bridgedesk.services.exporting import export_roster, suggested_file_name
 from bridgedesk.ui import workers
 from bridgedesk.ui.formatting import plural
 from bridgedesk.ui.views.registry import ViewEnv
@@ -105,7 +105,7 @@ class ExportDialog(QDialog):
 
     def choose_and_export(self) -> None:
         suffix = self.chosen_suffix()
-        suggested = Path.home() / f"roster-{self.env.today().isoformat()}{suffix}"
+        suggested = Path.home() / suggested_file_name(self.env.today(), suffix)
         path = self.env.dialogs.ask_save_path(self, "Export roster", suggested, FORMATS[suffix][1])
         if path is None:
             return

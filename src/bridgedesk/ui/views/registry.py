@@ -30,9 +30,9 @@ ViewFactory = Callable[[ViewEnv], QWidget]
 
 
 def _roster(env: ViewEnv) -> QWidget:
-    from bridgedesk.ui.views.roster_view import RosterView
+    from bridgedesk.ui.views.roster_view import BACKGROUND_FROM, RosterView
 
-    return RosterView(env)
+    return RosterView(env, background_from=BACKGROUND_FROM)  # big programs load off-thread
 
 
 def _dashboard(env: ViewEnv) -> QWidget:

@@ -1,6 +1,16 @@
-"""The Mentees view: search in any script, filter, sort, and open one mentee's form."""
+"""The Mentees view: search in any script, filter, sort, and open one mentee's form.
+
+Big programs load off the GUI thread: with ``background_from`` rows or more (the main window
+passes :data:`BACKGROUND_FROM`), the view shows "Loading mentees…" and fills when the worker
+reports, so the window paints and answers at once even with 10,000 mentees. Smaller programs
+(and tests) load in the constructor. Either way ``loaded`` is emitted once the rows are shown.
+"""
 
 from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction
@@ -18,7 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from bridgedesk.domain.enums import MenteeStatus, label
-from bridgedesk.services.roster_rows import roster_rows
+from bridgedesk.services.context import ServiceContext
+from bridgedesk.services.roster import RosterService
+from bridgedesk.services.roster_rows import RosterRow, roster_rows
+from bridgedesk.ui import workers
+from bridgedesk.ui.formatting import format_date, format_share
 from bridgedesk.ui.models import roster_model as cols
 from bridgedesk.ui.models.roster_model import (
     ROW_ID_ROLE,
@@ -26,9 +40,14 @@ from bridgedesk.ui.models.roster_model import (
     RosterTableModel,
     distinct_mentors,
     distinct_values,
+    search_keys,
 )
 from bridgedesk.ui.views.mentee_form import MenteeForm
 from bridgedesk.ui.views.registry import ViewEnv
+
+BACKGROUND_FROM = 1_500
+"""Programs with this many mentees or more load off the GUI thread (about 100 ms of work)."""
+LOADING = "Loading mentees…"
 
 SHORT_COLUMNS = (cols.PHASE, cols.NEXT_CHECKIN, cols.NEAREST_DEADLINE, cols.PROGRESS, cols.STATUS)
 # Long texts (site names, mentors) get a capped width and elide; the tooltip has the full text.
@@ -42,44 +61,89 @@ CAPPED_COLUMNS = {
 HIDDEN_AT_FIRST = (cols.COUNTRY,)  # shown again from the header's right-click menu
 
 
+@dataclass(frozen=True)
+class RosterData:
+    """Everything the view shows, computed off the GUI thread for big programs."""
+
+    rows: list[RosterRow]
+    keys: list[str]
+    phases: list[str]
+    specialties: list[str]
+    sites: list[str]
+    countries: list[str]
+    mentors: list[tuple[int, str]]
+
+
+def load_roster(ctx: ServiceContext, today: dt.date) -> RosterData:
+    """The roster rows, their search keys and the filter choices (any thread: no widgets)."""
+    rows = roster_rows(ctx, today)
+    return RosterData(
+        rows,
+        search_keys(rows),
+        distinct_values(rows, "phase"),
+        distinct_values(rows, "specialty"),
+        distinct_values(rows, "site"),
+        distinct_values(rows, "country"),
+        distinct_mentors(rows),
+    )
+
+
 class FilterCombo(QComboBox):
-    """A combo whose first entry means "any"; ``value()`` is None for it."""
+    """A combo whose first entry means "any"; ``value()`` is None for it.
+
+    The values live in a Python list, not in Qt item data: PySide6 6.12 on Python 3.11 drops
+    a reference to None each time item data holding None is read, and the process aborts
+    ("deallocating None") once enough reads have piled up.
+    """
 
     def __init__(self, any_text: str, accessible_name: str) -> None:
         super().__init__()
         self.any_text = any_text
+        self._values: list[object] = []
         self.setAccessibleName(accessible_name)
         self.setToolTip(accessible_name)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.set_choices([])
 
-    def set_choices(self, choices: list[tuple[object, str]]) -> None:
+    def set_choices(self, choices: Sequence[tuple[object, str]]) -> None:
         """Refill, keeping the current choice when it still exists."""
         current = self.value()
         self.blockSignals(True)
         self.clear()
-        self.addItem(self.any_text, None)
-        for value, text in choices:
-            self.addItem(text, value)
-        found = self.findData(current)
-        self.setCurrentIndex(found if current is not None and found >= 0 else 0)
+        self._values = [None, *(value for value, _text in choices)]
+        self.addItems([self.any_text, *(text for _value, text in choices)])
+        self.setCurrentIndex(self._index_of(current))
         self.blockSignals(False)
 
-    def value(self):
-        return self.currentData()
+    def _index_of(self, value: object) -> int:
+        try:
+            return self._values.index(value) if value is not None else 0
+        except ValueError:
+            return 0
+
+    def value(self):  # noqa: ANN201 - whatever the choices hold
+        index = self.currentIndex()
+        return self._values[index] if 0 <= index < len(self._values) else None
 
     def select(self, value: object) -> None:
-        found = self.findData(value)
-        self.setCurrentIndex(max(found, 0))
+        self.setCurrentIndex(self._index_of(value))
 
 
 class RosterView(QWidget):
     mentee_changed = Signal(int)
     report_requested = Signal(int)
+    open_view_requested = Signal(str, int)  # a record's "Open in Timeline": (view key, mentee id)
+    loaded = Signal()  # the rows on screen are fresh (benchmarks and tests wait for it)
 
-    def __init__(self, env: ViewEnv, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, env: ViewEnv, parent: QWidget | None = None, background_from: int | None = None
+    ) -> None:
         super().__init__(parent)
         self.env = env
+        self.background_from = background_from  # None: always load in the GUI thread
+        self.loading = False
+        self._generation = 0
+        self._select_after_load: int | None = None
         self.setAccessibleName("Mentees")
         self.current_form: MenteeForm | None = None
 
@@ -150,23 +214,78 @@ class RosterView(QWidget):
         self.refresh()
 
     # -- data ------------------------------------------------------------------------------
-    def refresh(self) -> None:
-        """Reload from the service (after a save, or when the view is shown again)."""
-        rows = roster_rows(self.env.ctx, self.env.today())
-        self.phase.set_choices([(v, v) for v in distinct_values(rows, "phase")])
-        self.specialty.set_choices([(v, v) for v in distinct_values(rows, "specialty")])
-        self.site.set_choices([(v, v) for v in distinct_values(rows, "site")])
-        self.mentor.set_choices(list(distinct_mentors(rows)))
-        self.model.set_rows(rows)
+    def _in_background(self) -> bool:
+        if self.background_from is None:
+            return False
+        known = self.model.total_count() or RosterService(self.env.ctx).count()
+        return known >= self.background_from
+
+    def refresh(self, select_id: int | None = None) -> None:
+        """Reload from the service (after a save, or when the view is shown again).
+
+        A newer refresh wins over an older one still running; ``select_id`` is selected once
+        the rows are in.
+        """
+        self._generation += 1
+        generation = self._generation
+        self._select_after_load = select_id
+        ctx, today = self.env.ctx, self.env.today()
+        if not self._in_background():
+            self._show_data(generation, load_roster(ctx, today))
+            return
+        self.loading = True
+        self.count_label.setText(LOADING)
+        workers.start(
+            lambda: load_roster(ctx, today),
+            lambda data: self._show_data(generation, data),
+            lambda message: self._failed(generation, message),
+        )
+
+    def _failed(self, generation: int, message: str) -> None:
+        if generation == self._generation:
+            self.loading = False
+            self.count_label.setText("The mentees could not be loaded.")
+            self.env.dialogs.error(self, message)
+
+    def _show_data(self, generation: int, data: RosterData) -> None:
+        if generation != self._generation:
+            return
+        self.phase.set_choices([(v, v) for v in data.phases])
+        self.specialty.set_choices([(v, v) for v in data.specialties])
+        self.site.set_choices([(v, v) for v in data.sites])
+        self.mentor.set_choices(data.mentors)
+        self.model.set_rows(data.rows, data.keys)
         self.apply_filter()
-        for column in SHORT_COLUMNS:
-            self.table.resizeColumnToContents(column)
+        self._fit_columns(data)
+        self.loading = False
+        if self._select_after_load is not None:
+            row = self.model.row_of_id(self._select_after_load)
+            if row is not None:
+                self.table.selectRow(row)
+        self.loaded.emit()
+
+    def _fit_columns(self, data: RosterData) -> None:
+        """Widths from the texts a column can hold, measured once each: asking the table
+        (resizeColumnToContents) calls ``data()`` for up to 1,000 rows per column."""
         header = self.table.horizontalHeader()
-        for column, cap in CAPPED_COLUMNS.items():
-            header.resizeSection(
-                column,
-                min(cap, max(header.sectionSizeHint(column), self.table.sizeHintForColumn(column))),
-            )
+        metrics = self.table.fontMetrics()
+        dates = [format_date(dt.date(2000, month, 28)) for month in range(1, 13)]
+        texts: dict[int, Sequence[str]] = {
+            cols.PHASE: data.phases,
+            cols.NEXT_CHECKIN: dates,
+            cols.NEAREST_DEADLINE: dates,
+            cols.PROGRESS: [format_share(1.0) or ""],
+            cols.STATUS: [label(s) for s in MenteeStatus],
+            cols.NATIVE_NAME: [r.native_name for r in data.rows[:200]],
+            cols.COUNTRY: data.countries,
+            cols.SPECIALTY: data.specialties,
+            cols.SITE: data.sites,
+            cols.PRIMARY_MENTOR: [name for _id, name in data.mentors[:500]],
+        }
+        for column, column_texts in texts.items():
+            widest = max((metrics.horizontalAdvance(t) for t in column_texts), default=0)
+            width = max(header.sectionSizeHint(column), widest + 2 * metrics.averageCharWidth())
+            header.resizeSection(column, min(width, CAPPED_COLUMNS.get(column, width)))
 
     def apply_filter(self) -> None:
         self.model.set_filter(
@@ -211,17 +330,15 @@ class RosterView(QWidget):
         form.saved.connect(self._after_save)
         form.deleted.connect(lambda _id: self.refresh())
         form.report_requested.connect(self.report_requested)
+        form.open_view_requested.connect(self.open_view_requested)
         form.finished.connect(lambda _code: self._forget(form))
         self.current_form = form
         form.open()
         return form
 
     def _after_save(self, mentee_id: int) -> None:
-        self.refresh()
+        self.refresh(select_id=mentee_id)
         self.mentee_changed.emit(mentee_id)
-        row = self.model.row_of_id(mentee_id)
-        if row is not None:
-            self.table.selectRow(row)
 
     def _forget(self, form: MenteeForm) -> None:
         if self.current_form is form:

@@ -1,8 +1,14 @@
-"""First start: name the program, then begin empty, explore the demo, or restore a backup."""
+"""First start: name the program, then begin empty, explore the demo, or restore a backup.
+
+The page also shows when there is no program file because an earlier one was damaged and
+set aside (the user chose Quit at the damaged-file question): then it says so at the top
+and offers the newest good backup, so the start does not look like a new install.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -19,9 +25,11 @@ from PySide6.QtWidgets import (
 )
 
 from bridgedesk.errors import UserError, ValidationError
-from bridgedesk.services import program_settings, safety
+from bridgedesk.services import program_settings, safety, startup_check
 from bridgedesk.services.program_settings import ProgramSettings
+from bridgedesk.services.startup_check import EarlierDamage
 from bridgedesk.ui import workers
+from bridgedesk.ui.formatting import format_date, plural
 from bridgedesk.ui.views.field_row import FieldRow
 from bridgedesk.ui.views.registry import ViewEnv
 
@@ -30,6 +38,24 @@ FIELDS = (
     ("program_name", "Program", "e.g. IMG Mentorship Program", "Enter the program's name."),
     ("director_name", "Program director", "Your name", "Enter the program director's name."),
 )
+
+
+def earlier_damage_text(found: EarlierDamage) -> str:
+    """One plain line about the set-aside file and the backup that could replace it."""
+    when = format_date(found.set_aside_at.date()) if found.set_aside_at else "an earlier start"
+    text = f"An earlier program file was damaged and set aside on {when}."
+    if found.newest_good_backup is None:
+        return (
+            text
+            + f" No good backup was found; the damaged file is kept in {found.set_aside.parent}."
+        )
+    taken = format_date(found.backup_taken_at.date()) if found.backup_taken_at else "unknown date"
+    count = (
+        "an unknown number of mentees"
+        if found.backup_mentees is None
+        else plural(found.backup_mentees, "mentee")
+    )
+    return text + f" You can restore the newest good backup ({taken}, {count})."
 
 
 def demo_entry() -> Callable[..., Any] | None:
@@ -65,6 +91,17 @@ class WelcomeView(QWidget):
         )
         intro.setWordWrap(True)
 
+        self.earlier = startup_check.earlier_damage(env.paths)
+        self.damage_note = QLabel(earlier_damage_text(self.earlier) if self.earlier else "")
+        self.damage_note.setWordWrap(True)
+        self.damage_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.damage_note.setAccessibleName("Earlier damaged program file")
+        self.damage_note.setVisible(self.earlier is not None)
+        self.restore_good_button = QPushButton("Restore the newest good backup")
+        self.restore_good_button.setAccessibleName("Restore the newest good backup")
+        self.restore_good_button.clicked.connect(self.restore_newest_good)
+        self.restore_good_button.setVisible(self.good_backup() is not None)
+
         form = QFormLayout()
         self.rows: dict[str, FieldRow] = {}
         for key, title, hint, _ in FIELDS:
@@ -77,7 +114,7 @@ class WelcomeView(QWidget):
             form.addRow(f"{title}:", row)
 
         self.start_button = QPushButton("Start an empty program")
-        self.start_button.setDefault(True)
+        self.start_button.setDefault(self.good_backup() is None)
         self.demo_button = QPushButton("Open the demo program")
         self.restore_button = QPushButton("Restore a backup…")
         for button, tip in (
@@ -97,6 +134,11 @@ class WelcomeView(QWidget):
         buttons.addWidget(self.restore_button)
 
         column = QVBoxLayout()
+        column.addWidget(self.damage_note)
+        damage_buttons = QHBoxLayout()
+        damage_buttons.addWidget(self.restore_good_button)
+        damage_buttons.addStretch(1)
+        column.addLayout(damage_buttons)
         column.addWidget(heading)
         column.addWidget(intro)
         column.addSpacing(12)
@@ -110,6 +152,9 @@ class WelcomeView(QWidget):
         outer.addStretch(1)
         outer.addWidget(holder, 0, Qt.AlignmentFlag.AlignHCenter)
         outer.addStretch(2)
+        if self.good_backup() is not None:
+            self.restore_good_button.setDefault(True)
+            self.restore_good_button.setFocus()
 
     # -- the three ways in ----------------------------------------------------------------
     def entered_settings(self) -> ProgramSettings:
@@ -195,27 +240,50 @@ class WelcomeView(QWidget):
         self._set_busy(False)
 
     def _set_busy(self, busy: bool) -> None:
-        for button in (self.start_button, self.demo_button, self.restore_button):
+        for button in (
+            self.start_button,
+            self.demo_button,
+            self.restore_button,
+            self.restore_good_button,
+        ):
             button.setEnabled(not busy)
 
+    def good_backup(self) -> Path | None:
+        return self.earlier.newest_good_backup if self.earlier is not None else None
+
     def restore_backup(self) -> None:
+        """Pick a backup file; the picker starts at the newest good one when there is one."""
         chosen = self.env.dialogs.ask_open_path(
             self,
             "Restore a backup",
-            self.env.paths.backups,
+            self.good_backup() or self.env.paths.backups,
             "BridgeDesk backups (*.db *.sqlite);;All files (*)",
         )
-        if chosen is None:
+        if chosen is not None:
+            self._restore(chosen)
+
+    def restore_newest_good(self) -> None:
+        good = self.good_backup()
+        if good is None:
             return
+        text = earlier_damage_text(self.earlier) if self.earlier else ""
+        question = (
+            f"{text} Restore it now? BridgeDesk will close so it can reopen the restored program."
+        )
+        if self.env.dialogs.confirm(self, "Restore the newest good backup", question, "Restore"):
+            self._restore(good)
+
+    def _restore(self, chosen: Path) -> None:
         try:
             self.env.ctx.db.dispose()  # let go of the file before it is replaced
             safety.restore_from(self.env.paths, chosen)
         except UserError as exc:
             self.env.dialogs.error(self, str(exc))
             return
+        self.env.ctx.remember_file()  # the restored file is the program now; accept it
         self.env.dialogs.info(
             self,
             "Backup restored",
-            f"{chosen.name} was restored. Close BridgeDesk and open it again to use it.",
+            f"{chosen.name} was restored. BridgeDesk will now close; open it again to use it.",
         )
         self.restored.emit()
