@@ -142,3 +142,77 @@ def test_main_window_opens_the_mentee_a_dashboard_row_asks_for(
     assert form is not None
     assert form.record is not None and form.record.id == mentee_id
     assert form.record.fields.native_name == "ሰላም ተስፋዬ"
+
+
+def names_in(action_list) -> set[str]:
+    return {name for name, _what in rows_of(action_list)}
+
+
+def test_site_picker_narrows_measures_and_lists_to_one_site(qtbot, sqlite_ctx, data_paths, dialogs):
+    roster, timeline, creds = (
+        RosterService(sqlite_ctx, clock=lambda: TODAY),
+        TimelineService(sqlite_ctx),
+        CredentialService(sqlite_ctx),
+    )
+    code = creds.kinds()[0].code
+    people = {
+        "Cedar Valley": [("Selam", "Tesfaye", "ሰላም ተስፋዬ"), ("Olga", "Ivanova", "Ольга Иванова")],
+        "Pine Ridge <b>&amp;</para>": [("Xiaoming", "Wang", "王小明")],
+    }
+    for site, names in people.items():
+        for given, family, native in names:
+            mid = roster.create(
+                MenteeFields(given_names=given, family_name=family, native_name=native,
+                             start_date=dt.date(2025, 9, 1), site=site)
+            )  # fmt: skip
+            timeline.plan_checkin(mid, TODAY - dt.timedelta(days=5), "Month 6 check-in")
+            creds.add(mid, CredentialFields(code, expires_on=TODAY + dt.timedelta(days=10)))
+    env = ViewEnv(sqlite_ctx, data_paths, dialogs, today=lambda: TODAY)
+    view = loaded_view(qtbot, env)
+    view.show()
+    everyone = {"Selam Tesfaye", "Olga Ivanova", "Xiaoming Wang"}
+    assert view.site.isVisible() and view.heading.text() == "All sites"
+    assert [view.site.itemText(i) for i in range(view.site.count())] == [
+        "All sites", "Cedar Valley", "Pine Ridge <b>&amp;</para>",
+    ]  # fmt: skip
+    assert view.tiles["in_program"].value.text() == "3"
+    for key in ("overdue", "deadlines", "mentor", "stale"):
+        assert names_in(view.lists[key]) == everyone
+
+    view.site.setFocus()
+    with qtbot.waitSignal(view.loaded, timeout=20000):
+        qtbot.keyClick(view.site, Qt.Key.Key_Down)  # keyboard: the next site in the box
+    assert view.chosen_site() == "Cedar Valley" and view.heading.text() == "Cedar Valley"
+    assert view.tiles["in_program"].value.text() == "2"
+    for key in ("overdue", "deadlines", "mentor", "stale"):
+        assert names_in(view.lists[key]) == {"Selam Tesfaye", "Olga Ivanova"}
+    assert [label for label, _v, _t in view.phase_chart.bars]  # the chart followed too
+    assert sum(v for _l, v, _t in view.phase_chart.bars) == 2
+
+    with qtbot.waitSignal(view.loaded, timeout=20000):
+        view.choose_site("Pine Ridge <b>&amp;</para>")
+    assert view.heading.text() == "Pine Ridge <b>&amp;</para>"
+    assert view.tiles["in_program"].value.text() == "1"
+    assert names_in(view.lists["overdue"]) == {"Xiaoming Wang"}
+
+    with qtbot.waitSignal(view.loaded, timeout=20000):
+        view.choose_site(None)
+    assert view.heading.text() == "All sites" and view.chosen_site() is None
+    assert view.tiles["in_program"].value.text() == "3"
+    for key in ("overdue", "deadlines", "mentor", "stale"):
+        assert names_in(view.lists[key]) == everyone
+
+
+def test_site_picker_hidden_with_one_site_or_none(qtbot, sqlite_ctx, data_paths, dialogs):
+    env = ViewEnv(sqlite_ctx, data_paths, dialogs, today=lambda: TODAY)
+    view = loaded_view(qtbot, env)
+    view.show()
+    assert not view.site.isVisible() and view.heading.text() == "All sites"
+    RosterService(sqlite_ctx, clock=lambda: TODAY).create(
+        MenteeFields(given_names="Ánh", family_name="Nguyễn", native_name="Nguyễn Thị Ánh",
+                     start_date=dt.date(2025, 9, 1), site="Cedar Valley")
+    )  # fmt: skip
+    with qtbot.waitSignal(view.loaded, timeout=20000):
+        view.refresh()
+    assert view.site.count() == 2 and not view.site.isVisible()
+    assert view.tiles["in_program"].value.text() == "1"

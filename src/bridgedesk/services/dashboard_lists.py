@@ -4,6 +4,9 @@ Four lists, each computed in a few narrow queries so that a 10,000-mentee progra
 answers in well under a second: overdue check-ins, credential deadlines within 30 days
 (lapsed ones included), active mentees with no open primary mentor, and mentees whose
 checklist has items nobody assessed in the last six months.
+
+Every list takes an optional ``site`` (a site name): the dashboard can show one site of a
+multi-site program or, with ``None``, all of them together.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from bridgedesk.storage.models import (
     ChecklistTemplate,
     Mentee,
     MentorAssignment,
+    Site,
 )
 
 DEADLINE_DAYS = 30
@@ -51,30 +55,41 @@ class DashboardLists:
     stale_checklists: tuple[ActionItem, ...]
 
 
-def dashboard_lists(ctx: ServiceContext, today: dt.date) -> DashboardLists:
-    """All four lists as of ``today``."""
+def dashboard_lists(ctx: ServiceContext, today: dt.date, site: str | None = None) -> DashboardLists:
+    """All four lists as of ``today`` (one site's mentees when ``site`` is given)."""
     return DashboardLists(
-        overdue_checkins=overdue_checkins(ctx, today),
-        deadlines=deadlines_soon(ctx, today),
-        without_primary_mentor=without_primary_mentor(ctx, today),
-        stale_checklists=stale_checklists(ctx, today),
+        overdue_checkins=overdue_checkins(ctx, today, site),
+        deadlines=deadlines_soon(ctx, today, site=site),
+        without_primary_mentor=without_primary_mentor(ctx, today, site),
+        stale_checklists=stale_checklists(ctx, today, site=site),
     )
 
 
-def overdue_checkins(ctx: ServiceContext, today: dt.date) -> tuple[ActionItem, ...]:
+def overdue_checkins(
+    ctx: ServiceContext, today: dt.date, site: str | None = None
+) -> tuple[ActionItem, ...]:
     """Planned check-ins whose date has passed, oldest first."""
+    timeline = TimelineService(ctx)
+    if site is None:
+        rows = timeline.overdue_checkins(today)
+    else:  # the agenda up to yesterday is exactly the overdue items; it filters by site
+        rows = [r for r in timeline.agenda(today, days=-1, site=site) if r.kind == "checkin"]
+        rows.sort(key=lambda r: (r.date, r.mentee_name, r.id))
     return tuple(
         ActionItem(r.mentee_id, r.mentee_name, f"Check-in overdue: {r.title}", r.date, True)
-        for r in TimelineService(ctx).overdue_checkins(today)
+        for r in rows
     )
 
 
 def deadlines_soon(
-    ctx: ServiceContext, today: dt.date, within_days: int = DEADLINE_DAYS
+    ctx: ServiceContext,
+    today: dt.date,
+    within_days: int = DEADLINE_DAYS,
+    site: str | None = None,
 ) -> tuple[ActionItem, ...]:
     """Credentials lapsed or expiring within ``within_days``, lapsed first then nearest."""
     out = []
-    for r in CredentialService(ctx).deadlines(today, within_days=within_days):
+    for r in CredentialService(ctx).deadlines(today, within_days=within_days, site=site):
         left = r.days_left if r.days_left is not None else 0
         state = "lapsed" if left < 0 else "expires"
         out.append(
@@ -83,7 +98,9 @@ def deadlines_soon(
     return tuple(out)
 
 
-def without_primary_mentor(ctx: ServiceContext, today: dt.date) -> tuple[ActionItem, ...]:
+def without_primary_mentor(
+    ctx: ServiceContext, today: dt.date, site: str | None = None
+) -> tuple[ActionItem, ...]:
     """Active mentees with no open primary assignment (none, or all ended by today).
 
     The date is the mentee's start: urgent once they have started without one.
@@ -98,6 +115,8 @@ def without_primary_mentor(ctx: ServiceContext, today: dt.date) -> tuple[ActionI
         .where(Mentee.status == MenteeStatus.ACTIVE, ~open_primary)
         .order_by(Mentee.start_date, Mentee.family_name, Mentee.id)
     )
+    if site is not None:
+        stmt = stmt.join(Site, Site.id == Mentee.site_id).where(Site.name == site)
     with ctx.read() as s:
         rows = s.execute(stmt).all()
     return tuple(
@@ -113,7 +132,7 @@ def without_primary_mentor(ctx: ServiceContext, today: dt.date) -> tuple[ActionI
 
 
 def stale_checklists(
-    ctx: ServiceContext, today: dt.date, months: int = STALE_MONTHS
+    ctx: ServiceContext, today: dt.date, months: int = STALE_MONTHS, site: str | None = None
 ) -> tuple[ActionItem, ...]:
     """Active mentees with current-template items nobody assessed since ``months`` ago.
 
@@ -146,6 +165,8 @@ def stale_checklists(
     active = select(Mentee.id, Mentee.given_names, Mentee.family_name).where(
         Mentee.status == MenteeStatus.ACTIVE
     )
+    if site is not None:
+        active = active.join(Site, Site.id == Mentee.site_id).where(Site.name == site)
     with ctx.read() as s:
         fresh_counts = dict(s.execute(fresh).all())
         mentees = s.execute(active).all()

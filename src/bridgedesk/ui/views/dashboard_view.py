@@ -2,16 +2,18 @@
 
 Everything is computed off the GUI thread (on 10,000 mentees the measures take seconds);
 the view shows "Loading…" until the worker reports. Every figure carries its denominator and
-period in small text, as a board reader needs to check it.
+period in small text, as a board reader needs to check it. In a multi-site program a Site
+picker narrows every figure, chart and list to one site's mentees, or combines all of them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from bridgedesk.services.dashboard_lists import DashboardLists, dashboard_lists
 from bridgedesk.services.metrics import Measure, ProgramMetrics, compute_program_metrics
+from bridgedesk.services.roster import RosterService
 from bridgedesk.ui import workers
 from bridgedesk.ui.formatting import format_date, format_share
 from bridgedesk.ui.views.action_list import ActionList
@@ -30,18 +33,28 @@ from bridgedesk.ui.views.bar_chart import BarChart, StepChart
 from bridgedesk.ui.views.registry import ViewEnv
 
 LOADING = "Loading…"
+ALL_SITES = "All sites"
 
 
 @dataclass(frozen=True)
 class DashboardData:
     metrics: ProgramMetrics
     lists: DashboardLists
+    site: str | None = None  # the site the figures cover; None = all sites together
+    sites: tuple[str, ...] = field(default_factory=tuple)  # every site, for the picker
 
 
-def load_dashboard(env: ViewEnv, today: dt.date) -> DashboardData:
-    """The last 365 days' measures and today's lists (runs on a worker thread)."""
-    metrics = compute_program_metrics(env.ctx, today - dt.timedelta(days=365), today, today)
-    return DashboardData(metrics, dashboard_lists(env.ctx, today))
+def load_dashboard(env: ViewEnv, today: dt.date, site: str | None = None) -> DashboardData:
+    """The last 365 days' measures and today's lists (runs on a worker thread).
+
+    A site that no longer exists (renamed since the picker was filled) falls back to all sites.
+    """
+    sites = tuple(RosterService(env.ctx).sites())
+    if site not in sites:
+        site = None
+    start = today - dt.timedelta(days=365)
+    metrics = compute_program_metrics(env.ctx, start, today, today, site=site)
+    return DashboardData(metrics, dashboard_lists(env.ctx, today, site), site, sites)
 
 
 def _count(value: float | None) -> str:
@@ -96,6 +109,22 @@ class DashboardView(QWidget):
         self._generation = 0
         self.status = QLabel(LOADING)
         self.status.setAccessibleName("Dashboard status")
+        self.heading = QLabel(ALL_SITES)
+        self.heading.setAccessibleName("Dashboard site")
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.site = QComboBox()
+        self.site.setAccessibleName("Site")
+        self.site.setToolTip("Show one site's mentees, or all sites together")
+        self.site.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.site.addItem(ALL_SITES, None)
+        self.site.currentIndexChanged.connect(self._site_chosen)
+        self.site_label = QLabel("&Site:")
+        self.site_label.setBuddy(self.site)
+        self._show_site_picker(False)
         self.tiles = {
             "in_program": Tile("Mentees in the program"),
             "on_time": Tile("Check-ins held on time"),
@@ -119,6 +148,11 @@ class DashboardView(QWidget):
     def _build(self) -> None:
         body = QWidget()
         outer = QVBoxLayout(body)
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.site_label)
+        top.addWidget(self.site)
+        outer.addLayout(top)
         outer.addWidget(self.status)
         tiles = QHBoxLayout()
         for tile in self.tiles.values():
@@ -156,10 +190,12 @@ class DashboardView(QWidget):
         self._generation += 1
         generation = self._generation
         today = self.env.today()
+        site = self.chosen_site()
+        self.heading.setText(site or ALL_SITES)
         self.status.setText(LOADING)
         self.status.show()
         workers.start(
-            lambda: load_dashboard(self.env, today),
+            lambda: load_dashboard(self.env, today, site),
             lambda data: self._show(generation, data),
             lambda message: self._failed(generation, message),
         )
@@ -169,6 +205,35 @@ class DashboardView(QWidget):
         if self.data is None and self._generation == 0:
             self.refresh()
 
+    def chosen_site(self) -> str | None:
+        """The site picked in the Site box; None for all sites."""
+        return self.site.currentData()
+
+    def choose_site(self, site: str | None) -> None:
+        """Pick ``site`` (None = all sites) as a user would; the figures reload."""
+        index = self.site.findData(site) if site is not None else 0
+        self.site.setCurrentIndex(max(index, 0))
+
+    def _site_chosen(self, _index: int) -> None:
+        self.refresh()
+
+    def _show_site_picker(self, visible: bool) -> None:
+        self.site.setVisible(visible)
+        self.site_label.setVisible(visible)
+
+    def _fill_sites(self, sites: tuple[str, ...], current: str | None) -> None:
+        """Refill the picker without reloading; it shows only when there is a choice to make."""
+        self.site.blockSignals(True)
+        try:
+            self.site.clear()
+            self.site.addItem(ALL_SITES, None)
+            for name in sites:
+                self.site.addItem(name, name)
+            self.site.setCurrentIndex(max(self.site.findData(current), 0) if current else 0)
+        finally:
+            self.site.blockSignals(False)
+        self._show_site_picker(len(sites) > 1)
+
     def _failed(self, generation: int, message: str) -> None:
         if generation == self._generation:
             self.status.setText(f"The dashboard could not be loaded: {message}")
@@ -177,6 +242,8 @@ class DashboardView(QWidget):
         if generation != self._generation:
             return
         self.data = data
+        self._fill_sites(data.sites, data.site)
+        self.heading.setText(data.site or ALL_SITES)
         m = data.metrics
         self.status.setText(f"As of {format_date(m.today)}; figures cover the last 12 months.")
         inp = m.roster.in_program

@@ -15,11 +15,15 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFormLayout,
+    QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressDialog,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -38,6 +42,7 @@ FIELDS = (
     ("program_name", "Program", "e.g. IMG Mentorship Program", "Enter the program's name."),
     ("director_name", "Program director", "Your name", "Enter the program director's name."),
 )
+COLUMN_WIDTH = 600  # the page's one column, wide enough for the buttons in any common font
 
 
 def earlier_damage_text(found: EarlierDamage) -> str:
@@ -96,13 +101,14 @@ class WelcomeView(QWidget):
         self.damage_note.setWordWrap(True)
         self.damage_note.setTextFormat(Qt.TextFormat.PlainText)
         self.damage_note.setAccessibleName("Earlier damaged program file")
-        self.damage_note.setVisible(self.earlier is not None)
         self.restore_good_button = QPushButton("Restore the newest good backup")
         self.restore_good_button.setAccessibleName("Restore the newest good backup")
         self.restore_good_button.clicked.connect(self.restore_newest_good)
-        self.restore_good_button.setVisible(self.good_backup() is not None)
 
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        form.setVerticalSpacing(10)
         self.rows: dict[str, FieldRow] = {}
         for key, title, hint, _ in FIELDS:
             edit = QLineEdit()
@@ -111,7 +117,9 @@ class WelcomeView(QWidget):
             edit.setMaxLength(program_settings.MAX_LENGTH)
             row = FieldRow(edit)
             self.rows[key] = row
-            form.addRow(f"{title}:", row)
+            label = QLabel(f"{title}:")
+            label.setBuddy(edit)
+            form.addRow(label, row)
 
         self.start_button = QPushButton("Start an empty program")
         self.start_button.setDefault(self.good_backup() is None)
@@ -133,28 +141,63 @@ class WelcomeView(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.restore_button)
 
-        column = QVBoxLayout()
-        column.addWidget(self.damage_note)
-        damage_buttons = QHBoxLayout()
-        damage_buttons.addWidget(self.restore_good_button)
-        damage_buttons.addStretch(1)
-        column.addLayout(damage_buttons)
-        column.addWidget(heading)
-        column.addWidget(intro)
-        column.addSpacing(12)
-        column.addLayout(form)
-        column.addSpacing(12)
-        column.addLayout(buttons)
-        holder = QWidget()
-        holder.setLayout(column)
-        holder.setMaximumWidth(640)
-        outer = QVBoxLayout(self)
-        outer.addStretch(1)
-        outer.addWidget(holder, 0, Qt.AlignmentFlag.AlignHCenter)
-        outer.addStretch(2)
+        self._lay_out(heading, intro, form, buttons)
         if self.good_backup() is not None:
             self.restore_good_button.setDefault(True)
             self.restore_good_button.setFocus()
+
+    def _lay_out(
+        self, heading: QLabel, intro: QLabel, form: QFormLayout, buttons: QHBoxLayout
+    ) -> None:
+        """A calm column of natural height, centred both ways; it scrolls on a tiny screen.
+
+        The column has a fixed width so that its wrapped texts know their height before the
+        page is laid out: with a width left to the layout, Qt sized the column for a wider
+        text and squeezed the name fields to make room.
+        """
+        notice = QFrame()
+        notice.setFrameShape(QFrame.Shape.StyledPanel)
+        notice.setVisible(self.earlier is not None)
+        notice_layout = QVBoxLayout(notice)
+        notice_layout.setContentsMargins(12, 10, 12, 10)
+        notice_layout.addWidget(self.damage_note)
+        notice_layout.addWidget(self.restore_good_button, 0, Qt.AlignmentFlag.AlignLeft)
+        # set visibility only once parented: on a parentless widget it would open a window
+        self.damage_note.setVisible(self.earlier is not None)
+        self.restore_good_button.setVisible(self.good_backup() is not None)
+        self.damage_panel = notice
+
+        column = QVBoxLayout()
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(8)
+        column.addWidget(heading)
+        column.addWidget(intro)
+        column.addSpacing(8)
+        column.addWidget(notice)
+        column.addSpacing(8)
+        column.addLayout(form)
+        column.addSpacing(16)
+        column.addLayout(buttons)
+        holder = QWidget()
+        holder.setLayout(column)
+        holder.setFixedWidth(COLUMN_WIDTH)
+        holder.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Maximum)
+
+        page = QWidget()
+        page_layout = QGridLayout(page)
+        page_layout.setContentsMargins(24, 24, 24, 24)
+        page_layout.addWidget(holder, 1, 1)
+        page_layout.setRowStretch(0, 2)  # a little above the middle reads as centred
+        page_layout.setRowStretch(2, 3)
+        page_layout.setColumnStretch(0, 1)
+        page_layout.setColumnStretch(2, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(page)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
 
     # -- the three ways in ----------------------------------------------------------------
     def entered_settings(self) -> ProgramSettings:
