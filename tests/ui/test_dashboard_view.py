@@ -13,6 +13,7 @@ from bridgedesk.services.demo import generate_demo
 from bridgedesk.services.metrics import compute_program_metrics
 from bridgedesk.services.roster import MenteeFields, RosterService
 from bridgedesk.services.timeline import TimelineService
+from bridgedesk.services.week_ahead import week_ahead
 from bridgedesk.ui.views.action_list import MENTEE, MENTEE_ID_ROLE, WHAT
 from bridgedesk.ui.views.bar_chart import paint_bars, paint_step_curve
 from bridgedesk.ui.views.dashboard_view import LOADING, DashboardView
@@ -59,6 +60,7 @@ def test_tiles_show_the_services_numbers(qtbot, env):
     )
     phases = [label for label, _v, _t in view.phase_chart.bars]
     assert phases == [m.label for m in metrics.roster.by_phase]
+    assert view.status.text().endswith(week_ahead(env.ctx, TODAY).sentence())
 
 
 def test_new_overdue_checkin_and_deadline_appear_and_open_the_mentee(qtbot, env):

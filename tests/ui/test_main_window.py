@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QSettings
 
 from bridgedesk.services import program_settings
@@ -170,3 +172,15 @@ def test_open_in_timeline_from_the_record_shows_that_mentee(qtbot, env, settings
     deadlines = window.view("deadlines")
     assert deadlines.search.text() == RosterService(ctx).get(mentee_id).legal_name
     assert "Selam" in deadlines.search.text()
+
+
+def test_status_bar_says_what_is_due_this_week(qtbot, env, settings, ctx):
+    from bridgedesk.services.timeline import TimelineService
+    from bridgedesk.services.week_ahead import week_ahead
+
+    mentee_id = _named_program(ctx)
+    TimelineService(ctx).plan_checkin(mentee_id, env.today() + dt.timedelta(days=2), "Soon")
+    window = open_window(qtbot, env, settings)
+    expected = week_ahead(ctx, env.today()).sentence()
+    assert expected.startswith("Due this week: ") and "check-in" in expected
+    qtbot.waitUntil(lambda: window.week_label.text() == expected, timeout=10_000)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QMainWindow,
     QStackedWidget,
@@ -20,6 +21,8 @@ from PySide6.QtWidgets import (
 from bridgedesk import APP_NAME, __version__
 from bridgedesk.services import program_settings
 from bridgedesk.services.roster import RosterService
+from bridgedesk.services.week_ahead import week_ahead
+from bridgedesk.ui import workers
 from bridgedesk.ui.app_lock_controls import AppLockControls
 from bridgedesk.ui.data_actions import DataActions
 from bridgedesk.ui.views.placeholder import PlaceholderView
@@ -66,6 +69,9 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self.statusBar().showMessage("Ready")
+        self.week_label = QLabel()
+        self.week_label.setAccessibleName("Due this week")
+        self.statusBar().addPermanentWidget(self.week_label)
         self.welcome: WelcomeView | None = None
         if needs_welcome(env):
             self._show_welcome()
@@ -202,6 +208,7 @@ class MainWindow(QMainWindow):
         if callable(refresh) and not fresh:
             refresh()
         self.settings.setValue(KEY_LAST_VIEW, key)
+        self.show_week_ahead()  # an edit in the last view may have changed what is due
 
     def current_key(self) -> str:
         return VIEWS[self.nav.currentRow()].key
@@ -234,6 +241,16 @@ class MainWindow(QMainWindow):
     def _show_mentee_count(self) -> None:
         self.statusBar().showMessage(
             f"{RosterService(self.env.ctx).count():,} mentees in the program"
+        )
+        self.show_week_ahead()
+
+    def show_week_ahead(self) -> None:
+        """The status bar's standing line: what falls due in the next seven days."""
+        ctx, today = self.env.ctx, self.env.today()
+        workers.start(
+            lambda: week_ahead(ctx, today).sentence(),
+            self.week_label.setText,
+            lambda _message: self.week_label.setText(""),
         )
 
     def new_mentee(self) -> None:

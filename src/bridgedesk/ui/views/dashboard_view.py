@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from bridgedesk.services.dashboard_lists import DashboardLists, dashboard_lists
 from bridgedesk.services.metrics import Measure, ProgramMetrics, compute_program_metrics
 from bridgedesk.services.roster import RosterService
+from bridgedesk.services.week_ahead import week_ahead
 from bridgedesk.ui import workers
 from bridgedesk.ui.formatting import format_date, format_share
 from bridgedesk.ui.views.action_list import ActionList
@@ -42,6 +43,7 @@ class DashboardData:
     lists: DashboardLists
     site: str | None = None  # the site the figures cover; None = all sites together
     sites: tuple[str, ...] = field(default_factory=tuple)  # every site, for the picker
+    week: str = ""  # what falls due in the next seven days, as one sentence
 
 
 def load_dashboard(env: ViewEnv, today: dt.date, site: str | None = None) -> DashboardData:
@@ -54,7 +56,8 @@ def load_dashboard(env: ViewEnv, today: dt.date, site: str | None = None) -> Das
         site = None
     start = today - dt.timedelta(days=365)
     metrics = compute_program_metrics(env.ctx, start, today, today, site=site)
-    return DashboardData(metrics, dashboard_lists(env.ctx, today, site), site, sites)
+    week = week_ahead(env.ctx, today, site).sentence()
+    return DashboardData(metrics, dashboard_lists(env.ctx, today, site), site, sites, week)
 
 
 def _count(value: float | None) -> str:
@@ -245,7 +248,9 @@ class DashboardView(QWidget):
         self._fill_sites(data.sites, data.site)
         self.heading.setText(data.site or ALL_SITES)
         m = data.metrics
-        self.status.setText(f"As of {format_date(m.today)}; figures cover the last 12 months.")
+        self.status.setText(
+            f"As of {format_date(m.today)}; figures cover the last 12 months. {data.week}"
+        )
         inp = m.roster.in_program
         self.tiles["in_program"].show_figure(_count(inp.value), f"in the period {_period(inp)}")
         ot = m.checkins.on_time

@@ -1,0 +1,51 @@
+"""The status bar's week ahead: what is due in the next seven days, and what is overdue."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from bridgedesk.services.credentials import CredentialFields, CredentialService
+from bridgedesk.services.roster import MenteeFields, RosterService
+from bridgedesk.services.timeline import TimelineService
+from bridgedesk.services.week_ahead import WeekAhead, week_ahead
+
+TODAY = dt.date(2026, 3, 12)
+
+
+def _mentee(ctx) -> int:
+    return RosterService(ctx).create(
+        MenteeFields(
+            given_names="Selam",
+            family_name="Tesfaye",
+            native_name="ሰላም ተስፋዬ",
+            start_date=dt.date(2025, 7, 1),
+        )
+    )
+
+
+def test_counts_what_falls_in_the_seven_days_and_nothing_beyond(ctx):
+    mentee_id = _mentee(ctx)
+    before = week_ahead(ctx, TODAY)
+    timeline = TimelineService(ctx)
+    timeline.plan_checkin(mentee_id, TODAY, "Today")
+    timeline.plan_checkin(mentee_id, TODAY + dt.timedelta(days=6), "Last day of the week")
+    timeline.plan_checkin(mentee_id, TODAY + dt.timedelta(days=7), "Next week")
+    timeline.plan_checkin(mentee_id, TODAY - dt.timedelta(days=2), "Missed <b>&amp;")
+    timeline.add_milestone(mentee_id, "Board review", TODAY + dt.timedelta(days=3))
+    credentials = CredentialService(ctx)
+    credentials.add(mentee_id, CredentialFields("j1_visa", expires_on=TODAY + dt.timedelta(days=5)))
+    credentials.add(mentee_id, CredentialFields("ecfmg", expires_on=TODAY + dt.timedelta(days=30)))
+
+    after = week_ahead(ctx, TODAY)
+    assert after.checkins - before.checkins == 2
+    assert after.milestones - before.milestones == 1
+    assert after.deadlines - before.deadlines == 1
+    assert after.overdue - before.overdue == 1
+
+
+def test_sentence_reads_plainly():
+    assert WeekAhead(0, 0, 0, 0).sentence() == "Due this week: nothing."
+    assert (
+        WeekAhead(1, 2, 1, 3).sentence()
+        == "Due this week: 1 check-in, 2 milestones, 1 credential deadline; 3 overdue."
+    )
