@@ -11,13 +11,15 @@ import sys
 from collections.abc import Sequence
 
 from bridgedesk import __version__
-from bridgedesk.cli import commands
 from bridgedesk.errors import UserError
 
 log = logging.getLogger(__name__)
+# Options every command shares; each takes one value.
+COMMON_OPTIONS = ("--data-dir", "--database-url")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def common_parser() -> argparse.ArgumentParser:
+    """The options shared by the GUI and every command (no help of its own)."""
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--data-dir",
@@ -33,6 +35,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="use a shared database server instead of the file in the data folder "
         "(default: BRIDGEDESK_DATABASE_URL)",
     )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full parser: every command group's subcommands (imports every command module)."""
+    from bridgedesk.cli import commands
+
+    common = common_parser()
     parser = argparse.ArgumentParser(
         prog="bridgedesk",
         description="BridgeDesk: structured mentorship for international medical graduates.",
@@ -45,9 +55,34 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def is_gui_start(argv: Sequence[str]) -> bool:
+    """True when ``argv`` holds only the common options (with their values): start the GUI.
+
+    Starting the window then skips building every subcommand's parser and importing every
+    command module. Anything else (a command word, --help, --version, an unknown or
+    incomplete option) goes to the full parser, which also reports mistakes as before.
+    """
+    args = list(argv)
+    while args:
+        word = args.pop(0)
+        if any(word.startswith(f"{name}=") for name in COMMON_OPTIONS):
+            continue
+        if word in COMMON_OPTIONS and args and not args[0].startswith("-"):
+            args.pop(0)
+            continue
+        return False
+    return True
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    words = sys.argv[1:] if argv is None else list(argv)
+    if is_gui_start(words):
+        return common_parser().parse_args(words)
+    return build_parser().parse_args(words)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse_args(argv)
     handler = getattr(args, "handler", None)
     try:
         if handler is None:

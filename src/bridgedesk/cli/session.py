@@ -16,4 +16,8 @@ def data_paths(args: argparse.Namespace) -> DataPaths:
 def open_context(args: argparse.Namespace) -> ServiceContext:
     paths = data_paths(args)
     setup_logging(paths)
-    return open_program(paths, getattr(args, "database_url", None))
+    ctx = open_program(paths, getattr(args, "database_url", None))
+    # A command disposes its database only when it is done with it: record the clean
+    # close then, so the next start need not read every page of the file.
+    ctx.db.mark_clean_at_dispose = True
+    return ctx

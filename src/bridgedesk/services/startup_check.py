@@ -18,6 +18,7 @@ from bridgedesk.errors import UserError
 from bridgedesk.paths import DataPaths
 from bridgedesk.services import safety
 from bridgedesk.storage import backup, migrate
+from bridgedesk.storage import database as database_file
 
 
 @dataclass(frozen=True)
@@ -92,15 +93,13 @@ def earlier_damage(paths: DataPaths) -> EarlierDamage | None:
 def file_problems(database: Path) -> list[str]:
     """What stops BridgeDesk from using ``database``; empty when it is sound or newer.
 
-    A quick check: SQLite's quick_check plus "is this a BridgeDesk database at all". A file
-    from a newer version is not a problem here (see the module docstring).
+    The start-up check of :func:`bridgedesk.storage.database.startup_problems`: cheap
+    header and identity checks always, SQLite's quick_check only when the file is not
+    untouched since a clean close. It runs once per start: opening the file afterwards
+    does not repeat the quick_check. A file from a newer version is not a problem here
+    (see the module docstring).
     """
-    problems = backup.integrity_problems(database, quick=True)
-    if problems:
-        return problems
-    if backup.schema_revision(database) is None and backup.user_tables(database):
-        return [f"{database.name} is a database, but not a BridgeDesk database"]
-    return []
+    return database_file.startup_problems(database)
 
 
 def quarantine_if_damaged(paths: DataPaths, now: dt.datetime | None = None) -> DamagedFile | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,8 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bridgedesk.errors import DatabaseError
 from bridgedesk.paths import make_private
-from bridgedesk.storage import migrate
-from bridgedesk.storage.backup import integrity_problems, schema_revision, user_tables
+from bridgedesk.storage import backup, clean_close, migrate
 from bridgedesk.storage.engine import make_engine, make_session_factory, sqlite_url
 
 
@@ -24,6 +25,9 @@ class Database:
     engine: Engine
     sessions: sessionmaker[Session] = field(init=False)
     path: Path | None = None
+    # Set by callers that dispose only when the program is done with the file (the CLI):
+    # dispose then checkpoints and records the clean close, sparing the next start a check.
+    mark_clean_at_dispose: bool = False
 
     def __post_init__(self) -> None:
         self.sessions = make_session_factory(self.engine)
@@ -34,6 +38,9 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+        if self.mark_clean_at_dispose and self.path is not None:
+            self.mark_clean_at_dispose = False
+            clean_close.record_clean_close(self.path)
 
 
 def open_sqlite(path: Path, before_migration: Callable[[], object] | None = None) -> Database:
@@ -41,6 +48,8 @@ def open_sqlite(path: Path, before_migration: Callable[[], object] | None = None
     is_new = not path.exists() or path.stat().st_size == 0
     if not is_new:
         _refuse_unusable_file(path)
+    _just_checked.pop(_key(path), None)
+    clean_close.forget_clean_close(path)  # a crash from here on must leave no marker
     engine = make_engine(sqlite_url(path))
     try:
         migrate.upgrade(engine, before_migration)
@@ -59,16 +68,68 @@ def open_sqlite(path: Path, before_migration: Callable[[], object] | None = None
 
 def _refuse_unusable_file(path: Path) -> None:
     """Check an existing file read-only, before any pragma can write to it."""
-    problems = integrity_problems(path)
+    problems = startup_problems(path)
+    if problems and problems[0].endswith(NOT_OURS):
+        raise DatabaseError(f"{path.name} is a database, but {NOT_OURS}; it was left untouched.")
     if problems:
         raise DatabaseError(
             f"{path.name} is damaged or is not a BridgeDesk database ({problems[0]}); "
             "it was left untouched."
         )
-    if schema_revision(path) is None and user_tables(path):
-        raise DatabaseError(
-            f"{path.name} is a database, but not a BridgeDesk database; it was left untouched."
-        )
+
+
+NOT_OURS = "not a BridgeDesk database"
+# (inode, size, mtime_ns, wal size, wal mtime_ns) of files whose quick_check passed in this
+# process and that have not been opened since: the GUI checks before opening, and
+# open_sqlite must not read every page a second time.
+_just_checked: dict[str, tuple[int, ...]] = {}
+
+
+def _key(path: Path) -> str:
+    return os.path.abspath(path)
+
+
+def _signature(path: Path) -> tuple[int, ...]:
+    stat = path.stat()
+    wal = path.with_name(path.name + "-wal")
+    wal_stat = wal.stat() if wal.exists() else None
+    if wal_stat is None or wal_stat.st_size == 0:  # a read-only check may create an empty one
+        return (stat.st_ino, stat.st_size, stat.st_mtime_ns, 0, 0)
+    return (stat.st_ino, stat.st_size, stat.st_mtime_ns, wal_stat.st_size, wal_stat.st_mtime_ns)
+
+
+def startup_problems(path: Path) -> list[str]:
+    """What stops BridgeDesk from opening ``path``; empty when it may be opened.
+
+    Always the cheap checks (the header, the length the header promises, "is this a
+    BridgeDesk database"). SQLite's quick_check, which reads every page, runs only when the
+    file is not untouched since BridgeDesk closed it cleanly (after a crash, an outside
+    change, or with no marker), and at most once per start. The full integrity and
+    foreign-key checks are for backups and ``bridgedesk check``, never for opening.
+    A file from a newer BridgeDesk passes here; migration refuses it.
+    """
+    path = Path(path)
+    problems = backup.header_problems(path)
+    if problems:
+        return problems
+    signature = _signature(path)
+    vouched = _just_checked.pop(_key(path), None) == signature
+    if not vouched and not clean_close.is_untouched_since_clean_close(path):
+        problems = backup.integrity_problems(path, quick=True, foreign_keys=False)
+        if problems:
+            return problems
+        if _signature(path) == signature:
+            _just_checked[_key(path)] = signature
+    return _identity_problems(path)
+
+
+def _identity_problems(path: Path) -> list[str]:
+    try:
+        if backup.schema_revision(path) is None and backup.user_tables(path):
+            return [f"{path.name} is a database, but {NOT_OURS}"]
+    except sqlite3.DatabaseError as exc:
+        return [f"{path.name} is damaged: {exc}"]
+    return []
 
 
 def open_url(url: str, before_migration: Callable[[], object] | None = None) -> Database:

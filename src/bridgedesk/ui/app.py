@@ -12,6 +12,7 @@ from bridgedesk.bootstrap import open_program, setup_logging
 from bridgedesk.errors import UserError
 from bridgedesk.paths import DataPaths, resolve
 from bridgedesk.services import connection_settings
+from bridgedesk.storage.clean_close import record_clean_close
 from bridgedesk.storage.instance_lock import InstanceLock
 
 if TYPE_CHECKING:
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 ORGANISATION = "BridgeDesk"
+EXIT_WAIT_MS = 30_000  # a worker never runs this long; the wait only guards a slow disk
 ICON_NAMES = ("bridgedesk.svg", "bridgedesk.png", "icon.png", "app.png")
 
 
@@ -28,7 +30,7 @@ def settings_path(paths: DataPaths):
 
 
 def run(args: argparse.Namespace) -> int:
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QSettings, QThreadPool
     from PySide6.QtWidgets import QApplication
 
     from bridgedesk.ui import ready_probe
@@ -64,16 +66,20 @@ def run(args: argparse.Namespace) -> int:
     settings = QSettings(str(settings_path(paths)), QSettings.Format.IniFormat)
     window = MainWindow(ViewEnv(ctx, paths, dialogs), settings)
     window.show()
-    window.ready_probe = ready_probe.install(
-        window
-    )  # BRIDGEDESK_EXIT_WHEN_READY=1 (benchmarks, smoke test)
+    # BRIDGEDESK_EXIT_WHEN_READY=1 (benchmarks, smoke test): quit once the first view is filled
+    window.ready_probe = ready_probe.install(window)
     app.aboutToQuit.connect(window.close)  # saves geometry even when quit comes from elsewhere
     try:
         return int(app.exec())
     finally:
+        # background loads still running must finish before their database goes away
+        QThreadPool.globalInstance().waitForDone(EXIT_WAIT_MS)
         ctx.db.dispose()
         if not on_server:  # a shared server is backed up with pg_dump (bridgedesk backup)
             _backup_at_exit(paths)
+            # Last, while the lock still keeps other BridgeDesks out: the next start may
+            # then skip reading every page (the backup only read the file).
+            record_clean_close(paths.database)
         lock.release()
 
 
