@@ -145,6 +145,8 @@ def test_milestones_deadlines_learning_retention(program):
     # b left after 243 days of 2 at risk -> S(12 months) = 0.5; comparison c1 left at 182 days
     assert r.program[0].value == pytest.approx(0.5)
     assert r.comparison[0].value == pytest.approx(0.5)
+    # nobody was followed for 36 months: no estimate rather than the last one carried on
+    assert (r.program[2].denominator, r.program[2].value) == (0, None)
     assert m.roster.in_program.value == 2
     assert {x.label: x.value for x in m.roster.by_country} == {"Ethiopia": 1, "Russia": 1}
 

@@ -87,15 +87,19 @@ def retention_metrics(session: Session, period: Period, in_program: int) -> Rete
 
 
 def _at_horizons(period: Period, who: str, curve: SurvivalCurve) -> tuple[Measure, ...]:
-    return tuple(
-        period.measure(
-            f"{who}: still in post at {months} months",
-            curve.survival_at(days) if curve.n else None,
-            curve.at_risk_at(days),
-            "share",
+    """S(t) at each horizon; no figure where nobody was followed that long (not estimable)."""
+    measures = []
+    for months, days in HORIZONS:
+        followed = curve.at_risk_at(days)
+        measures.append(
+            period.measure(
+                f"{who}: still in post at {months} months",
+                curve.survival_at(days) if followed else None,
+                followed,
+                "share",
+            )
         )
-        for months, days in HORIZONS
-    )
+    return tuple(measures)
 
 
 def _waivers(session: Session, period: Period) -> Measure:
