@@ -17,7 +17,7 @@ from bridgedesk.errors import DatabaseError, UserError
 from bridgedesk.services import connection_settings
 from bridgedesk.services.connection_settings import ServerFields, chosen_url, masked
 from bridgedesk.services.roster import MenteeFields, RosterService
-from bridgedesk.storage import migrate
+from bridgedesk.storage import db_errors, migrate
 from bridgedesk.storage.engine import CONNECT_TIMEOUT_S, make_engine
 from tests.unit.private_postgres import PASSWORD, PrivateServer
 
@@ -183,8 +183,10 @@ def test_a_restarted_server_is_used_again_without_reopening(server, data_paths):
         assert roster.count() == 1  # a pooled connection now exists
         server.stop()
         try:
-            with pytest.raises((OperationalError, DatabaseError)):
+            with pytest.raises(DatabaseError) as caught:
                 roster.count()
+            assert str(caught.value) == db_errors.SERVER_GONE
+            assert isinstance(caught.value.__cause__, OperationalError)
         finally:
             server.start()
         assert roster.count() == 1  # same context, same engine: the pool replaced the connection
