@@ -1,4 +1,5 @@
-"""Save a PNG of every view of the main window (plus the welcome page and the mentee form).
+"""Save a PNG of every view of the main window, the welcome page, the mentee form and (through
+screenshots_dialogs.py) every dialog: the record's tabs, History, Import, Export, Backups, lock.
 
 Run under a real X server so fonts and styles are the user's:
   xvfb-run -a -s "-screen 0 1366x768x24" env QT_QPA_PLATFORM=xcb \
@@ -21,6 +22,9 @@ from bridgedesk.paths import resolve
 from bridgedesk.ui.dialogs import Dialogs
 from bridgedesk.ui.main_window import MainWindow
 from bridgedesk.ui.views.registry import VIEWS, ViewEnv
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from screenshots_dialogs import shoot_dialogs  # noqa: E402 - the script's own folder
 
 
 def dark_palette() -> QPalette:
@@ -110,6 +114,7 @@ def main() -> int:
     empty_form.done(0)
     window.close()
     ctx.db.dispose()
+    shoot_dialogs(app, paths.root, args.out, size)  # on a copy: they write backups, a passphrase
     print(f"screenshots in {args.out}")
     return 0
 

@@ -86,10 +86,12 @@ def test_lock_page_in_the_main_window_unlocks_with_the_button(qtbot, env, settin
     qtbot.keyClicks(screen.field, "nope nope")
     screen.unlock_button.click()
     assert window.app_lock.is_locked and screen.problem.text() == WRONG_PASSPHRASE
+    assert not window.statusBar().isVisible()  # no counts or due items while locked
     qtbot.keyClicks(screen.field, PASS)
     screen.unlock_button.click()
     assert not window.app_lock.is_locked
     assert window.current_key() == "mentors" and screen.problem.text() == ""
+    assert window.statusBar().isVisible()
 
 
 def test_lock_without_a_passphrase_offers_to_set_one(qtbot, env, settings, configured, dialogs):

@@ -75,6 +75,7 @@ class AppLockControls(QObject):
         for action in self._actions_off:
             action.setEnabled(False)
         self.window.menuBar().setEnabled(False)
+        self.window.statusBar().hide()  # its counts and due items are program data too
         for toolbar in self._toolbars():
             toolbar.setEnabled(False)
         self.screen.reset()
@@ -100,6 +101,7 @@ class AppLockControls(QObject):
         assert back is not None
         self.pages.setCurrentWidget(back)
         self.window.menuBar().setEnabled(True)
+        self.window.statusBar().show()
         for toolbar in self._toolbars():
             toolbar.setEnabled(True)
         for action in self._actions_off:

@@ -12,3 +12,15 @@ def is_dark(palette: QPalette) -> bool:
 def warning_colour(palette: QPalette) -> QColor:
     """A red that reads on the current background: dark red on light themes, soft red on dark."""
     return QColor("#ff8a80") if is_dark(palette) else QColor("#b3261e")
+
+
+def track_colour(palette: QPalette) -> QColor:
+    """The empty part of a bar: the window colour nudged towards the text colour (any theme)."""
+    window = palette.color(QPalette.ColorRole.Window)
+    text = palette.color(QPalette.ColorRole.WindowText)
+    share = 0.14
+    return QColor.fromRgbF(
+        window.redF() + (text.redF() - window.redF()) * share,
+        window.greenF() + (text.greenF() - window.greenF()) * share,
+        window.blueF() + (text.blueF() - window.blueF()) * share,
+    )

@@ -14,6 +14,7 @@ from typing import Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCommandLinkButton,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -78,15 +79,24 @@ class DamagedStartDialog(QDialog):
         text_column = QVBoxLayout()
         text_column.addWidget(headline)
         text_column.addWidget(self.explanation)
+        text_column.addStretch(1)  # extra height goes below the text, not between its lines
         text_row.addLayout(text_column, 1)
 
         good = damaged.newest_good_backup
         when = backup_date(good) if good is not None else ""
-        self.restore_button = QPushButton(
-            f"Restore the newest good backup ({when})" if when else "Restore the newest good backup"
+        # The two ways on are stacked, each with a line on what it means; Quit stays apart.
+        self.restore_button = QCommandLinkButton(
+            f"Restore the newest good backup ({when})"
+            if when
+            else "Restore the newest good backup",
+            "Carry on from that copy. Changes saved after it was taken are not in it.",
         )
         self.restore_button.setVisible(good is not None)
-        self.empty_button = QPushButton("Start with an empty program")
+        self.empty_button = QCommandLinkButton(
+            "Start with an empty program",
+            "Begin again with no mentees. The damaged file is kept where it was moved, "
+            "so it can still be recovered.",
+        )
         self.quit_button = QPushButton("Quit")
         for button, choice in (
             (self.restore_button, StartChoice.RESTORE),
@@ -97,15 +107,20 @@ class DamagedStartDialog(QDialog):
             button.setAutoDefault(False)
             button.clicked.connect(lambda _=False, c=choice: self._choose(c))
         (self.restore_button if good is not None else self.quit_button).setDefault(True)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.quit_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.empty_button)
-        buttons.addWidget(self.restore_button)
+        self.restore_button.setAccessibleDescription(self.restore_button.description())
+        self.empty_button.setAccessibleDescription(self.empty_button.description())
+        choices = QVBoxLayout()
+        choices.setSpacing(4)
+        choices.addWidget(self.restore_button)
+        choices.addWidget(self.empty_button)
+        quit_row = QHBoxLayout()
+        quit_row.addStretch(1)
+        quit_row.addWidget(self.quit_button)
         layout = QVBoxLayout(self)
         layout.setSpacing(16)
         layout.addLayout(text_row)
-        layout.addLayout(buttons)
+        layout.addLayout(choices)
+        layout.addLayout(quit_row)
         (self.restore_button if good is not None else self.empty_button).setFocus()
 
     def _choose(self, choice: StartChoice) -> None:

@@ -92,6 +92,7 @@ class BackupSettingsDialog(QDialog):
             spin.setValue(getattr(stored.rotation, key))
             spin.setSuffix(f" {unit}")
             spin.setAccessibleName(title)
+            spin.setMaximumWidth(spin.fontMetrics().horizontalAdvance("000 months") + 60)
             self.spins[key] = spin
             form.addRow(f"{title}:", spin)
 

@@ -30,6 +30,7 @@ from bridgedesk.services.safety import BackupOutcome, BackupRow
 from bridgedesk.ui import workers
 from bridgedesk.ui.views.backup_settings_dialog import BackupSettingsDialog
 from bridgedesk.ui.views.backups_model import LOCATION, BackupsModel, format_taken
+from bridgedesk.ui.views.column_padding import pad_columns
 from bridgedesk.ui.views.registry import ViewEnv
 
 SERVER_NOTE = (
@@ -78,6 +79,7 @@ class BackupsDialog(QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
+        pad_columns(self.table)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(LOCATION, QHeaderView.ResizeMode.Stretch)

@@ -27,6 +27,13 @@ def format_size(size_bytes: int) -> str:
     return f"{size_bytes / (1024 * 1024):,.1f} MB"
 
 
+def format_reason(reason: str) -> str:
+    """``before-import`` reads "before import"; an upgrade's revision id means nothing to people."""
+    if reason.startswith("before-migration"):
+        return "before upgrade"
+    return reason.replace("-", " ") or "not recorded"
+
+
 def format_taken(row: BackupRow) -> str:
     return f"{format_date(row.taken_at.date())} {row.taken_at:%H:%M}"
 
@@ -60,7 +67,7 @@ class BackupsModel(HeaderedTableModel):
             if column == SIZE:
                 return format_size(row.size_bytes)
             if column == REASON:
-                return row.reason.replace("-", " ") or "not recorded"
+                return format_reason(row.reason)
             if column == MENTEES:
                 return "unreadable" if row.mentee_count is None else f"{row.mentee_count:,}"
             return f"{LOCATIONS.get(row.location, row.location)}: {row.path.parent}"

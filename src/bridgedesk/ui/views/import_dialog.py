@@ -35,6 +35,7 @@ from bridgedesk.services.importing.roster_import import import_roster
 from bridgedesk.services.program_storage import is_program_file
 from bridgedesk.ui import workers
 from bridgedesk.ui.formatting import plural
+from bridgedesk.ui.views.column_padding import pad_columns
 from bridgedesk.ui.views.import_preview_model import COLUMN, LINE, ImportProblemsModel
 from bridgedesk.ui.views.registry import ViewEnv
 
@@ -145,12 +146,16 @@ class ImportDialog(QDialog):
         self.summary = QLabel("")
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Check result")
+        bold = self.summary.font()
+        bold.setBold(True)  # the one line that says whether the file can be imported
+        self.summary.setFont(bold)
         self.model = ImportProblemsModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setAccessibleName("Problems found in the file")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(True)
+        pad_columns(self.table)
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(LINE, QHeaderView.ResizeMode.ResizeToContents)
@@ -225,6 +230,7 @@ class ImportDialog(QDialog):
                 f"{preview.file_name} is ready: {plural(preview.would_add, 'new mentee')} "
                 f"would be added and nobody already on the roster would change.{ignored}"
             )
+            self.import_button.setDefault(True)
             self.import_button.setFocus()
 
     # -- importing ------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from bridgedesk.ui.colours import track_colour
 from bridgedesk.ui.formatting import format_share
 
 if TYPE_CHECKING:
@@ -77,7 +78,7 @@ class DomainProgressBars(QWidget):
         text_pen = QPen(palette.color(QPalette.ColorRole.WindowText))
         filled = palette.color(QPalette.ColorRole.Highlight)
         outline = QPen(palette.color(QPalette.ColorRole.WindowText), 1.2, Qt.PenStyle.DashLine)
-        track = palette.color(QPalette.ColorRole.Midlight)
+        track = track_colour(palette)
         h = self._row_height()
         bar_left = _NAME_WIDTH + _PAD
         bar_width = max(self.width() - bar_left - _MEANS_WIDTH - 2 * _PAD, 20)

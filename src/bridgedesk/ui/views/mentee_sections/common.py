@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from bridgedesk.ui.colours import warning_colour
 from bridgedesk.ui.models.table_base import HeaderedTableModel, Index
+from bridgedesk.ui.views.column_padding import pad_columns
 
 ROW_KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -81,6 +82,7 @@ def table_for(model: HeaderedTableModel, name: str, stretch: int) -> QTableView:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setTabKeyNavigation(False)
     table.setWordWrap(False)
+    pad_columns(table)
     table.verticalHeader().hide()
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
     header = table.horizontalHeader()

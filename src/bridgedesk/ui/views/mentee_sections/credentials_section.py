@@ -12,6 +12,7 @@ from bridgedesk.domain.reminders import NONE
 from bridgedesk.services.mentee_record import TIER_ORDER, MenteeCredentialRow, credentials_of
 from bridgedesk.ui.formatting import format_date
 from bridgedesk.ui.models.deadlines_model import band_colour, band_text, when_text
+from bridgedesk.ui.views.column_padding import pad_columns
 from bridgedesk.ui.views.mentee_sections.common import button, button_row, plain_label
 from bridgedesk.ui.views.registry import ViewEnv
 
@@ -52,6 +53,7 @@ class CredentialsSection(QWidget):
         self.tree.setRootIsDecorated(False)
         self.tree.setItemsExpandable(False)
         self.tree.setUniformRowHeights(True)
+        pad_columns(self.tree)
         header = self.tree.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)

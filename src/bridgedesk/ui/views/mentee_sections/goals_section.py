@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QVBoxLa
 from bridgedesk.domain.enums import GoalProgressMode, label
 from bridgedesk.services.timeline import GoalRow, TimelineService
 from bridgedesk.ui.formatting import format_date
+from bridgedesk.ui.views.column_padding import pad_columns
 from bridgedesk.ui.views.mentee_sections.common import (
     TextRowsModel,
     heading,
@@ -46,6 +47,7 @@ class GoalsSection(QWidget):
         self.tree.setAccessibleName("Goals and their tasks")
         self.tree.setHeaderLabels(GOAL_HEADERS)
         self.tree.setUniformRowHeights(True)
+        pad_columns(self.tree)
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
