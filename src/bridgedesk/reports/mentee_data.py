@@ -9,12 +9,12 @@ path with a single id, so both print exactly the same data.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bridgedesk.domain.enums import MenteeStatus
-from bridgedesk.services import audit, timeline_bulk
+from bridgedesk.services import timeline_bulk
+from bridgedesk.services.audit_history import read_history
 from bridgedesk.services.checklists import DomainProgress
 from bridgedesk.services.context import ServiceContext
 from bridgedesk.services.credentials import CredentialService, DeadlineRow
@@ -129,37 +129,13 @@ def _deadlines(
 
 
 def _audit_trails(ctx: ServiceContext, mentee_ids: Sequence[int]) -> dict[int, list[AuditLine]]:
-    """Each mentee record's audit trail (``audit.history``), one line per changed field."""
-    out: dict[int, list[AuditLine]] = {}
+    """Each mentee record's audit trail, oldest first, one line per changed field, flattened
+    as the record's History dialog shows it (``services.audit_history``)."""
     with ctx.read() as session:
-        for mid in mentee_ids:
-            lines: list[AuditLine] = []
-            for entry in audit.history(session, "mentee", mid):
-                before, after = _fields(entry.before), _fields(entry.after)
-                for name in sorted(set(before) | set(after)):
-                    old, new = _shown(before.get(name)), _shown(after.get(name))
-                    if name == "id" or old == new == "":
-                        continue  # a new record's empty fields say nothing
-                    lines.append(
-                        AuditLine(
-                            entry.at, entry.actor, entry.action, name, old, new,
-                        )
-                    )  # fmt: skip
-                if not before and not after:
-                    lines.append(AuditLine(entry.at, entry.actor, entry.action, "", "", ""))
-            out[mid] = lines
-    return out
-
-
-def _fields(text: str) -> dict[str, object]:
-    if not text:
-        return {}
-    try:
-        data = json.loads(text)
-    except ValueError:
-        return {"(unreadable)": text}
-    return data if isinstance(data, dict) else {"value": data}
-
-
-def _shown(value: object) -> str:
-    return "" if value is None else str(value)
+        return {
+            mid: [
+                AuditLine(row.when, row.who, row.action, row.field, row.before, row.after)
+                for row in read_history(session, "mentee", mid, oldest_first=True)
+            ]
+            for mid in mentee_ids
+        }

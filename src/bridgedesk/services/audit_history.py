@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
 
 from bridgedesk.services.context import ServiceContext
 from bridgedesk.storage.models import AuditEntry
@@ -75,15 +76,32 @@ def _flatten(entry: Any, hidden: set[str]) -> list[AuditRow]:
 
 
 def history_rows(
-    ctx: ServiceContext, entity: str, entity_id: int, include_related: bool = False
+    ctx: ServiceContext,
+    entity: str,
+    entity_id: int,
+    include_related: bool = False,
+    oldest_first: bool = False,
 ) -> list[AuditRow]:
-    """Newest first. With ``include_related`` a mentee's history also holds their check-ins,
-    milestones, assessments, credentials, insights and mentor assignments."""
+    """Newest first (oldest first if asked). With ``include_related`` a mentee's history also
+    holds their check-ins, milestones, assessments, credentials, insights and mentor assignments."""
+    with ctx.read() as session:
+        return read_history(session, entity, entity_id, include_related, oldest_first)
+
+
+def read_history(
+    session: Session,
+    entity: str,
+    entity_id: int,
+    include_related: bool = False,
+    oldest_first: bool = False,
+) -> list[AuditRow]:
+    """``history_rows`` inside a read the caller holds (the report reads many records in one)."""
     table = AuditEntry.__table__
     this_record = (table.c.entity == entity) & (table.c.entity_id == entity_id)
     condition = this_record
     if include_related and entity == "mentee":
         condition = or_(this_record, table.c.mentee_id == entity_id)
+    order = (table.c.at, table.c.id) if oldest_first else (table.c.at.desc(), table.c.id.desc())
     stmt = (
         select(
             table.c.at,
@@ -95,13 +113,11 @@ def history_rows(
             table.c.after,
         )
         .where(condition)
-        .order_by(table.c.at.desc(), table.c.id.desc())
+        .order_by(*order)
     )
-    with ctx.read() as session:
-        entries = session.execute(stmt).all()
     related_hidden = _NOT_SHOWN | {"mentee_id"}  # the mentee whose history this is
     return [
         row
-        for entry in entries
+        for entry in session.execute(stmt)
         for row in _flatten(entry, _NOT_SHOWN if entry.entity == entity else related_hidden)
     ]

@@ -7,8 +7,10 @@ name, so a new wording of "3.2" keeps the history rated against the old wording.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import fmean
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -88,9 +90,12 @@ class RatingHistoryRow:
     evidence: str
 
 
-@dataclass(frozen=True)
-class _Rated:
-    """One assessment as read for the calculations (template id to judge the level)."""
+class _Rated(NamedTuple):
+    """One assessment as read for the calculations (template id to judge the level).
+
+    A named tuple, not a dataclass: the packet reads every rating of every mentee, and a
+    frozen dataclass is several times slower to build.
+    """
 
     key: str
     template_id: int
@@ -111,6 +116,72 @@ def _add_months(day: dt.date, months: int) -> dt.date:
         except ValueError:
             continue
     raise AssertionError("unreachable")
+
+
+# ----- readers for one mentee or many ---------------------------------------------------
+# Why module functions over a list of ids: ``ChecklistService`` passes one id and the packet's
+# bulk read (``services.timeline_bulk``) a chunk of ids, so both count progress the same way.
+
+
+def ratings_by_mentee(s: Session, mentee_ids: Sequence[int], name: str) -> dict[int, list[_Rated]]:
+    """Each mentee's ratings (every id a key) on any version of the named template, oldest first."""
+    stmt = (
+        select(
+            Assessment.mentee_id, ChecklistItem.key, ChecklistDomain.template_id,
+            Assessment.level, Assessment.assessed_on, Assessment.observer_role, Assessment.id,
+        )
+        .join(ChecklistItem, ChecklistItem.id == Assessment.item_id)
+        .join(ChecklistDomain, ChecklistDomain.id == ChecklistItem.domain_id)
+        .join(ChecklistTemplate, ChecklistTemplate.id == ChecklistDomain.template_id)
+        .where(Assessment.mentee_id.in_(mentee_ids), ChecklistTemplate.name == name)
+        .order_by(Assessment.assessed_on, Assessment.id)
+    )  # fmt: skip
+    out: dict[int, list[_Rated]] = {mid: [] for mid in mentee_ids}
+    for row in s.execute(stmt):
+        out[row[0]].append(_Rated._make(row[1:]))
+    return out
+
+
+def domain_progress(
+    view: TemplateView, ratings: Sequence[_Rated], proficient: set[tuple[int, int]]
+) -> list[DomainProgress]:
+    """Per domain of ``view``: share of items proficient at the latest rating, at the first
+    rating, and the mean latest levels (all, self, mentor); ``ratings`` oldest first."""
+    first: dict[str, tuple[int, int]] = {}  # key -> (template id, level), to judge proficiency
+    latest: dict[str, tuple[int, int]] = {}
+    by_role: dict[tuple[str, ObserverRole], int] = {}  # (key, role) -> latest level
+    for r in ratings:
+        rated = (r.template_id, r.level)
+        first.setdefault(r.key, rated)
+        latest[r.key] = rated
+        by_role[(r.key, r.role)] = r.level
+
+    def mean(values: list[int]) -> float | None:
+        return fmean(values) if values else None
+
+    def role_mean(keys: list[str], role: ObserverRole) -> float | None:
+        return mean([by_role[(k, role)] for k in keys if (k, role) in by_role])
+
+    out = []
+    for domain, items in view.domains:
+        keys = [key for _id, key, _text in items]
+        n = len(keys)
+        prof = sum(1 for k in keys if latest.get(k) in proficient)
+        rated_first = [first[k] for k in keys if k in first]
+        first_prof = sum(1 for r in rated_first if r in proficient)
+        out.append(
+            DomainProgress(
+                domain=domain,
+                items=n,
+                proficient_items=prof,
+                share=prof / n if n else 0.0,
+                first_share=(first_prof / n) if rated_first and n else None,
+                latest_mean=mean([latest[k][1] for k in keys if k in latest]),
+                self_mean=role_mean(keys, ObserverRole.SELF),
+                mentor_mean=role_mean(keys, ObserverRole.MENTOR),
+            )
+        )
+    return out
 
 
 class ChecklistService:
@@ -218,18 +289,7 @@ class ChecklistService:
     # ----- reading -------------------------------------------------------------------
     def _ratings(self, s: Session, mentee_id: int, name: str) -> list[_Rated]:
         """All ratings of the mentee on any version of the named template, oldest first."""
-        stmt = (
-            select(
-                ChecklistItem.key, ChecklistDomain.template_id, Assessment.level,
-                Assessment.assessed_on, Assessment.observer_role, Assessment.id,
-            )
-            .join(ChecklistItem, ChecklistItem.id == Assessment.item_id)
-            .join(ChecklistDomain, ChecklistDomain.id == ChecklistItem.domain_id)
-            .join(ChecklistTemplate, ChecklistTemplate.id == ChecklistDomain.template_id)
-            .where(Assessment.mentee_id == mentee_id, ChecklistTemplate.name == name)
-            .order_by(Assessment.assessed_on, Assessment.id)
-        )  # fmt: skip
-        return [_Rated(*row) for row in s.execute(stmt)]
+        return ratings_by_mentee(s, [mentee_id], name)[mentee_id]
 
     @staticmethod
     def _proficient_levels(s: Session) -> set[tuple[int, int]]:
@@ -316,46 +376,7 @@ class ChecklistService:
             view = self._template_view(s, self._current(s))
             ratings = self._ratings(s, mentee_id, view.name)
             proficient = self._proficient_levels(s)
-        first: dict[str, _Rated] = {}
-        latest: dict[str, _Rated] = {}
-        latest_by_role: dict[tuple[str, ObserverRole], _Rated] = {}
-        for r in ratings:
-            first.setdefault(r.key, r)
-            latest[r.key] = r
-            latest_by_role[(r.key, r.role)] = r
-
-        def is_proficient(r: _Rated | None) -> bool:
-            return r is not None and (r.template_id, r.level) in proficient
-
-        def mean(values: list[int]) -> float | None:
-            return fmean(values) if values else None
-
-        out = []
-        for domain, items in view.domains:
-            keys = [key for _id, key, _text in items]
-            n = len(keys)
-            prof = sum(1 for k in keys if is_proficient(latest.get(k)))
-            rated_first = [first[k] for k in keys if k in first]
-            first_prof = sum(1 for r in rated_first if is_proficient(r))
-            out.append(
-                DomainProgress(
-                    domain=domain,
-                    items=n,
-                    proficient_items=prof,
-                    share=prof / n if n else 0.0,
-                    first_share=(first_prof / n) if rated_first and n else None,
-                    latest_mean=mean([latest[k].level for k in keys if k in latest]),
-                    self_mean=mean(
-                        [latest_by_role[(k, ObserverRole.SELF)].level
-                         for k in keys if (k, ObserverRole.SELF) in latest_by_role]
-                    ),
-                    mentor_mean=mean(
-                        [latest_by_role[(k, ObserverRole.MENTOR)].level
-                         for k in keys if (k, ObserverRole.MENTOR) in latest_by_role]
-                    ),
-                )
-            )  # fmt: skip
-        return out
+        return domain_progress(view, ratings, proficient)
 
     def stale_items(self, mentee_id: int, today: dt.date, months: int = 6) -> int:
         """Items of the current template not assessed (by anyone) in the last ``months`` months."""

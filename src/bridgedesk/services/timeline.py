@@ -8,11 +8,12 @@ column tuples; single records are edited as ORM objects so the audit listener se
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import TypeVar
 
-from sqlalchemy import and_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -39,6 +40,8 @@ from bridgedesk.storage.models import (
 )
 
 MAX_TITLE = 200
+
+_Row = TypeVar("_Row")
 
 
 @dataclass(frozen=True)
@@ -139,6 +142,14 @@ def _name(given: str, family: str) -> str:
     return f"{given} {family}".strip()
 
 
+def _get(s: Session, model: type[_Row], row_id: int, noun: str) -> _Row:
+    """The row by id, or the one-sentence NotFoundError every editing method gives."""
+    row = s.get(model, row_id)
+    if row is None:
+        raise NotFoundError(f"There is no {noun} with id {row_id}.")
+    return row
+
+
 def _require_text(problems: dict[str, str], key: str, value: str, limit: int | None = None) -> None:
     if not value or not value.strip():
         problems[key] = "This cannot be empty."
@@ -170,6 +181,147 @@ def milestone_state(due: dt.date, completed: dt.date | None, today: dt.date) -> 
     return "overdue" if due < today else "due"
 
 
+# ----- readers for one mentee or many -------------------------------------------------------
+# Why module functions over a list of ids: ``TimelineService`` passes one id and the packet's
+# bulk reads (``services.timeline_bulk``) a chunk of ids, so both show exactly the same rows.
+
+
+def read_events(
+    s: Session, mentee_ids: Sequence[int], today: dt.date
+) -> dict[int, list[TimelineEvent]]:
+    """Every check-in and milestone of each mentee (every id a key), sorted by the date shown."""
+    out: dict[int, list[TimelineEvent]] = {mid: [] for mid in mentee_ids}
+    rows = s.execute(
+        select(
+            Checkin.mentee_id, Checkin.id, Checkin.title, Checkin.planned_date,
+            Checkin.held_date, Checkin.status,
+        ).where(Checkin.mentee_id.in_(mentee_ids))
+    )  # fmt: skip
+    for mid, cid, title, planned, held, status in rows:
+        out[mid].append(
+            TimelineEvent(
+                "checkin", cid, mid, title, held or planned, planned, held,
+                checkin_state(status, planned, today),
+            )
+        )  # fmt: skip
+    rows = s.execute(
+        select(
+            Milestone.mentee_id, Milestone.id, Milestone.name, Milestone.due_date,
+            Milestone.completed_date,
+        ).where(Milestone.mentee_id.in_(mentee_ids))
+    )  # fmt: skip
+    for mid, msid, name, due, completed in rows:
+        out[mid].append(
+            TimelineEvent(
+                "milestone", msid, mid, name, completed or due, due, completed,
+                milestone_state(due, completed, today),
+            )
+        )  # fmt: skip
+    for events in out.values():
+        events.sort(key=lambda e: (e.date, e.kind, e.id))
+    return out
+
+
+def read_phase_bands(s: Session, mentee_ids: Sequence[int]) -> dict[int, list[PhaseBand]]:
+    """The program phases over each mentee's calendar; only mentees with a start date are keys."""
+    phases = s.execute(
+        select(Phase.name, Phase.start_day, Phase.end_day).order_by(Phase.position)
+    ).all()
+    starts = s.execute(select(Mentee.id, Mentee.start_date).where(Mentee.id.in_(mentee_ids)))
+    return {
+        mid: [
+            PhaseBand(
+                name,
+                start + dt.timedelta(days=first),
+                None if last is None else start + dt.timedelta(days=last),
+            )
+            for name, first, last in phases
+        ]
+        for mid, start in starts
+        if start is not None
+    }
+
+
+def _action_rows(
+    s: Session, column: object, ids: Sequence[int], open_only: bool
+) -> list[ActionRow]:
+    """Actions whose ``column`` (mentee or check-in id) is one of ``ids``, in id order."""
+    stmt = select(
+        Action.id, Action.mentee_id, Action.checkin_id, Action.description, Action.owner,
+        Action.due_date, Action.done_date,
+    ).where(column.in_(ids)).order_by(Action.id)  # type: ignore[attr-defined]  # fmt: skip
+    if open_only:
+        stmt = stmt.where(Action.done_date.is_(None))
+    return [ActionRow(*row) for row in s.execute(stmt)]
+
+
+def read_checkin_details(s: Session, checkin_ids: Sequence[int]) -> dict[int, CheckinDetail]:
+    """The full record of each check-in that exists, with its actions, by id."""
+    actions: dict[int, list[ActionRow]] = {}
+    for action in _action_rows(s, Action.checkin_id, checkin_ids, open_only=False):
+        actions.setdefault(action.checkin_id or 0, []).append(action)
+    rows = s.execute(
+        select(
+            Checkin.id, Checkin.mentee_id, Checkin.mentor_id, Checkin.title,
+            Checkin.planned_date, Checkin.held_date, Checkin.status, Checkin.format,
+            Checkin.attendees, Checkin.topics, Checkin.summary, Checkin.private_note,
+            Checkin.rescheduled_to_id, Checkin.version,
+        ).where(Checkin.id.in_(checkin_ids))
+    )  # fmt: skip
+    return {
+        cid: CheckinDetail(
+            id=cid, mentee_id=mid, mentor_id=mentor, title=title, planned_date=planned,
+            held_date=held, status=status, format=fmt, attendees=attendees,
+            topics=[CheckinTopic(t) for t in topics.split(",") if t], summary=summary,
+            private_note=private, rescheduled_to_id=moved_to, version=version,
+            actions=actions.get(cid, []),
+        )
+        for (cid, mid, mentor, title, planned, held, status, fmt, attendees, topics, summary,
+             private, moved_to, version) in rows
+    }  # fmt: skip
+
+
+def read_open_actions(s: Session, mentee_ids: Sequence[int]) -> dict[int, list[ActionRow]]:
+    """Each mentee's actions not yet done (every id a key): nearest due first, undated last."""
+    out: dict[int, list[ActionRow]] = {mid: [] for mid in mentee_ids}
+    for action in _action_rows(s, Action.mentee_id, mentee_ids, open_only=True):
+        out[action.mentee_id].append(action)
+    for rows in out.values():
+        rows.sort(key=lambda a: (a.due_date is None, a.due_date or dt.date.min, a.id))
+    return out
+
+
+def read_goals(s: Session, mentee_ids: Sequence[int]) -> dict[int, list[GoalRow]]:
+    """Each mentee's goals (every id a key), progress counted from tasks or as judged."""
+    goals = s.execute(
+        select(
+            Goal.mentee_id, Goal.id, Goal.title, Goal.progress_mode, Goal.judged_progress,
+            Goal.status, Goal.target_date,
+        ).where(Goal.mentee_id.in_(mentee_ids)).order_by(Goal.id)
+    ).all()  # fmt: skip
+    tasks: dict[int, list[GoalTaskRow]] = {}
+    if goals:
+        stmt = (
+            select(GoalTask.goal_id, GoalTask.id, GoalTask.title, GoalTask.due_date,
+                   GoalTask.done_date)
+            .join(Goal, Goal.id == GoalTask.goal_id)
+            .where(Goal.mentee_id.in_(mentee_ids))
+            .order_by(GoalTask.id)
+        )  # fmt: skip
+        for goal_id, *rest in s.execute(stmt):
+            tasks.setdefault(goal_id, []).append(GoalTaskRow(*rest))
+    out: dict[int, list[GoalRow]] = {mid: [] for mid in mentee_ids}
+    for mid, gid, title, mode, judged, status, target in goals:
+        own = tasks.get(gid, [])
+        if mode == GoalProgressMode.TASKS:
+            done = sum(1 for t in own if t.done_date is not None)
+            percent = round(100 * done / len(own)) if own else 0
+        else:
+            percent = judged
+        out[mid].append(GoalRow(gid, title, mode, percent, status, target, own))
+    return out
+
+
 class TimelineService:
     """Check-ins, milestones, actions and goals of mentees, and the program-wide agenda."""
 
@@ -179,55 +331,16 @@ class TimelineService:
     # ----- reading -------------------------------------------------------------------
     def events(self, mentee_id: int, today: dt.date) -> list[TimelineEvent]:
         """Every check-in and milestone of a mentee, sorted by the date shown."""
-        out: list[TimelineEvent] = []
         with self.ctx.read() as s:
-            rows = s.execute(
-                select(
-                    Checkin.id,
-                    Checkin.title,
-                    Checkin.planned_date,
-                    Checkin.held_date,
-                    Checkin.status,
-                ).where(Checkin.mentee_id == mentee_id)
-            )
-            for cid, title, planned, held, status in rows:
-                out.append(
-                    TimelineEvent(
-                        "checkin", cid, mentee_id, title, held or planned, planned, held,
-                        checkin_state(status, planned, today),
-                    )
-                )  # fmt: skip
-            rows = s.execute(
-                select(Milestone.id, Milestone.name, Milestone.due_date, Milestone.completed_date)
-                .where(Milestone.mentee_id == mentee_id)
-            )  # fmt: skip
-            for mid, name, due, completed in rows:
-                out.append(
-                    TimelineEvent(
-                        "milestone", mid, mentee_id, name, completed or due, due, completed,
-                        milestone_state(due, completed, today),
-                    )
-                )  # fmt: skip
-        out.sort(key=lambda e: (e.date, e.kind, e.id))
-        return out
+            return read_events(s, [mentee_id], today)[mentee_id]
 
     def phase_bands(self, mentee_id: int) -> list[PhaseBand]:
         """The program phases laid over this mentee's calendar, from the start date."""
         with self.ctx.read() as s:
-            start = s.scalar(select(Mentee.start_date).where(Mentee.id == mentee_id))
-            if start is None:
-                raise NotFoundError(f"There is no mentee with id {mentee_id}.")
-            phases = s.execute(
-                select(Phase.name, Phase.start_day, Phase.end_day).order_by(Phase.position)
-            ).all()
-        return [
-            PhaseBand(
-                name,
-                start + dt.timedelta(days=first),
-                None if last is None else start + dt.timedelta(days=last),
-            )
-            for name, first, last in phases
-        ]
+            bands = read_phase_bands(s, [mentee_id])
+        if mentee_id not in bands:
+            raise NotFoundError(f"There is no mentee with id {mentee_id}.")
+        return bands[mentee_id]
 
     def agenda(self, today: dt.date, days: int = 30, site: str | None = None) -> list[AgendaRow]:
         """Planned check-ins and due milestones of active mentees up to ``today + days``.
@@ -296,43 +409,15 @@ class TimelineService:
 
     def checkin_detail(self, checkin_id: int) -> CheckinDetail:
         with self.ctx.read() as s:
-            c = s.get(Checkin, checkin_id)
-            if c is None:
-                raise NotFoundError(f"There is no check-in with id {checkin_id}.")
-            actions = self._action_rows(s, Action.checkin_id == checkin_id)
-            return CheckinDetail(
-                id=c.id,
-                mentee_id=c.mentee_id,
-                mentor_id=c.mentor_id,
-                title=c.title,
-                planned_date=c.planned_date,
-                held_date=c.held_date,
-                status=c.status,
-                format=c.format,
-                attendees=c.attendees,
-                topics=[CheckinTopic(t) for t in c.topics.split(",") if t],
-                summary=c.summary,
-                private_note=c.private_note,
-                rescheduled_to_id=c.rescheduled_to_id,
-                version=c.version,
-                actions=actions,
-            )
+            details = read_checkin_details(s, [checkin_id])
+        if checkin_id not in details:
+            raise NotFoundError(f"There is no check-in with id {checkin_id}.")
+        return details[checkin_id]
 
     def open_actions(self, mentee_id: int) -> list[ActionRow]:
         """Actions not yet done, those with the nearest due date first, undated last."""
         with self.ctx.read() as s:
-            rows = self._action_rows(
-                s, and_(Action.mentee_id == mentee_id, Action.done_date.is_(None))
-            )
-        return sorted(rows, key=lambda a: (a.due_date is None, a.due_date or dt.date.min, a.id))
-
-    @staticmethod
-    def _action_rows(s: Session, where: object) -> list[ActionRow]:
-        stmt = select(
-            Action.id, Action.mentee_id, Action.checkin_id, Action.description, Action.owner,
-            Action.due_date, Action.done_date,
-        ).where(where).order_by(Action.id)  # type: ignore[arg-type]  # fmt: skip
-        return [ActionRow(*row) for row in s.execute(stmt)]
+            return read_open_actions(s, [mentee_id])[mentee_id]
 
     # ----- check-ins -----------------------------------------------------------------
     def plan_checkin(
@@ -488,9 +573,7 @@ class TimelineService:
         if problems:
             raise ValidationError(problems)
         with self.ctx.unit_of_work() as s, _saving("milestone"):
-            milestone = s.get(Milestone, milestone_id)
-            if milestone is None:
-                raise NotFoundError(f"There is no milestone with id {milestone_id}.")
+            milestone = _get(s, Milestone, milestone_id, "milestone")
             milestone.completed_date = completed
             milestone.signed_off_by = signed_off_by.strip()
             s.flush()
@@ -525,9 +608,7 @@ class TimelineService:
 
     def complete_action(self, action_id: int, done: dt.date) -> None:
         with self.ctx.unit_of_work() as s:
-            action = s.get(Action, action_id)
-            if action is None:
-                raise NotFoundError(f"There is no action with id {action_id}.")
+            action = _get(s, Action, action_id, "action")
             action.done_date = done
             s.flush()
 
@@ -561,8 +642,7 @@ class TimelineService:
         if problems:
             raise ValidationError(problems)
         with self.ctx.unit_of_work() as s:
-            if s.get(Goal, goal_id) is None:
-                raise NotFoundError(f"There is no goal with id {goal_id}.")
+            _get(s, Goal, goal_id, "goal")
             task = GoalTask(goal_id=goal_id, title=title.strip(), due_date=due)
             s.add(task)
             s.flush()
@@ -570,9 +650,7 @@ class TimelineService:
 
     def complete_goal_task(self, task_id: int, done: dt.date) -> None:
         with self.ctx.unit_of_work() as s:
-            task = s.get(GoalTask, task_id)
-            if task is None:
-                raise NotFoundError(f"There is no goal task with id {task_id}.")
+            task = _get(s, GoalTask, task_id, "goal task")
             task.done_date = done
             s.flush()
 
@@ -581,9 +659,7 @@ class TimelineService:
         if not 0 <= percent <= 100:
             raise ValidationError({"percent": "Progress must be between 0 and 100 percent."})
         with self.ctx.unit_of_work() as s:
-            goal = s.get(Goal, goal_id)
-            if goal is None:
-                raise NotFoundError(f"There is no goal with id {goal_id}.")
+            goal = _get(s, Goal, goal_id, "goal")
             if goal.progress_mode == GoalProgressMode.TASKS:
                 raise ValidationError(
                     {"percent": "This goal's progress is counted from its tasks, not set by hand."}
@@ -593,55 +669,22 @@ class TimelineService:
 
     def set_goal_status(self, goal_id: int, status: GoalStatus) -> None:
         with self.ctx.unit_of_work() as s:
-            goal = s.get(Goal, goal_id)
-            if goal is None:
-                raise NotFoundError(f"There is no goal with id {goal_id}.")
+            goal = _get(s, Goal, goal_id, "goal")
             goal.status = GoalStatus(status)
             s.flush()
 
     def goals(self, mentee_id: int) -> list[GoalRow]:
         with self.ctx.read() as s:
-            goals = s.execute(
-                select(
-                    Goal.id, Goal.title, Goal.progress_mode, Goal.judged_progress, Goal.status,
-                    Goal.target_date,
-                ).where(Goal.mentee_id == mentee_id).order_by(Goal.id)
-            ).all()  # fmt: skip
-            tasks: dict[int, list[GoalTaskRow]] = {}
-            if goals:
-                stmt = (
-                    select(GoalTask.goal_id, GoalTask.id, GoalTask.title, GoalTask.due_date,
-                           GoalTask.done_date)
-                    .where(GoalTask.goal_id.in_([g[0] for g in goals]))
-                    .order_by(GoalTask.id)
-                )  # fmt: skip
-                for goal_id, *rest in s.execute(stmt):
-                    tasks.setdefault(goal_id, []).append(GoalTaskRow(*rest))
-        out = []
-        for gid, title, mode, judged, status, target in goals:
-            own = tasks.get(gid, [])
-            if mode == GoalProgressMode.TASKS:
-                done = sum(1 for t in own if t.done_date is not None)
-                percent = round(100 * done / len(own)) if own else 0
-            else:
-                percent = judged
-            out.append(GoalRow(gid, title, mode, percent, status, target, own))
-        return out
+            return read_goals(s, [mentee_id])[mentee_id]
 
     # ----- helpers -------------------------------------------------------------------
     @staticmethod
     def _mentee(s: Session, mentee_id: int) -> Mentee:
-        mentee = s.get(Mentee, mentee_id)
-        if mentee is None:
-            raise NotFoundError(f"There is no mentee with id {mentee_id}.")
-        return mentee
+        return _get(s, Mentee, mentee_id, "mentee")
 
     @staticmethod
     def _checkin(s: Session, checkin_id: int) -> Checkin:
-        checkin = s.get(Checkin, checkin_id)
-        if checkin is None:
-            raise NotFoundError(f"There is no check-in with id {checkin_id}.")
-        return checkin
+        return _get(s, Checkin, checkin_id, "check-in")
 
 
 __all__ = [

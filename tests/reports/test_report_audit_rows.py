@@ -1,0 +1,59 @@
+"""The report's audit appendix is the History dialog's flattening, oldest first, and the
+one-mentee reads refuse unknown ids the way they did before they shared the bulk readers."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from bridgedesk.errors import NotFoundError
+from bridgedesk.reports.mentee_data import load_reports
+from bridgedesk.services import timeline_bulk
+from bridgedesk.services.audit_history import history_rows
+from bridgedesk.services.checklists import ChecklistService
+from bridgedesk.services.roster import MenteeFields, RosterService
+from bridgedesk.services.timeline import TimelineService
+
+TODAY = dt.date(2026, 6, 30)
+HOSTILE = "<b>&amp;</para>"
+
+
+def test_audit_appendix_lines_are_history_rows_oldest_first(ctx):
+    roster = RosterService(ctx, clock=lambda: TODAY)
+    mid = roster.create(
+        MenteeFields(
+            given_names="Ánh", family_name="Nguyễn Thị", native_name="ሰላም ተስፋዬ",
+            start_date=dt.date(2026, 1, 5),
+        )
+    )  # fmt: skip
+    for change in ({"native_name": "محمد عبد الله"}, {"notes": HOSTILE * 1000}):
+        record = roster.get(mid)
+        roster.update(mid, dataclasses.replace(record.fields, **change), record.version)
+    lines = load_reports(ctx, [mid], TODAY, include_audit=True)[mid].audit
+    newest_first = history_rows(ctx, "mentee", mid)
+    oldest_first = history_rows(ctx, "mentee", mid, oldest_first=True)
+    assert lines is not None and len(lines) == len(oldest_first) == len(newest_first) > 2
+    assert [(x.at, x.actor, x.action, x.field, x.before, x.after) for x in lines] == [
+        (r.when, r.who, r.action, r.field, r.before, r.after) for r in oldest_first
+    ]
+    assert lines[0].action == "create" and lines[-1].after == HOSTILE * 1000
+    assert [x.field for x in lines if x.action == "update"] == ["native_name", "notes"]
+    assert all(x.field != "id" for x in lines)
+    assert load_reports(ctx, [mid], TODAY)[mid].audit is None
+
+
+def test_one_mentee_reads_refuse_unknown_ids_and_bulk_gives_empty(ctx):
+    timeline = TimelineService(ctx)
+    with pytest.raises(NotFoundError):
+        timeline.phase_bands(999_999)
+    with pytest.raises(NotFoundError):
+        timeline.checkin_detail(999_999)
+    assert timeline.events(999_999, TODAY) == [] and timeline.goals(999_999) == []
+    assert timeline.open_actions(999_999) == []
+    assert timeline_bulk.phase_bands_by_mentee(ctx, [999_999, 999_999]) == {999_999: []}
+    assert timeline_bulk.checkin_details(ctx, [999_999]) == {}
+    progress = ChecklistService(ctx).progress(999_999)
+    assert progress and all(p.first_share is None and p.share == 0.0 for p in progress)
+    assert timeline_bulk.checklist_progress_by_mentee(ctx, [999_999]) == {999_999: progress}
