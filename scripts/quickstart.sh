@@ -14,6 +14,8 @@ SYSTEM_PACKAGES=(
   fonts-noto-core fonts-droid-fallback fonts-nanum poppler-utils
   # a throwaway PostgreSQL server for the shared-database tests
   postgresql
+  # the installer smoke test: a clean clone, the menu entry check, a screenshot under Xvfb
+  git desktop-file-utils x11-apps
 )
 
 install_system_packages() {
