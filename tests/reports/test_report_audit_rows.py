@@ -35,7 +35,7 @@ def test_audit_appendix_lines_are_history_rows_oldest_first(ctx):
     newest_first = history_rows(ctx, "mentee", mid)
     oldest_first = history_rows(ctx, "mentee", mid, oldest_first=True)
     assert lines is not None and len(lines) == len(oldest_first) == len(newest_first) > 2
-    assert [(x.at, x.actor, x.action, x.field, x.before, x.after) for x in lines] == [
+    assert [(x.when, x.who, x.action, x.field, x.before, x.after) for x in lines] == [
         (r.when, r.who, r.action, r.field, r.before, r.after) for r in oldest_first
     ]
     assert lines[0].action == "create" and lines[-1].after == HOSTILE * 1000

@@ -14,31 +14,19 @@ from dataclasses import dataclass
 
 from bridgedesk.domain.enums import MenteeStatus
 from bridgedesk.services import timeline_bulk
-from bridgedesk.services.audit_history import read_history
+from bridgedesk.services.audit_history import AuditRow, read_history
 from bridgedesk.services.checklists import DomainProgress
 from bridgedesk.services.context import ServiceContext
 from bridgedesk.services.credentials import CredentialService, DeadlineRow
 from bridgedesk.services.mentors import AssignmentRow
 from bridgedesk.services.roster import MenteeRecord, RosterService
-from bridgedesk.services.timeline import (
+from bridgedesk.services.timeline_reads import (
     ActionRow,
     CheckinDetail,
     GoalRow,
     PhaseBand,
     TimelineEvent,
 )
-
-
-@dataclass(frozen=True)
-class AuditLine:
-    """One changed field of the mentee's record: when, who, what, before and after."""
-
-    at: dt.datetime
-    actor: str
-    action: str
-    field: str
-    before: str
-    after: str
 
 
 @dataclass(frozen=True)
@@ -52,7 +40,7 @@ class MenteeReportData:
     goals: list[GoalRow]
     open_actions: list[ActionRow]
     deadlines: list[DeadlineRow]  # dated ones only, nearest first
-    audit: list[AuditLine] | None  # None: not asked for
+    audit: list[AuditRow] | None  # None: not asked for; one row per changed field
 
 
 def load_reports(
@@ -128,14 +116,8 @@ def _deadlines(
     return out
 
 
-def _audit_trails(ctx: ServiceContext, mentee_ids: Sequence[int]) -> dict[int, list[AuditLine]]:
-    """Each mentee record's audit trail, oldest first, one line per changed field, flattened
-    as the record's History dialog shows it (``services.audit_history``)."""
+def _audit_trails(ctx: ServiceContext, mentee_ids: Sequence[int]) -> dict[int, list[AuditRow]]:
+    """Each mentee record's audit trail, oldest first, one row per changed field: the rows
+    the record's History dialog shows (``services.audit_history``), so both read the same."""
     with ctx.read() as session:
-        return {
-            mid: [
-                AuditLine(row.when, row.who, row.action, row.field, row.before, row.after)
-                for row in read_history(session, "mentee", mid, oldest_first=True)
-            ]
-            for mid in mentee_ids
-        }
+        return {mid: read_history(session, "mentee", mid, oldest_first=True) for mid in mentee_ids}

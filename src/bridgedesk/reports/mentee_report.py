@@ -13,7 +13,7 @@ from typing import Any
 
 from bridgedesk.errors import UserError
 from bridgedesk.reports import fonts, script_runs
-from bridgedesk.reports.mentee_data import AuditLine, MenteeReportData, load_reports
+from bridgedesk.reports.mentee_data import MenteeReportData, load_reports
 from bridgedesk.reports.page import (
     RunningHeader,
     build_pdf,
@@ -23,6 +23,7 @@ from bridgedesk.reports.page import (
 )
 from bridgedesk.reports.styles import report_styles, table_style
 from bridgedesk.services import program_settings
+from bridgedesk.services.audit_history import AuditRow
 from bridgedesk.services.context import ServiceContext
 from bridgedesk.services.roster import MenteeRecord
 
@@ -323,7 +324,7 @@ def mentee_story(
     return story
 
 
-def audit_appendix(lines: list[AuditLine], width: float) -> list[Any]:
+def audit_appendix(lines: list[AuditRow], width: float) -> list[Any]:
     """The audit trail of the mentee's record: when, who, which field, before and after.
 
     Every value is a user string (names, notes), so each goes through ``script_runs.cell``.
@@ -343,7 +344,7 @@ def audit_appendix(lines: list[AuditLine], width: float) -> list[Any]:
     rows: list[list[Any]] = [["When (UTC)", "Who", "Change", "Field", "Before", "After"]]
     for line in lines:
         rows.append([
-            f"{format_date(line.at.date())} {line.at:%H:%M}", c(line.actor, st.cell),
+            f"{format_date(line.when.date())} {line.when:%H:%M}", c(line.who, st.cell),
             _label(line.action), c(line.field.replace("_", " "), st.cell),
             c(_clip(line.before), st.cell), c(_clip(line.after), st.cell),
         ])  # fmt: skip

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import and_, func, select
@@ -59,6 +60,30 @@ class MentorLoadRow:
     capacity: int
     active_mentees: int  # distinct active mentees with an open assignment to this mentor
     over_capacity: bool
+
+
+def read_assignments(session: Session, mentee_ids: Sequence[int]) -> dict[int, list[AssignmentRow]]:
+    """Each mentee's mentor history, newest first (every id a key, [] when none).
+
+    Why over a list of ids: ``MentorService.assignments`` passes one id and the packet's bulk
+    reads (``services.timeline_bulk``) a chunk, so both show exactly the same rows.
+    """
+    out: dict[int, list[AssignmentRow]] = {mid: [] for mid in mentee_ids}
+    stmt = (
+        select(
+            MentorAssignment.mentee_id, MentorAssignment.id, Mentor.id, Mentor.name,
+            MentorAssignment.kind, MentorAssignment.start_date, MentorAssignment.end_date,
+            MentorAssignment.end_reason,
+        )
+        .join(Mentor, Mentor.id == MentorAssignment.mentor_id)
+        .where(MentorAssignment.mentee_id.in_(mentee_ids))
+        .order_by(MentorAssignment.start_date.desc(), MentorAssignment.id.desc())
+    )  # fmt: skip
+    for mid, aid, mentor_id, name, kind, start, end, reason in session.execute(stmt):
+        out[mid].append(
+            AssignmentRow(aid, mentor_id, name, AssignmentKind(kind), start, end, reason)
+        )
+    return out
 
 
 def validate_mentor(fields: MentorFields) -> dict[str, str]:
@@ -222,25 +247,8 @@ class MentorService:
 
     def assignments(self, mentee_id: int) -> list[AssignmentRow]:
         """The mentee's mentor history, newest first."""
-        stmt = (
-            select(
-                MentorAssignment.id,
-                Mentor.id,
-                Mentor.name,
-                MentorAssignment.kind,
-                MentorAssignment.start_date,
-                MentorAssignment.end_date,
-                MentorAssignment.end_reason,
-            )
-            .join(Mentor, Mentor.id == MentorAssignment.mentor_id)
-            .where(MentorAssignment.mentee_id == mentee_id)
-            .order_by(MentorAssignment.start_date.desc(), MentorAssignment.id.desc())
-        )
         with self.ctx.read() as session:
-            return [
-                AssignmentRow(aid, mid, name, AssignmentKind(kind), start, end, reason)
-                for aid, mid, name, kind, start, end, reason in session.execute(stmt)
-            ]
+            return read_assignments(session, [mentee_id])[mentee_id]
 
     def load(self) -> list[MentorLoadRow]:
         """Active mentors with how many active mentees each has, against capacity."""

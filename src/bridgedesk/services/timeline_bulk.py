@@ -4,9 +4,9 @@ Why: the packet prints a report for every active mentee. Read one mentee at a ti
 100-mentee packet ran ~1,500 small queries (one per check-in for its details alone), about a
 fifth of its build time. Here each kind of row is read for all the mentees at once, in a few
 Core queries (ids in chunks, so 10,000 mentees stay under any driver's parameter limit). The
-queries and the arithmetic are the readers the one-mentee methods of ``TimelineService`` and
-``ChecklistService`` call with a single id, so both give the same rows in the same order;
-this module adds only the chunking (tests check they agree).
+queries and the arithmetic are the readers the one-mentee methods of ``TimelineService``,
+``MentorService`` and ``ChecklistService`` call with a single id, so both give the same rows
+in the same order; this module adds only the chunking (tests check they agree).
 """
 
 from __future__ import annotations
@@ -15,10 +15,8 @@ import datetime as dt
 from collections.abc import Callable, Iterator, Sequence
 from typing import TypeVar
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bridgedesk.domain.enums import AssignmentKind
 from bridgedesk.services.checklists import (
     ChecklistService,
     DomainProgress,
@@ -26,8 +24,8 @@ from bridgedesk.services.checklists import (
     ratings_by_mentee,
 )
 from bridgedesk.services.context import ServiceContext
-from bridgedesk.services.mentors import AssignmentRow
-from bridgedesk.services.timeline import (
+from bridgedesk.services.mentors import AssignmentRow, read_assignments
+from bridgedesk.services.timeline_reads import (
     ActionRow,
     CheckinDetail,
     GoalRow,
@@ -39,7 +37,6 @@ from bridgedesk.services.timeline import (
     read_open_actions,
     read_phase_bands,
 )
-from bridgedesk.storage.models import Mentor, MentorAssignment
 
 CHUNK = 500
 """Ids per ``IN (...)`` list: far below SQLite's and PostgreSQL's parameter limits."""
@@ -105,30 +102,11 @@ def goals_by_mentee(ctx: ServiceContext, mentee_ids: Sequence[int]) -> dict[int,
     return _per_mentee(ctx, mentee_ids, read_goals)
 
 
-def _assignments(s: Session, mentee_ids: list[int]) -> dict[int, list[AssignmentRow]]:
-    out: dict[int, list[AssignmentRow]] = {}
-    stmt = (
-        select(
-            MentorAssignment.mentee_id, MentorAssignment.id, Mentor.id, Mentor.name,
-            MentorAssignment.kind, MentorAssignment.start_date, MentorAssignment.end_date,
-            MentorAssignment.end_reason,
-        )
-        .join(Mentor, Mentor.id == MentorAssignment.mentor_id)
-        .where(MentorAssignment.mentee_id.in_(mentee_ids))
-        .order_by(MentorAssignment.start_date.desc(), MentorAssignment.id.desc())
-    )  # fmt: skip
-    for mid, aid, mentor_id, name, kind, start, end, reason in s.execute(stmt):
-        out.setdefault(mid, []).append(
-            AssignmentRow(aid, mentor_id, name, AssignmentKind(kind), start, end, reason)
-        )
-    return out
-
-
 def assignments_by_mentee(
     ctx: ServiceContext, mentee_ids: Sequence[int]
 ) -> dict[int, list[AssignmentRow]]:
     """``MentorService.assignments`` for each mentee: mentor history, newest first."""
-    return _per_mentee(ctx, mentee_ids, _assignments)
+    return _per_mentee(ctx, mentee_ids, read_assignments)
 
 
 def checklist_progress_by_mentee(

@@ -1,0 +1,100 @@
+"""The program-wide agenda: open check-ins and milestones of active mentees, due or overdue.
+
+Read as Core column tuples over every active mentee, so the Timeline screen and the dashboard
+stay fast with 10,000 mentees.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bridgedesk.domain.enums import CheckinStatus, MenteeStatus
+from bridgedesk.services.context import ServiceContext
+from bridgedesk.storage.models import Checkin, Mentee, Milestone, Site
+
+
+@dataclass(frozen=True)
+class AgendaRow:
+    date: dt.date
+    mentee_id: int
+    mentee_name: str
+    kind: str
+    title: str
+    id: int
+    overdue: bool
+
+
+def agenda(
+    ctx: ServiceContext, today: dt.date, days: int = 30, site: str | None = None
+) -> list[AgendaRow]:
+    """Planned check-ins and due milestones of active mentees up to ``today + days``.
+
+    Overdue items (date before today, still open) come first, oldest first; then the window.
+    """
+    horizon = today + dt.timedelta(days=days)
+    with ctx.read() as s:
+        rows = _open_checkins(s, today, horizon, site) + _open_milestones(s, today, horizon, site)
+    rows.sort(key=lambda r: (not r.overdue, r.date, r.mentee_name, r.id))
+    return rows
+
+
+def overdue_checkins(ctx: ServiceContext, today: dt.date) -> list[AgendaRow]:
+    """Planned check-ins of active mentees whose date has passed without being logged."""
+    with ctx.read() as s:
+        rows = _open_checkins(s, today, today - dt.timedelta(days=1), None)
+    rows.sort(key=lambda r: (r.date, r.mentee_name, r.id))
+    return rows
+
+
+def _name(given: str, family: str) -> str:
+    return f"{given} {family}".strip()
+
+
+def _open_checkins(
+    s: Session, today: dt.date, horizon: dt.date, site: str | None
+) -> list[AgendaRow]:
+    stmt = (
+        select(
+            Checkin.planned_date, Mentee.id, Mentee.given_names, Mentee.family_name,
+            Checkin.title, Checkin.id,
+        )
+        .join(Mentee, Mentee.id == Checkin.mentee_id)
+        .where(
+            Mentee.status == MenteeStatus.ACTIVE,
+            Checkin.status == CheckinStatus.PLANNED,
+            Checkin.planned_date <= horizon,
+        )
+    )  # fmt: skip
+    if site is not None:
+        stmt = stmt.join(Site, Site.id == Mentee.site_id).where(Site.name == site)
+    return [
+        AgendaRow(when, mid, _name(given, family), "checkin", title, cid, when < today)
+        for when, mid, given, family, title, cid in s.execute(stmt)
+    ]
+
+
+def _open_milestones(
+    s: Session, today: dt.date, horizon: dt.date, site: str | None
+) -> list[AgendaRow]:
+    stmt = (
+        select(
+            Milestone.due_date, Mentee.id, Mentee.given_names, Mentee.family_name,
+            Milestone.name, Milestone.id,
+        )
+        .join(Mentee, Mentee.id == Milestone.mentee_id)
+        .where(
+            Mentee.status == MenteeStatus.ACTIVE,
+            Milestone.completed_date.is_(None),
+            Milestone.due_date <= horizon,
+        )
+    )  # fmt: skip
+    if site is not None:
+        stmt = stmt.join(Site, Site.id == Mentee.site_id).where(Site.name == site)
+    return [
+        AgendaRow(when, mid, _name(given, family), "milestone", name, msid, when < today)
+        for when, mid, given, family, name, msid in s.execute(stmt)
+    ]
