@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bridgedesk.assets import asset_path
@@ -28,18 +28,25 @@ def load_json(name: str) -> dict[str, Any]:
 
 
 def ensure_defaults(session: Session) -> bool:
-    """Fill empty tables with the default content; return True when anything was added."""
-    added = False
-    if not session.scalar(select(func.count()).select_from(Phase)):
+    """Fill empty tables with the default content; return True when anything was added.
+
+    Runs at every start, so the usual case (everything filled) is one query of three EXISTS,
+    which stop at the first row instead of counting the table.
+    """
+    has_phases, has_kinds, has_template = session.execute(
+        select(
+            select(Phase.id).exists(),
+            select(CredentialKind.id).exists(),
+            select(ChecklistTemplate.id).exists(),
+        )
+    ).one()
+    if not has_phases:
         _load_program(session, load_json("program_schedule.json"))
-        added = True
-    if not session.scalar(select(func.count()).select_from(CredentialKind)):
+    if not has_kinds:
         _load_credential_kinds(session, load_json("credential_kinds.json"))
-        added = True
-    if not session.scalar(select(func.count()).select_from(ChecklistTemplate)):
+    if not has_template:
         load_checklist_template(session, load_json("cultural_fluency.json"), version=1)
-        added = True
-    return added
+    return not (has_phases and has_kinds and has_template)
 
 
 def _load_program(session: Session, data: dict[str, Any]) -> None:

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bridgedesk.errors import DatabaseError
 from bridgedesk.paths import make_private
-from bridgedesk.storage import backup, clean_close, migrate
+from bridgedesk.storage import backup, clean_close, migrate, quick_check_ahead
 from bridgedesk.storage.engine import make_engine, make_session_factory, sqlite_url
 
 
@@ -89,13 +89,7 @@ def _key(path: Path) -> str:
     return os.path.abspath(path)
 
 
-def _signature(path: Path) -> tuple[int, ...]:
-    stat = path.stat()
-    wal = path.with_name(path.name + "-wal")
-    wal_stat = wal.stat() if wal.exists() else None
-    if wal_stat is None or wal_stat.st_size == 0:  # a read-only check may create an empty one
-        return (stat.st_ino, stat.st_size, stat.st_mtime_ns, 0, 0)
-    return (stat.st_ino, stat.st_size, stat.st_mtime_ns, wal_stat.st_size, wal_stat.st_mtime_ns)
+_signature = quick_check_ahead.signature
 
 
 def startup_problems(path: Path) -> list[str]:
@@ -114,8 +108,11 @@ def startup_problems(path: Path) -> list[str]:
         return problems
     signature = _signature(path)
     vouched = _just_checked.pop(_key(path), None) == signature
+    ahead = quick_check_ahead.take(path, signature)  # started early by the GUI, if at all
     if not vouched and not clean_close.is_untouched_since_clean_close(path):
-        problems = backup.integrity_problems(path, quick=True, foreign_keys=False)
+        if ahead is None:
+            ahead = backup.integrity_problems(path, quick=True, foreign_keys=False)
+        problems = ahead
         if problems:
             return problems
         if _signature(path) == signature:

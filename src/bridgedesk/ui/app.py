@@ -4,24 +4,24 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from typing import TYPE_CHECKING
 
 from bridgedesk import APP_NAME, __version__, assets
-from bridgedesk.bootstrap import open_program, setup_logging
 from bridgedesk.errors import UserError
 from bridgedesk.paths import DataPaths, resolve
-from bridgedesk.services import connection_settings
-from bridgedesk.storage.clean_close import record_clean_close
-from bridgedesk.storage.instance_lock import InstanceLock
+from bridgedesk.storage import quick_check_ahead
 
 if TYPE_CHECKING:
+    from bridgedesk.services.context import ServiceContext
     from bridgedesk.ui.dialogs import Dialogs
 
 log = logging.getLogger(__name__)
 ORGANISATION = "BridgeDesk"
 EXIT_WAIT_MS = 30_000  # a worker never runs this long; the wait only guards a slow disk
 ICON_NAMES = ("bridgedesk.svg", "bridgedesk.png", "icon.png", "app.png")
+ENV_DATABASE_URL = "BRIDGEDESK_DATABASE_URL"  # services.connection_settings, without its imports
 
 
 def settings_path(paths: DataPaths):
@@ -29,17 +29,33 @@ def settings_path(paths: DataPaths):
     return paths.root / "gui-settings.ini"
 
 
+def open_program(paths: DataPaths, database_url: str | None = None) -> ServiceContext:
+    """Open the program database (see :func:`bridgedesk.bootstrap.open_program`)."""
+    from bridgedesk.bootstrap import open_program as open_
+
+    return open_(paths, database_url)
+
+
 def run(args: argparse.Namespace) -> int:
+    # Imports here, not at the top: the file check below starts before the heavy modules
+    # (Qt, SQLAlchemy) load, and runs while they do (see storage/quick_check_ahead.py).
+    paths = resolve(getattr(args, "data_dir", None)).ensure()
+    if not getattr(args, "database_url", None) and not os.environ.get(ENV_DATABASE_URL):
+        quick_check_ahead.start(paths.database)
+
     from PySide6.QtCore import QSettings, QThreadPool
     from PySide6.QtWidgets import QApplication
 
+    from bridgedesk.bootstrap import setup_logging
+    from bridgedesk.services import connection_settings
+    from bridgedesk.storage.clean_close import record_clean_close
+    from bridgedesk.storage.instance_lock import InstanceLock
     from bridgedesk.ui import ready_probe
     from bridgedesk.ui.dialogs import Dialogs
     from bridgedesk.ui.error_dialog import make_excepthook
     from bridgedesk.ui.main_window import MainWindow
     from bridgedesk.ui.views.registry import ViewEnv
 
-    paths = resolve(getattr(args, "data_dir", None)).ensure()
     setup_logging(paths)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
@@ -89,11 +105,12 @@ def _recover_damaged(paths: DataPaths, dialogs: Dialogs) -> bool:
     False when the user chose to quit. Restoring raises UserError when it fails.
     """
     from bridgedesk.services.startup_check import quarantine_if_damaged, restore_newest_good_backup
-    from bridgedesk.ui.damaged_start_dialog import StartChoice
 
     damaged = quarantine_if_damaged(paths)
     if damaged is None:
         return True
+    from bridgedesk.ui.damaged_start_dialog import StartChoice
+
     log.warning("program file damaged (%s); moved to %s", damaged.problems, damaged.moved_to)
     choice = dialogs.ask_damaged_start(None, damaged)
     if choice == StartChoice.QUIT:

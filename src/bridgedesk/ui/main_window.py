@@ -6,7 +6,10 @@ shown, so start-up stays quick. Geometry and the last view are kept in the QSett
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, QSize, Qt
+import contextlib
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -21,23 +24,35 @@ from PySide6.QtWidgets import (
 from bridgedesk import APP_NAME, __version__
 from bridgedesk.services import program_settings
 from bridgedesk.services.roster import RosterService
-from bridgedesk.services.week_ahead import week_ahead
 from bridgedesk.ui import workers
 from bridgedesk.ui.app_lock_controls import AppLockControls
 from bridgedesk.ui.data_actions import DataActions
 from bridgedesk.ui.views.placeholder import PlaceholderView
 from bridgedesk.ui.views.registry import VIEWS, ViewEnv
-from bridgedesk.ui.views.welcome import WelcomeView
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from bridgedesk.services.context import ServiceContext
+    from bridgedesk.ui.views.welcome import WelcomeView
 
 MENTEES = "mentees"
 KEY_GEOMETRY = "main_window/geometry"
 KEY_STATE = "main_window/state"
 KEY_LAST_VIEW = "main_window/last_view"
+WEEK_AHEAD_WAIT_MS = 10_000  # the status line waits at most this long for a loading view
 
 
 def needs_welcome(env: ViewEnv) -> bool:
     """First start: the program has no name yet and nobody is on the roster."""
     return not program_settings.is_configured(env.ctx) and RosterService(env.ctx).count() == 0
+
+
+def _week_ahead_sentence(ctx: ServiceContext, today: dt.date) -> str:
+    """Run in a worker: the module is imported there, off the start-up path."""
+    from bridgedesk.services.week_ahead import week_ahead
+
+    return week_ahead(ctx, today).sentence()
 
 
 class MainWindow(QMainWindow):
@@ -46,6 +61,8 @@ class MainWindow(QMainWindow):
         self.env = env
         self.settings = settings
         self.views: dict[str, QWidget] = {}
+        self._week_ahead_pending = False
+        self._loading_view: QWidget | None = None
         self.setMinimumSize(QSize(760, 500))
 
         self.nav = QListWidget()
@@ -132,6 +149,8 @@ class MainWindow(QMainWindow):
 
     # -- first start -----------------------------------------------------------------------
     def _show_welcome(self) -> None:
+        from bridgedesk.ui.views.welcome import WelcomeView  # first start only
+
         self.welcome = WelcomeView(self.env)
         self.welcome.program_started.connect(self._enter_workspace)
         self.welcome.restored.connect(self.close)
@@ -245,13 +264,42 @@ class MainWindow(QMainWindow):
         self.show_week_ahead()
 
     def show_week_ahead(self) -> None:
-        """The status bar's standing line: what falls due in the next seven days."""
+        """The status bar's standing line: what falls due in the next seven days.
+
+        Asked for several times in one turn of the event loop (at start: the first view and
+        the mentee count), it is worked out once, after that turn, so the background query
+        does not compete with building and filling the first view.
+        """
+        if self._week_ahead_pending:
+            return
+        self._week_ahead_pending = True
+        QTimer.singleShot(0, self, self._start_week_ahead)
+
+    def _start_week_ahead(self, waited: bool = False) -> None:
+        view = self.stack.currentWidget()
+        loaded = getattr(view, "loaded", None)
+        if not waited and getattr(view, "loading", False) and loaded is not None:
+            # The view on screen is still loading off the GUI thread: its rows come first
+            # (with 10,000 mentees both queries take about a second), the status line after.
+            self._loading_view = view
+            loaded.connect(self._after_view_loaded)
+            QTimer.singleShot(WEEK_AHEAD_WAIT_MS, self, self._after_view_loaded)  # if it fails
+            return
+        self._week_ahead_pending = False
         ctx, today = self.env.ctx, self.env.today()
         workers.start(
-            lambda: week_ahead(ctx, today).sentence(),
+            lambda: _week_ahead_sentence(ctx, today),
             self.week_label.setText,
             lambda _message: self.week_label.setText(""),
         )
+
+    def _after_view_loaded(self) -> None:
+        view, self._loading_view = self._loading_view, None
+        if view is None:
+            return
+        with contextlib.suppress(RuntimeError, TypeError):  # already gone with its view
+            view.loaded.disconnect(self._after_view_loaded)
+        self._start_week_ahead(waited=True)
 
     def new_mentee(self) -> None:
         self.show_view(MENTEES)
