@@ -27,6 +27,7 @@ from bridgedesk.services.roster import RosterService
 from bridgedesk.ui import workers
 from bridgedesk.ui.app_lock_controls import AppLockControls
 from bridgedesk.ui.data_actions import DataActions
+from bridgedesk.ui.undo import UndoHistory, add_edit_menu
 from bridgedesk.ui.views.placeholder import PlaceholderView
 from bridgedesk.ui.views.registry import VIEWS, ViewEnv
 
@@ -83,6 +84,9 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(workspace)
         self.setCentralWidget(self.pages)
         self.nav.currentRowChanged.connect(self._show_row)
+        if env.undo is None:
+            env.undo = UndoHistory(env.dialogs, self)
+        env.undo.changed.connect(lambda: self._show_row(self.nav.currentRow()))  # reload
 
         self._build_actions()
         self.statusBar().showMessage("Ready")
@@ -133,6 +137,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.app_lock.lock_action, self.app_lock.passphrase_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        self.edit_actions = add_edit_menu(self, self.env.undo)
         view_menu = menus.addMenu("&View")
         view_menu.addActions(self.view_actions)
         view_menu.addSeparator()

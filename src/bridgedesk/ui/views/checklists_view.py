@@ -36,6 +36,7 @@ from bridgedesk.ui.formatting import format_date, plural
 from bridgedesk.ui.models import checklist_grid_model as cols
 from bridgedesk.ui.models.checklist_grid_model import ChecklistGridModel
 from bridgedesk.ui.models.roster_model import display_name
+from bridgedesk.ui.undo_steps import push_rating
 from bridgedesk.ui.views.progress_bars import DomainProgressBars
 from bridgedesk.ui.views.rating_panel import RatingPanel
 from bridgedesk.ui.views.registry import ViewEnv
@@ -236,11 +237,23 @@ class ChecklistsView(QWidget):
 
     def _after_save(self, item_id: int) -> None:
         """Reload, then move to the next item and give the grid the keyboard again."""
+        self._offer_undo(item_id)
         self.load_mentee(keep_item=item_id)
         row = self.model.row_of_item(item_id)
         if row is not None and row + 1 < self.model.rowCount():
             self.table.selectRow(row + 1)
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _offer_undo(self, item_id: int) -> None:
+        """Edit ▸ Undo takes back the rating just saved (named by the item's key)."""
+        row = self.model.row_of_item(item_id)
+        if self.env.undo is None or self.panel.last_saved is None or row is None:
+            return
+        mentee_id, assessment_id, rating = self.panel.last_saved
+        key = self.model.row_at(row).key
+        push_rating(
+            self.env.undo, self.service, mentee_id, rating, assessment_id, key, self.env.today
+        )
 
     # -- template --------------------------------------------------------------------------
     def open_editor(self) -> TemplateEditor | None:

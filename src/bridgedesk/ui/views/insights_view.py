@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from bridgedesk.domain.enums import InsightStatus, label
 from bridgedesk.errors import ConflictError, UserError, ValidationError
 from bridgedesk.services.insights import InsightService, can_advance
+from bridgedesk.ui import undo_steps
 from bridgedesk.ui.models import insights_model as cols
 from bridgedesk.ui.models.insights_model import ROW_ID_ROLE, InsightsModel
 from bridgedesk.ui.views.insight_dialog import InsightDialog
@@ -161,7 +162,8 @@ class InsightsView(QWidget):
         if note is None:
             return False
         try:
-            self.service.advance(insight_id, status, note)
+            with undo_steps.insight_move(self.env, insight_id, status):
+                self.service.advance(insight_id, status, note)
         except UserError as exc:
             self.env.dialogs.error(self, str(exc))
             return False

@@ -58,6 +58,7 @@ class RatingPanel(QWidget):
         self.today = today
         self.mentee_id: int | None = None
         self.item_id: int | None = None
+        self.last_saved: tuple[int, int, Rating] | None = None  # (mentee, assessment id) for undo
         self.setAccessibleName("Rate the selected item")
 
         self.item_label = QLabel("Select an item in the grid.")
@@ -164,7 +165,7 @@ class RatingPanel(QWidget):
             problems["assessed_on"] = "A rating cannot be dated in the future."
         if not problems:
             try:
-                self.service.rate(self.mentee_id, rating, today=self.today())
+                assessment_id = self.service.rate(self.mentee_id, rating, today=self.today())
             except ValidationError as error:
                 problems = error.problems
             except UserError as error:
@@ -172,6 +173,7 @@ class RatingPanel(QWidget):
         self._show_problems(problems)
         if problems:
             return False
+        self.last_saved = (self.mentee_id, assessment_id, rating)
         self.evidence.clear()
         self.saved.emit(rating.item_id)
         return True

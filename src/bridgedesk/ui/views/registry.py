@@ -10,12 +10,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
 from bridgedesk.paths import DataPaths
 from bridgedesk.services.context import ServiceContext
 from bridgedesk.ui.dialogs import Dialogs
+
+if TYPE_CHECKING:
+    from bridgedesk.ui.undo import UndoHistory
 
 
 @dataclass
@@ -24,6 +28,7 @@ class ViewEnv:
     paths: DataPaths
     dialogs: Dialogs
     today: Callable[[], dt.date] = field(default=dt.date.today)
+    undo: UndoHistory | None = None  # Edit ▸ Undo of quick actions; None in a view built alone
 
 
 ViewFactory = Callable[[ViewEnv], QWidget]

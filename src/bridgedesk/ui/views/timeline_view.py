@@ -7,6 +7,8 @@ strip and the agenda from the services, so what is drawn is what the database ho
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
 from bridgedesk.errors import UserError
 from bridgedesk.services.roster_rows import roster_rows
 from bridgedesk.services.timeline import TimelineEvent, TimelineService
+from bridgedesk.ui import undo_steps
 from bridgedesk.ui.models import agenda_model as cols
 from bridgedesk.ui.models.agenda_model import ROW_ROLE, AgendaTableModel
 from bridgedesk.ui.views.checkin_dialog import (
@@ -268,7 +271,8 @@ class TimelineView(QWidget):
         if not self.env.dialogs.confirm(self, "Mark missed", question, "Mark missed"):
             return
         try:
-            self.service.mark_missed(event.id)
+            with undo_steps.missed_checkin(self.env, event.id, event.title):
+                self.service.mark_missed(event.id)
         except UserError as exc:
             self.env.dialogs.error(self, str(exc))
         self._after_change()
@@ -281,11 +285,17 @@ class TimelineView(QWidget):
         return self._open(
             MilestoneDoneDialog(
                 self.env,
-                lambda day, who: self.service.complete_milestone(event.id, day, who, today),
+                lambda day, who: self._complete_milestone(event, day, who, today),
                 f"Record that “{event.title}” is complete, and who signed it off.",
                 self,
             )
         )
+
+    def _complete_milestone(
+        self, event: TimelineEvent, day: dt.date, who: str, today: dt.date
+    ) -> None:
+        with undo_steps.milestone_done(self.env, event.id, event.title):
+            self.service.complete_milestone(event.id, day, who, today)
 
     def add_action(self) -> FormDialog | None:
         mentee_id, event = self.mentee.value(), self.selected()
