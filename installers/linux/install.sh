@@ -31,6 +31,26 @@ if [ ! -x "$HERE/app/bridgedesk" ]; then
     exit 1
 fi
 
+# A running BridgeDesk keeps files open in its folder: replacing them under it could crash it
+# mid-save. Its processes are found by their executable (/proc/PID/exe), which a folder
+# name with odd characters cannot confuse the way a pgrep pattern would.
+running_from() {
+    local dir link exe
+    [ -d "$1" ] && [ -d /proc ] || return 1
+    dir="$(cd "$1" && pwd -P)"
+    for link in /proc/[0-9]*/exe; do
+        exe="$(readlink "$link" 2>/dev/null)" || continue
+        case "$exe" in
+            "$dir"/*) link="${link#/proc/}"; printf '%s\n' "${link%/exe}"; return 0 ;;
+        esac
+    done
+    return 1
+}
+if RUNNING_PID="$(running_from "$LIB_DIR")"; then
+    echo "BridgeDesk is running from $LIB_DIR (process $RUNNING_PID); close it, then run install.sh again." >&2
+    exit 1
+fi
+
 # Copy next to the old program first, then swap: a failed copy leaves the old one working.
 mkdir -p "$(dirname "$LIB_DIR")" "$BIN_DIR" "$APPS_DIR"
 STAGING="$LIB_DIR.new.$$"
@@ -46,11 +66,18 @@ mv "$STAGING" "$LIB_DIR"
 trap - EXIT
 
 # The launcher is a tiny script (not a symlink) so it keeps working if ~/.local/bin is copied.
-cat > "$LAUNCHER" <<LAUNCHER
-#!/bin/sh
-# BridgeDesk launcher, written by install.sh.
-exec "$LIB_DIR/bridgedesk" "\$@"
-LAUNCHER
+# The program's path is single-quoted for /bin/sh (each ' written as '\''), so a home folder
+# holding ", `, $, \ or spaces is taken literally. (bash's printf %q would do for bash, but
+# it writes $'...' for some characters, which dash cannot read.)
+sh_quote() {
+    local escaped="${1//\'/\'\\\'\'}"
+    printf "'%s'" "$escaped"
+}
+{
+    printf '#!/bin/sh\n'
+    printf '# BridgeDesk launcher, written by install.sh.\n'
+    printf 'exec %s "$@"\n' "$(sh_quote "$LIB_DIR/bridgedesk")"
+} > "$LAUNCHER"
 chmod 755 "$LAUNCHER"
 
 # Menu entry: Exec is the launcher's absolute path, quoted (the desktop session's PATH may

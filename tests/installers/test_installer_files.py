@@ -331,3 +331,47 @@ def test_spec_puts_resources_and_migrations_where_the_frozen_app_looks() -> None
     dest = "/".join([*package.split("."), folder])
     assert f'"{dest}")' in text
     assert "QtWebEngine" in text and '"QtQml"' in text
+
+
+def test_install_in_a_home_with_quotes_dollars_and_backticks_runs_literally(
+    tmp_path: Path,
+) -> None:
+    home = tmp_path / 'Dr "Ánh" $HOME `touch pwned-tick` $(touch pwned-dollar) it\'s'
+    xdg = tmp_path / "xdg data"
+    home.mkdir()
+    bundle = make_fake_bundle(tmp_path / "bundle", "2.0.0")
+    installed = run_script(bundle / "install.sh", home, xdg)
+    assert installed.returncode == 0, installed.stderr
+    launcher = home / ".local" / "bin" / "bridgedesk"
+    ran = subprocess.run(
+        [str(launcher), "--version", "a b"], capture_output=True, text=True, cwd=tmp_path
+    )
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stdout.strip() == "BridgeDesk 2.0.0 --version a b"
+    assert not list(tmp_path.rglob("pwned-*"))  # nothing in the folder name was executed
+    lib_line = launcher.read_text(encoding="utf-8").splitlines()[-1]
+    assert lib_line.startswith("exec '") and lib_line.endswith(' "$@"')
+
+
+def test_install_refuses_to_replace_a_running_bridgedesk(
+    tmp_path: Path, homes: tuple[Path, Path]
+) -> None:
+    home, xdg = homes
+    first = run_script(make_fake_bundle(tmp_path / "old", "1.0.0") / "install.sh", home, xdg)
+    assert first.returncode == 0, first.stderr
+    lib = home / ".local" / "lib" / "bridgedesk"
+    running = lib / "bridgedesk"
+    running.unlink()
+    shutil.copy2(shutil.which("sleep") or "/bin/sleep", running)  # a real executable there
+    process = subprocess.Popen([str(running), "30"])
+    try:
+        result = run_script(make_fake_bundle(tmp_path / "new", "1.1.0") / "install.sh", home, xdg)
+        assert result.returncode == 1
+        assert f"BridgeDesk is running from {lib} (process {process.pid})" in result.stderr
+        assert (lib / "_internal" / "marker-1.0.0").exists()  # the old program was kept
+    finally:
+        process.kill()
+        process.wait()
+    again = run_script(make_fake_bundle(tmp_path / "again", "1.2.0") / "install.sh", home, xdg)
+    assert again.returncode == 0, again.stderr
+    assert (lib / "_internal" / "marker-1.2.0").exists()

@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import os
 import random
+import shutil
 import signal
 import stat
 import subprocess
@@ -240,6 +241,17 @@ def test_open_context_asks_for_the_marker_at_dispose(data_paths):
     assert is_untouched_since_clean_close(data_paths.database)
 
 
+def test_a_cli_command_whose_file_was_replaced_records_no_clean_close(data_paths):
+    import argparse
+
+    ctx = open_context(argparse.Namespace(data_dir=str(data_paths.root)))
+    foreign = data_paths.database.with_name("foreign.db")
+    shutil.copyfile(data_paths.database, foreign)
+    os.replace(foreign, data_paths.database)  # swapped under the running command
+    ctx.db.dispose()
+    assert not marker_path(data_paths.database).exists()
+
+
 @pytest.mark.parametrize(
     ("argv", "gui"),
     [
@@ -279,3 +291,26 @@ def test_help_still_lists_the_commands(capsys):
     shown = capsys.readouterr().out
     for command in ("demo", "import", "export", "report", "check", "backup"):
         assert command in shown
+
+
+def test_clean_close_writes_nothing_for_a_file_replaced_during_the_session(data_paths):
+    ctx = open_program(data_paths, actor="tester")
+    opened = ctx.file_identity
+    ctx.db.dispose()
+    assert opened is not None
+    foreign = data_paths.database.with_name("foreign.db")
+    shutil.copyfile(data_paths.database, foreign)
+    os.replace(foreign, data_paths.database)  # another file now sits at the same path
+    before = data_paths.database.read_bytes()
+    assert record_clean_close(data_paths.database, opened) is False
+    assert not marker_path(data_paths.database).exists()
+    assert data_paths.database.read_bytes() == before  # not even checkpointed
+    assert not is_untouched_since_clean_close(data_paths.database)
+
+
+def test_clean_close_is_recorded_for_the_file_that_was_opened(data_paths):
+    ctx = open_program(data_paths, actor="tester")
+    opened = ctx.file_identity
+    ctx.db.dispose()
+    assert record_clean_close(data_paths.database, opened) is True
+    assert is_untouched_since_clean_close(data_paths.database)

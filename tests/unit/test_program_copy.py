@@ -213,3 +213,44 @@ def test_benchmark_1000_mentees(sqlite_ctx, empty_pg, capsys):
     with capsys.disabled():
         print(f"\n1,000-mentee demo generated in {generated:.1f} s")
         print("\n".join(report.lines()))
+
+
+def test_cli_migrate_to_refuses_while_bridgedesk_holds_the_data_folder(
+    sqlite_ctx, data_paths, capsys, monkeypatch
+):
+    from bridgedesk.storage.instance_lock import InstanceLock
+
+    if cmd_server.register not in commands.REGISTRARS:
+        monkeypatch.setattr(commands, "REGISTRARS", [*commands.REGISTRARS, cmd_server.register])
+    sqlite_ctx.db.dispose()
+    before = file_digest(data_paths.database)
+    url = "postgresql://nobody@127.0.0.1:1/never"  # never reached: the lock refuses first
+    with InstanceLock(data_paths.lock_file):  # a running BridgeDesk on the same folder
+        code = cli_main(["--data-dir", str(data_paths.root), "migrate-to", url])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "BridgeDesk is open on this data folder; close it first" in err
+    assert err.strip().count("\n") == 0
+    assert file_digest(data_paths.database) == before
+    # once it is closed, the lock is free again and migrate-to gets as far as the server
+    code = cli_main(["--data-dir", str(data_paths.root), "migrate-to", url])
+    err = capsys.readouterr().err
+    assert code == 1 and "No database server is running at 127.0.0.1:1" in err
+    with InstanceLock(data_paths.lock_file):  # migrate-to let go of the lock
+        pass
+
+
+def test_cli_migrate_to_without_a_terminal_asks_for_pgpassword(data_paths, monkeypatch):
+    url = cmd_server.connection_settings.parse_server_url("postgresql://ánh@db.example/program")
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    monkeypatch.setattr(cmd_server, "_asks_for_password", lambda _url: True)
+    monkeypatch.setattr(cmd_server.sys.stdin, "isatty", lambda: False, raising=False)
+    with pytest.raises(UserError, match="set PGPASSWORD, or run migrate-to in a terminal"):
+        cmd_server._with_password(url)
+    monkeypatch.setattr(cmd_server.sys.stdin, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr(cmd_server.getpass, "getpass", lambda prompt: "typed secret")
+    assert cmd_server._with_password(url).password == "typed secret"
+    monkeypatch.setenv("PGPASSWORD", "from env")
+    assert cmd_server._with_password(url).password == "from env"
+    with_pw = url.set(password="given")
+    assert cmd_server._with_password(with_pw).password == "given"

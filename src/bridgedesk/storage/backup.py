@@ -137,30 +137,64 @@ def snapshot(source: Path, destination: Path) -> Path:
     """Copy ``source`` to ``destination`` with the backup API and verify the copy."""
     make_private_dir(destination.parent)
     tmp = destination.with_name(destination.name + ".partial")
-    src = sqlite3.connect(readonly_uri(source), uri=True)
     try:
-        dst = sqlite3.connect(tmp)
-        try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode=DELETE")
-        finally:
-            dst.close()
-    except sqlite3.Error as exc:
-        tmp.unlink(missing_ok=True)
-        raise DatabaseError(f"The backup could not be written: {exc}") from exc
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise DatabaseError(f"The backup could not be written: {exc.strerror}") from exc
-    finally:
-        src.close()
-    problems = integrity_problems(tmp)
-    if problems:
-        tmp.unlink(missing_ok=True)
-        raise DatabaseError(f"The backup failed its check ({problems[0]}); nothing was kept.")
-    _fsync(tmp)
+        _write_verified_copy(source, tmp)
+    except _CopyProblem as problem:
+        if problem.failed_check:
+            raise DatabaseError(
+                f"The backup failed its check ({problem.reason}); nothing was kept."
+            ) from problem.__cause__
+        raise DatabaseError(f"The backup could not be written: {problem.reason}.") from (
+            problem.__cause__
+        )
     os.replace(tmp, destination)
     make_private(destination)
     return destination
+
+
+class _CopyProblem(Exception):
+    """Why a verified copy was not made; each caller words its own sentence around it."""
+
+    def __init__(self, reason: str, failed_check: bool = False):
+        super().__init__(reason)
+        self.reason = reason
+        self.failed_check = failed_check
+
+
+def _write_verified_copy(source: Path, tmp: Path) -> None:
+    """Write ``source`` to ``tmp`` (backup API), check it and fsync it; on failure keep nothing."""
+    _remove_with_side_files(tmp)  # a leftover from a crash must not mix into the new copy
+    try:
+        src = sqlite3.connect(readonly_uri(source), uri=True)
+        try:
+            dst = sqlite3.connect(tmp)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode=DELETE")
+            finally:
+                dst.close()
+        finally:
+            src.close()
+    except sqlite3.Error as exc:
+        _remove_with_side_files(tmp)
+        raise _CopyProblem(str(exc)) from exc
+    except OSError as exc:
+        _remove_with_side_files(tmp)
+        raise _CopyProblem(exc.strerror or str(exc)) from exc
+    problems = integrity_problems(tmp)
+    if problems:
+        _remove_with_side_files(tmp)
+        raise _CopyProblem(problems[0], failed_check=True)
+    try:
+        _fsync(tmp)
+    except OSError as exc:
+        _remove_with_side_files(tmp)
+        raise _CopyProblem(exc.strerror or str(exc)) from exc
+
+
+def _remove_with_side_files(path: Path) -> None:
+    for suffix in ("", *SIDE_FILES, "-journal"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
 
 
 def backup_path(folder: Path, reason: str, now: dt.datetime | None = None) -> Path:
@@ -209,15 +243,63 @@ def restore(
         raise DatabaseError(
             f"{backup.name} cannot be restored: it was written by a newer version of BridgeDesk."
         )
+    damaged = database.exists() and bool(integrity_problems(database))
     safety: Path | None = None
-    if database.exists() and not integrity_problems(database):
+    if database.exists() and not damaged:
         safety = take_backup(database, backups_folder, "before-restore")
-    elif database.exists():
-        move_aside(database, backups_folder.parent / "damaged")
-    for suffix in SIDE_FILES:
-        Path(str(database) + suffix).unlink(missing_ok=True)
-    snapshot(backup, database)
+    # The copy is written and verified beside the program file before the file or its
+    # write-ahead log is touched: a full disk or a bad copy leaves both as they were.
+    staged = database.with_name(database.name + ".partial")
+    try:
+        _write_verified_copy(backup, staged)
+    except _CopyProblem as problem:
+        raise DatabaseError(
+            f"{backup.name} could not be restored ({problem.reason}); "
+            f"{database.name} was left as it was."
+        ) from problem.__cause__
+    try:
+        if damaged:
+            move_aside(database, backups_folder.parent / "damaged")
+        elif database.exists():
+            _empty_write_ahead_log(database)
+        for suffix in SIDE_FILES:
+            Path(str(database) + suffix).unlink(missing_ok=True)
+        os.replace(staged, database)
+    except OSError as exc:
+        _remove_with_side_files(staged)
+        raise DatabaseError(
+            f"{backup.name} could not be put in place of {database.name} ({exc.strerror})."
+        ) from exc
+    except BaseException:
+        _remove_with_side_files(staged)
+        raise
+    make_private(database)
+    _fsync_folder(database.parent)
     return safety
+
+
+def _empty_write_ahead_log(database: Path) -> None:
+    """Checkpoint the live file so its -wal holds nothing that exists only there.
+
+    Raises DatabaseError (file and log untouched) when it cannot be done: a reader still
+    has the file open, or the checkpoint cannot grow the file on a full disk.
+    """
+    try:
+        conn = sqlite3.connect(database, timeout=2.0)
+        try:
+            busy, _frames, _done = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise DatabaseError(
+            f"{database.name} could not be replaced ({exc}); it was left as it was."
+        ) from exc
+    wal = Path(str(database) + "-wal")
+    if busy or (wal.exists() and wal.stat().st_size > 0):
+        raise DatabaseError(
+            f"{database.name} is still open in another program, so it was left as it was; "
+            "close that program and restore again."
+        )
 
 
 def move_aside(database: Path, folder: Path, now: dt.datetime | None = None) -> Path:
@@ -245,19 +327,54 @@ def move_aside(database: Path, folder: Path, now: dt.datetime | None = None) -> 
 
 
 def _move_no_overwrite(source: Path, target: Path) -> None:
-    if target.exists():
-        raise DatabaseError(f"{target} already exists; {source.name} was left where it is.")
+    """Move ``source`` to ``target``, refusing (DatabaseError) when ``target`` exists.
+
+    A hard link or an exclusive create claims the name atomically: a file that appears at
+    ``target`` after any check is never overwritten, whatever the timing.
+    """
+    taken = DatabaseError(f"{target} already exists; {source.name} was left where it is.")
     try:
         os.link(source, target)  # fails rather than overwrite
-    except OSError:
-        shutil.move(str(source), str(target))
-        return
+    except FileExistsError:
+        raise taken from None
+    except OSError:  # no hard links here (FAT, some network shares, another disk)
+        _copy_exclusive(source, target, taken)
     source.unlink()
+
+
+def _copy_exclusive(source: Path, target: Path, taken: DatabaseError) -> None:
+    try:
+        out = open(target, "xb")  # noqa: SIM115 - closed below; "x" never overwrites
+    except FileExistsError:
+        raise taken from None
+    try:
+        with out, open(source, "rb") as src:
+            shutil.copyfileobj(src, out, 1024 * 1024)
+            out.flush()
+            os.fsync(out.fileno())
+        shutil.copystat(source, target)
+    except BaseException:
+        target.unlink(missing_ok=True)  # ours: created exclusively above
+        raise
 
 
 def _fsync(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make a rename durable; some platforms cannot open a folder, which is fine."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
     finally:
         os.close(fd)

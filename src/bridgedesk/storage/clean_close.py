@@ -22,6 +22,9 @@ import sqlite3
 import time
 from pathlib import Path
 
+from bridgedesk.storage.backup import schema_revision
+
+FileIdentity = tuple[int, int]  # (st_dev, st_ino), as ServiceContext.file_identity
 log = logging.getLogger(__name__)
 
 MARKER_SUFFIX = ".clean"
@@ -63,30 +66,35 @@ def _checkpoint(database: Path) -> bool:
     return busy == 0 and _wal_is_empty(database)
 
 
-def _schema_revision(database: Path) -> str | None:
-    uri = Path(os.path.abspath(database)).as_uri() + "?mode=ro"
-    conn = sqlite3.connect(uri, uri=True)
-    try:
-        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.DatabaseError:
-        return None
-    finally:
-        conn.close()
-    return str(row[0]) if row else None
+def _identity(stat: os.stat_result) -> FileIdentity:
+    return (stat.st_dev, stat.st_ino)
 
 
-def record_clean_close(database: Path) -> bool:
+def record_clean_close(database: Path, expected_identity: FileIdentity | None = None) -> bool:
     """After the engine is disposed: checkpoint, then write the marker; True when written.
 
+    ``expected_identity`` is the (st_dev, st_ino) of the file the program opened. When the
+    file now at ``database`` is another one (replaced while the program ran), nothing is
+    checkpointed or written: the marker would vouch for a file BridgeDesk never closed.
+    None skips that check (for callers that opened the file a moment ago).
     Never raises: failing to write the marker only costs a quick_check at the next start.
     """
+    try:
+        if expected_identity is not None and _identity(database.stat()) != expected_identity:
+            log.warning("no clean-close marker for %s: it is not the file opened", database)
+            return False
+    except OSError:
+        return False
     forget_clean_close(database)
     try:
         if not database.is_file() or not _checkpoint(database):
             log.info("no clean-close marker for %s: the write-ahead log is in use", database)
             return False
-        revision = _schema_revision(database)
+        revision = schema_revision(database)
         stat = database.stat()
+        if expected_identity is not None and _identity(stat) != expected_identity:
+            log.warning("no clean-close marker for %s: it was replaced while closing", database)
+            return False
         gap = _needed_gap(stat.st_mtime_ns)
         if gap == FINE_GAP_NS:
             wait_ns = stat.st_mtime_ns + gap - time.time_ns()

@@ -28,6 +28,8 @@ class Database:
     # Set by callers that dispose only when the program is done with the file (the CLI):
     # dispose then checkpoints and records the clean close, sparing the next start a check.
     mark_clean_at_dispose: bool = False
+    # (st_dev, st_ino) of the file as opened: a clean close is recorded only for that file
+    opened_identity: tuple[int, int] | None = None
 
     def __post_init__(self) -> None:
         self.sessions = make_session_factory(self.engine)
@@ -40,7 +42,7 @@ class Database:
         self.engine.dispose()
         if self.mark_clean_at_dispose and self.path is not None:
             self.mark_clean_at_dispose = False
-            clean_close.record_clean_close(self.path)
+            clean_close.record_clean_close(self.path, self.opened_identity)
 
 
 def open_sqlite(path: Path, before_migration: Callable[[], object] | None = None) -> Database:
@@ -63,7 +65,8 @@ def open_sqlite(path: Path, before_migration: Callable[[], object] | None = None
         raise
     if is_new:
         make_private(path)
-    return Database(engine=engine, path=path)
+    opened = path.stat()
+    return Database(engine=engine, path=path, opened_identity=(opened.st_dev, opened.st_ino))
 
 
 def _refuse_unusable_file(path: Path) -> None:

@@ -46,7 +46,8 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
 from bridgedesk.errors import DatabaseError, UserError
-from bridgedesk.storage import migrate
+from bridgedesk.storage import db_errors, migrate
+from bridgedesk.storage.backup import readonly_uri
 from bridgedesk.storage.engine import make_engine
 from bridgedesk.storage.models import Base
 
@@ -55,6 +56,18 @@ BATCH_ROWS = 2_000
 NOT_COPIED = {"alembic_version"}
 log = logging.getLogger(__name__)
 Progress = Callable[[str, int], None]
+
+
+class CopyFailed(DatabaseError):
+    """The copy did not happen and the server database is as it was (empty).
+
+    The sentence never carries the driver's text (it is logged); ``connecting`` is True when
+    the server could not even be reached, so the CLI can explain that with the URL in hand.
+    """
+
+    def __init__(self, message: str, connecting: bool = False):
+        super().__init__(message)
+        self.connecting = connecting
 
 
 @dataclass(frozen=True)
@@ -100,7 +113,7 @@ def open_source_readonly(path: Path) -> Engine:
     """A SQLite engine that cannot write to ``path``; every transaction is a real snapshot."""
     if not path.is_file():
         raise UserError(f"There is no program file at {path} to copy.")
-    uri = f"{path.resolve().as_uri().replace('file://', 'file:', 1)}?mode=ro"
+    uri = readonly_uri(path)
 
     def connect() -> sqlite3.Connection:
         return sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
@@ -132,21 +145,26 @@ def copy_program(
     source_engine = open_source_readonly(source)
     target_engine = make_engine(target_url, poolclass=NullPool)
     try:
-        with source_engine.connect() as src, src.begin():
-            _require_head(src, source)
-            with target_engine.connect() as dst, dst.begin():
-                _refuse_non_empty(dst)
-                _migrate_to_head(dst)
-                for table in copied_tables():
-                    copied = _copy_table(src, dst, table, batch_rows)
-                    if progress is not None:
-                        progress(table.name, copied)
-                _reset_sequences(dst)
-                checks = compare(src, dst)
-                _raise_on_mismatch(checks)
+        _require_head(source_engine, source)
+        with (
+            source_engine.connect() as src,
+            src.begin(),
+            _connect(target_engine) as dst,
+            dst.begin(),
+        ):
+            _refuse_non_empty(dst)
+            _migrate_to_head(dst)
+            for table in copied_tables():
+                copied = _copy_table(src, dst, table, batch_rows)
+                if progress is not None:
+                    progress(table.name, copied)
+            _reset_sequences(dst)
+            checks = compare(src, dst)
+            _raise_on_mismatch(checks)
     except DBAPIError as exc:
-        raise DatabaseError(
-            f"The copy failed and the server database was left empty ({_first_line(exc)})."
+        log.warning("copy to the server failed: %s", _first_line(exc))
+        raise CopyFailed(
+            f"The copy failed ({_reason(exc)}) and the server database was left empty."
         ) from exc
     finally:
         source_engine.dispose()
@@ -156,10 +174,22 @@ def copy_program(
     return report
 
 
-def _require_head(src: Connection, source: Path) -> None:
-    from alembic.migration import MigrationContext
+def _connect(engine: Engine) -> Connection:
+    try:
+        return engine.connect()
+    except DBAPIError as exc:
+        log.warning("could not connect to the server: %s", _first_line(exc))
+        raise CopyFailed(
+            "BridgeDesk could not connect to the server, so nothing was copied.", connecting=True
+        ) from exc
 
-    revision = MigrationContext.configure(src).get_current_revision()
+
+def _require_head(source_engine: Engine, source: Path) -> None:
+    try:
+        revision = migrate.current_revision(source_engine)
+    except DBAPIError as exc:
+        log.warning("could not read %s: %s", source, _first_line(exc))
+        raise CopyFailed(f"{source.name} could not be read, so nothing was copied.") from exc
     if revision != migrate.head_revision():
         raise UserError(
             f"{source.name} is at schema revision {revision or 'none'}, not "
@@ -231,9 +261,10 @@ def _copy_table(src: Connection, dst: Connection, table: Table, batch_rows: int)
                 pending,
             )
     except DBAPIError as exc:
-        raise DatabaseError(
-            f"Table {table.name} could not be copied and the server database was left "
-            f"empty ({_first_line(exc)})."
+        log.warning("table %s could not be copied: %s", table.name, _first_line(exc))
+        raise CopyFailed(
+            f"Table {table.name} could not be copied ({_reason(exc)}), so the server "
+            "database was left empty."
         ) from exc
     return copied
 
@@ -329,6 +360,16 @@ def _raise_on_mismatch(checks: list[TableCheck]) -> None:
             f"The copy of table {first.table} differs from the file ({first.source_rows} rows "
             f"there, {first.target_rows} on the server); the server database was left empty."
         )
+
+
+def _reason(exc: DBAPIError) -> str:
+    """Why a copy failed, in plain words; the driver's own text goes to the log only."""
+    if isinstance(exc.orig, sqlite3.Error):
+        return "the program file could not be read"
+    translated = db_errors.translate(exc)
+    if translated is not None and str(translated) == db_errors.SERVER_GONE:
+        return "the connection to the server was lost"
+    return "the server refused the data; its message is in the log"
 
 
 def _first_line(exc: BaseException) -> str:

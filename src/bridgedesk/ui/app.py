@@ -95,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
             _backup_at_exit(paths)
             # Last, while the lock still keeps other BridgeDesks out: the next start may
             # then skip reading every page (the backup only read the file).
-            record_clean_close(paths.database)
+            record_clean_close(paths.database, ctx.file_identity)  # not a file put there since
         lock.release()
 
 
