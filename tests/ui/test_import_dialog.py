@@ -8,9 +8,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from bridgedesk.services.import_preview import WHOLE_FILE, column_of, split_reason
+from bridgedesk.services.importing.with_backup import import_with_backup
 from bridgedesk.services.roster import RosterService
 from bridgedesk.storage.backup import list_backups, mentee_count
-from bridgedesk.ui.views.import_dialog import CancelGate, ImportDialog, run_import
+from bridgedesk.ui.views.import_dialog import CancelGate, ImportDialog
 from bridgedesk.ui.views.import_preview_model import COLUMN, LINE, PROBLEM
 from bridgedesk.ui.views.registry import ViewEnv
 from tests.ui.conftest import TODAY
@@ -138,7 +139,9 @@ def test_cancel_before_the_write_imports_nothing(sqlite_env, tmp_path):
     assert gate.cancel()
     stages: list[str] = []
     env = sqlite_env
-    outcome = run_import(env.ctx, env.paths, path, TODAY, gate, stages.append)
+    outcome = import_with_backup(
+        env.ctx, env.paths, path, TODAY, gate.begin, on_stage=stages.append
+    )
     assert outcome.cancelled and outcome.count == 0
     assert RosterService(env.ctx).count() == before
     assert len(stages) == 1  # the backup stage only; the import never began

@@ -61,7 +61,7 @@ def test_short_passphrase_is_refused_in_plain_words(data_paths):
     assert not app_lock.is_enabled(data_paths)
 
 
-def test_idle_minutes_default_zero_and_kept_with_the_passphrase(data_paths):
+def test_idle_minutes_default_ten_and_kept_with_the_passphrase(data_paths):
     assert app_lock.idle_minutes(data_paths) == 10
     app_lock.set_idle_minutes(data_paths, 0)
     app_lock.set_passphrase(data_paths, PASS)
@@ -73,8 +73,44 @@ def test_idle_minutes_default_zero_and_kept_with_the_passphrase(data_paths):
         app_lock.set_idle_minutes(data_paths, -1)
 
 
-def test_damaged_lock_file_reads_as_no_lock(data_paths):
-    app_lock.lock_file(data_paths).write_text("{not json")
-    assert not app_lock.is_enabled(data_paths)
+@pytest.mark.parametrize(
+    "content",
+    [
+        "{not json",
+        "[1, 2]",
+        '{"passphrase": "plain text"}',
+        '{"passphrase": {"algorithm": "scrypt", "salt": "!!", "hash": "", "n": 1}}',
+    ],
+)
+def test_damaged_lock_file_fails_closed(data_paths, content):
+    """A spoiled file must not switch the lock off: it stays on and nothing verifies."""
+    app_lock.set_passphrase(data_paths, PASS)
+    app_lock.lock_file(data_paths).write_text(content)
+    assert app_lock.is_damaged(data_paths)
+    assert app_lock.is_enabled(data_paths)
     assert not app_lock.verify(data_paths, PASS)
+    assert not app_lock.verify(data_paths, "")
     assert app_lock.idle_minutes(data_paths) == 10
+    sentence = app_lock.damaged_sentence(data_paths)
+    assert str(app_lock.lock_file(data_paths)) in sentence and "remove that file" in sentence
+    for change in (
+        lambda: app_lock.set_passphrase(data_paths, "new passphrase 1", current=PASS),
+        lambda: app_lock.remove(data_paths, PASS),
+        lambda: app_lock.set_idle_minutes(data_paths, 5),
+    ):
+        with pytest.raises(app_lock.LockFileDamaged) as caught:
+            change()
+        assert str(caught.value) == sentence
+    assert app_lock.lock_file(data_paths).read_text() == content  # never overwritten
+
+
+def test_no_lock_file_is_no_lock(data_paths):
+    assert not app_lock.is_damaged(data_paths) and not app_lock.is_enabled(data_paths)
+
+
+def test_retry_delay_grows_after_three_wrong_tries_and_is_capped():
+    delays = [app_lock.retry_delay(n) for n in range(12)]
+    assert delays[:3] == [0.0, 0.0, 0.0]
+    assert delays[3:9] == [1.0, 2.0, 4.0, 8.0, 16.0, 30.0]
+    assert delays[9:] == [30.0, 30.0, 30.0]
+    assert app_lock.retry_delay(10_000) == 30.0

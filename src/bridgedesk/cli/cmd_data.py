@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from pathlib import Path
 
 from bridgedesk.cli.session import data_paths, open_context
@@ -33,18 +34,17 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def run_import_roster(args: argparse.Namespace) -> int:
-    from bridgedesk.services.importing.roster_import import import_roster
+    from bridgedesk.services.importing.with_backup import import_with_backup
 
     ctx = open_context(args)
-    backup_outcome = None
     try:
-        if not args.dry_run and ctx.db.path is not None:  # the SQLite program file
-            from bridgedesk.services.safety import backup_now
-
-            backup_outcome = backup_now(data_paths(args), reason="before-import")
-        result = import_roster(ctx, args.file, dry_run=args.dry_run)
+        outcome = import_with_backup(
+            ctx, data_paths(args), args.file, dt.date.today(), dry_run=args.dry_run
+        )
     finally:
         ctx.db.dispose()
+    result = outcome.result
+    assert result is not None  # nothing asks to stop before writing here
     noun = "mentee" if result.count == 1 else "mentees"
     if result.dry_run:
         print(f"Would import {result.count} {noun}; nothing was written.")
@@ -52,10 +52,10 @@ def run_import_roster(args: argparse.Namespace) -> int:
         print(f"Imported {result.count} {noun}.")
         if result.sites_created:
             print(f"New sites: {', '.join(result.sites_created)}.")
-        if backup_outcome is not None:
-            print(f"A backup was taken before the import: {backup_outcome.path}")
-            if backup_outcome.warning:
-                print(backup_outcome.warning)
+        if outcome.backup is not None:
+            print(f"A backup was taken before the import: {outcome.backup}")
+            if outcome.backup_warning:
+                print(outcome.backup_warning)
     if result.ignored_columns:
         print(f"Ignored columns: {', '.join(result.ignored_columns)}.")
     return 0

@@ -3,6 +3,11 @@
 Only a salted scrypt hash is kept, never the passphrase, in ``app-lock.json`` in the data
 folder (owner-only). The lock guards a screen left unattended on a shared ward computer; it is
 not encryption of the program file, which the operating system's account protects.
+
+A damaged lock file fails CLOSED: the lock counts as on, no passphrase matches, and the lock
+screen says how to recover (remove the file as the data folder's owner). Failing open would let
+anyone who can spoil the file walk past the lock. After a few wrong passphrases each further
+try waits a little longer (:func:`retry_delay`), which slows guessing at an unattended screen.
 """
 
 from __future__ import annotations
@@ -22,6 +27,8 @@ from bridgedesk.paths import FILE_MODE, DataPaths, make_private
 FILE_NAME = "app-lock.json"
 MIN_LENGTH = 8
 DEFAULT_IDLE_MINUTES = 10
+FREE_TRIES = 3  # wrong passphrases before each further try has to wait
+MAX_DELAY_S = 30.0
 SCRYPT_N = 2**14
 SCRYPT_R = 8
 SCRYPT_P = 1
@@ -33,12 +40,55 @@ def lock_file(paths: DataPaths) -> Path:
     return paths.root / FILE_NAME
 
 
-def _read(paths: DataPaths) -> dict[str, Any]:
+class LockFileDamaged(UserError):
+    """The lock file exists but cannot be read: the lock stays on and this says why."""
+
+
+def damaged_sentence(paths: DataPaths) -> str:
+    return (
+        f"The app-lock file {lock_file(paths)} is damaged, so the passphrase can't be checked "
+        "and BridgeDesk stays locked; to recover, close BridgeDesk, remove that file using "
+        "the account that owns the data folder (this turns the lock off), and set a new "
+        "passphrase."
+    )
+
+
+def _load(paths: DataPaths) -> tuple[dict[str, Any], bool]:
+    """The file's settings and whether it is damaged (present but not a valid lock file)."""
     try:
         data = json.loads(lock_file(paths).read_text(encoding="utf-8"))
-    except (FileNotFoundError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
+    except FileNotFoundError:
+        return {}, False
+    except (OSError, ValueError):
+        return {}, True
+    if not isinstance(data, dict):
+        return {}, True
+    if "passphrase" in data and not _is_record(data["passphrase"]):
+        return {}, True
+    return data, False
+
+
+def _is_record(record: object) -> bool:
+    if not isinstance(record, dict):
+        return False
+    try:
+        base64.b64decode(record["salt"], validate=True)
+        base64.b64decode(record["hash"], validate=True)
+        return all(int(record[k]) > 0 for k in ("n", "r", "p"))
+    except (KeyError, ValueError, TypeError):
+        return False
+
+
+def is_damaged(paths: DataPaths) -> bool:
+    return _load(paths)[1]
+
+
+def _read(paths: DataPaths) -> dict[str, Any]:
+    """The settings for changing them; a damaged file is refused, never overwritten."""
+    data, damaged = _load(paths)
+    if damaged:
+        raise LockFileDamaged(damaged_sentence(paths))
+    return data
 
 
 def _write(paths: DataPaths, data: dict[str, Any]) -> None:
@@ -72,12 +122,17 @@ def _hash_record(passphrase: str) -> dict[str, Any]:
 
 
 def is_enabled(paths: DataPaths) -> bool:
-    return isinstance(_read(paths).get("passphrase"), dict)
+    """True when a passphrase is set, and when the lock file is damaged (fail closed)."""
+    data, damaged = _load(paths)
+    return damaged or isinstance(data.get("passphrase"), dict)
 
 
 def verify(paths: DataPaths, passphrase: str) -> bool:
-    """True when ``passphrase`` matches the stored hash (compared in constant time)."""
-    record = _read(paths).get("passphrase")
+    """True when ``passphrase`` matches the stored hash (compared in constant time).
+
+    Always False for a damaged file: nothing can be checked against it.
+    """
+    record = _load(paths)[0].get("passphrase")
     if not isinstance(record, dict):
         return False
     try:
@@ -92,6 +147,7 @@ def verify(paths: DataPaths, passphrase: str) -> bool:
 
 
 def _require_current(paths: DataPaths, current: str | None) -> None:
+    _read(paths)  # a damaged file: say so, rather than "the passphrase is not right"
     if is_enabled(paths) and not (current is not None and verify(paths, current)):
         raise UserError("The current passphrase is not right.")
 
@@ -116,7 +172,7 @@ def remove(paths: DataPaths, current: str | None) -> None:
 
 def idle_minutes(paths: DataPaths) -> int:
     """Minutes without input before the window locks itself; 0 means never."""
-    value = _read(paths).get("idle_minutes", DEFAULT_IDLE_MINUTES)
+    value = _load(paths)[0].get("idle_minutes", DEFAULT_IDLE_MINUTES)
     return value if isinstance(value, int) and value >= 0 else DEFAULT_IDLE_MINUTES
 
 
@@ -126,3 +182,13 @@ def set_idle_minutes(paths: DataPaths, minutes: int) -> None:
     data = _read(paths)
     data["idle_minutes"] = int(minutes)
     _write(paths, data)
+
+
+def retry_delay(wrong_tries: int) -> float:
+    """Seconds to wait before the next try after ``wrong_tries`` wrong passphrases in a row.
+
+    The first few are free; then 1, 2, 4, 8 … seconds, never more than :data:`MAX_DELAY_S`.
+    """
+    if wrong_tries < FREE_TRIES:
+        return 0.0
+    return min(MAX_DELAY_S, 2.0 ** min(wrong_tries - FREE_TRIES, 16))

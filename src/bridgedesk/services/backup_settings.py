@@ -2,20 +2,18 @@
 
 Kept in the data folder's ``settings.json``, which other parts of BridgeDesk share (the
 database URL lives there too): every save reads the file, changes only this module's keys
-and writes it back whole, atomically, so a crash never leaves half a settings file.
+and writes it back whole through :mod:`settings_file` (atomic, owner-only, a damaged file
+kept aside).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from bridgedesk.errors import ValidationError
-from bridgedesk.paths import DataPaths, make_private
+from bridgedesk.paths import DataPaths
+from bridgedesk.services import settings_file
 from bridgedesk.storage.rotation import RotationPolicy
 
 SECOND_FOLDER_KEY = "second_backup_folder"
@@ -31,7 +29,7 @@ class BackupSettings:
 
 def load(paths: DataPaths) -> BackupSettings:
     """The stored settings; defaults for anything missing or unreadable (never an error)."""
-    stored = _read(paths.settings_file)
+    stored = settings_file.read(paths)
     folder = stored.get(SECOND_FOLDER_KEY)
     second = Path(folder) if isinstance(folder, str) and folder.strip() else None
     rotation = RotationPolicy()
@@ -51,17 +49,13 @@ def save(paths: DataPaths, settings: BackupSettings) -> None:
     problems = _problems(settings)
     if problems:
         raise ValidationError(problems)
-    file = paths.settings_file
-    stored = _read(file, keep_unreadable=True)
-    stored[SECOND_FOLDER_KEY] = (
-        str(settings.second_backup_folder) if settings.second_backup_folder else None
-    )
-    stored[ROTATION_KEY] = {
+    folder = str(settings.second_backup_folder) if settings.second_backup_folder else None
+    rotation = {
         "daily": settings.rotation.daily,
         "weekly": settings.rotation.weekly,
         "monthly": settings.rotation.monthly,
     }
-    _write(file, stored)
+    settings_file.update(paths, **{SECOND_FOLDER_KEY: folder, ROTATION_KEY: rotation})
 
 
 def _problems(settings: BackupSettings) -> dict[str, str]:
@@ -73,27 +67,3 @@ def _problems(settings: BackupSettings) -> dict[str, str]:
     if settings.rotation.daily < 1:
         problems["daily"] = "Keep at least one daily backup."
     return problems
-
-
-def _read(file: Path, keep_unreadable: bool = False) -> dict[str, Any]:
-    """The JSON object in ``file``; an unreadable file is moved aside first when saving."""
-    try:
-        data = json.loads(file.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return {}
-    except (OSError, ValueError):
-        if keep_unreadable:
-            file.replace(
-                file.with_name(f"{file.name}.unreadable-{dt.datetime.now():%Y%m%d-%H%M%S}")
-            )
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def _write(file: Path, data: dict[str, Any]) -> None:
-    tmp = file.with_name(file.name + ".partial")
-    tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    make_private(tmp)
-    with open(tmp, "rb") as fh:
-        os.fsync(fh.fileno())
-    os.replace(tmp, file)

@@ -8,7 +8,6 @@ Passwords never reach a log or a message: URLs are shown through :func:`masked`.
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 from dataclasses import dataclass
@@ -19,7 +18,8 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.pool import NullPool
 
 from bridgedesk.errors import UserError
-from bridgedesk.paths import DataPaths, make_private
+from bridgedesk.paths import DataPaths
+from bridgedesk.services import settings_file
 from bridgedesk.storage import migrate
 from bridgedesk.storage.engine import make_engine, server_url
 
@@ -100,44 +100,21 @@ def parse_server_url(url: str) -> URL:
 
 
 # ---- the saved choice ------------------------------------------------------------------
-def _read_settings(paths: DataPaths) -> dict[str, object]:
-    try:
-        data = json.loads(paths.settings_file.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return {}
-    except (OSError, ValueError) as exc:
-        log.warning("settings file %s unreadable (%s); using defaults", paths.settings_file, exc)
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
 def saved_url(paths: DataPaths) -> str | None:
     """The server URL saved by the Database dialog, or None for the file in the data folder."""
-    value = _read_settings(paths).get(KEY_DATABASE_URL)
+    value = settings_file.read(paths).get(KEY_DATABASE_URL)
     return value if isinstance(value, str) and value.strip() else None
 
 
 def save_url(paths: DataPaths, url: str | None) -> None:
     """Remember the database for the next start (None: the file in the data folder).
 
-    Other keys of the settings file are kept. The file is written beside itself and renamed
-    over, so a crash never leaves half a file, and made owner-only before it holds a password.
+    Other keys of the settings file are kept, and a damaged file is moved aside rather than
+    overwritten; :mod:`settings_file` writes it atomically and owner-only from the first byte.
     """
     if url is not None:
         url = parse_server_url(url).render_as_string(hide_password=False)
-    data = _read_settings(paths)
-    if url is None:
-        data.pop(KEY_DATABASE_URL, None)
-    else:
-        data[KEY_DATABASE_URL] = url
-    target = paths.settings_file
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".partial")
-    partial.touch(mode=0o600)
-    make_private(partial)
-    partial.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
-    os.replace(partial, target)
-    make_private(target)
+    settings_file.update(paths, **{KEY_DATABASE_URL: url})
     log.info("database choice saved: %s", masked(url) if url else "the file in the data folder")
 
 

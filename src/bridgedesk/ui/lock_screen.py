@@ -25,6 +25,11 @@ from bridgedesk.ui.colours import warning_colour
 WRONG_PASSPHRASE = "That passphrase is not right. Try again."
 
 
+def waiting_text(seconds: int) -> str:
+    unit = "second" if seconds == 1 else "seconds"
+    return f"Too many wrong passphrases: wait {seconds} {unit}, then try again."
+
+
 class LockScreen(QWidget):
     """A passphrase field and an Unlock button, centred, on an opaque background."""
 
@@ -58,6 +63,9 @@ class LockScreen(QWidget):
         self.unlock_button.setAutoDefault(False)
         self.problem = QLabel()
         self.problem.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.problem.setWordWrap(True)
+        self.problem.setFixedWidth(440)  # a known width, so the wrapped height is right
+        self.problem.setAccessibleName("Lock problem")
         palette = self.problem.palette()
         palette.setColor(QPalette.ColorRole.WindowText, warning_colour(palette))
         self.problem.setPalette(palette)
@@ -89,8 +97,19 @@ class LockScreen(QWidget):
         self.field.clear()
         self.field.setFocus()
 
+    def set_waiting(self, text: str) -> None:
+        """While a wrong-passphrase delay runs: Unlock is off and ``text`` says why."""
+        self.unlock_button.setEnabled(not text)
+        if text:
+            self.problem.setText(text)
+            self.field.setAccessibleDescription(text)
+        elif self.problem.text().startswith("Too many wrong passphrases"):
+            self.problem.clear()
+            self.field.setAccessibleDescription("")
+
     def reset(self) -> None:
         self.problem.clear()
+        self.unlock_button.setEnabled(True)
         self.field.setAccessibleDescription("")
         self.field.clear()
 

@@ -32,6 +32,7 @@ from bridgedesk.ui.views.backup_settings_dialog import BackupSettingsDialog
 from bridgedesk.ui.views.backups_model import LOCATION, BackupsModel, format_taken
 from bridgedesk.ui.views.column_padding import pad_columns
 from bridgedesk.ui.views.registry import ViewEnv
+from bridgedesk.ui.views.restore_runner import start_restore
 
 SERVER_NOTE = (
     "This program is kept on a database server, so there are no backup files here. "
@@ -191,17 +192,17 @@ class BackupsDialog(QDialog):
         )
         if not self.env.dialogs.confirm(self, "Restore a backup", text, "Restore"):
             return
-        self.env.ctx.db.dispose()  # let go of the program file before it is replaced
-        paths, source = self.env.paths, row.path
+        source = row.path
         self._set_busy(True, f"Restoring the copy from {format_taken(row)}…")
-        workers.start(
-            lambda: safety.restore_from(paths, source),
-            lambda _safety_copy: self._restored(source),
+        start_restore(
+            self.env.ctx,
+            self.env.paths,
+            source,
+            lambda _sentence: self._restored(source),
             self._failed,
         )
 
     def _restored(self, source: Path) -> None:
-        self.env.ctx.remember_file()  # the restored file is now the program; no stale refusal
         self._set_busy(False, f"Restored {source.name}. BridgeDesk will now close.")
         self.restored.emit(source)
 

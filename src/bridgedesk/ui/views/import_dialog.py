@@ -7,10 +7,7 @@ of the program file is taken before anything is written.
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
-from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -27,12 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bridgedesk.paths import DataPaths
-from bridgedesk.services import safety
-from bridgedesk.services.context import ServiceContext
 from bridgedesk.services.import_preview import ImportPreview, preview_import
-from bridgedesk.services.importing.roster_import import import_roster
-from bridgedesk.services.program_storage import is_program_file
+from bridgedesk.services.importing.with_backup import ImportOutcome, import_with_backup
 from bridgedesk.ui import workers
 from bridgedesk.ui.formatting import plural
 from bridgedesk.ui.views.column_padding import pad_columns
@@ -69,35 +62,6 @@ class CancelGate:
             if not self.cancelled:
                 self.started = True
             return self.started
-
-
-@dataclass(frozen=True)
-class ImportOutcome:
-    count: int
-    backup: Path | None
-    cancelled: bool = False
-    backup_warning: str = ""  # e.g. the second backup folder could not be reached
-
-
-def run_import(
-    ctx: ServiceContext,
-    paths: DataPaths,
-    source: Path,
-    today: dt.date,
-    gate: CancelGate,
-    on_stage: Callable[[str], None],
-) -> ImportOutcome:
-    """Back up (SQLite only), then import; runs on a pool thread."""
-    backup, warning = None, ""
-    if is_program_file(ctx):
-        on_stage("Taking a backup of the program first…")
-        taken = safety.backup_now(paths, reason="before-import")
-        backup, warning = taken.path, taken.warning
-    if not gate.begin():
-        return ImportOutcome(0, backup, cancelled=True, backup_warning=warning)
-    on_stage(f"Importing the mentees from {source.name}…")
-    result = import_roster(ctx, source, today=today)
-    return ImportOutcome(result.count, backup, backup_warning=warning)
 
 
 class _StageSignal(QObject):
@@ -248,7 +212,9 @@ class ImportDialog(QDialog):
         progress.canceled.connect(self._cancel_requested)
         env, source, stage = self.env, self.source, self._stage.changed
         workers.start(
-            lambda: run_import(env.ctx, env.paths, source, env.today(), gate, stage.emit),
+            lambda: import_with_backup(
+                env.ctx, env.paths, source, env.today(), gate.begin, on_stage=stage.emit
+            ),
             self._imported,
             self._failed,
         )

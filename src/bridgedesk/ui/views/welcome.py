@@ -28,14 +28,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bridgedesk.errors import UserError, ValidationError
-from bridgedesk.services import program_settings, safety, startup_check
+from bridgedesk.errors import ValidationError
+from bridgedesk.services import program_settings, startup_check
 from bridgedesk.services.program_settings import ProgramSettings
 from bridgedesk.services.startup_check import EarlierDamage
 from bridgedesk.ui import workers
 from bridgedesk.ui.formatting import format_date, plural
 from bridgedesk.ui.views.field_row import FieldRow
 from bridgedesk.ui.views.registry import ViewEnv
+from bridgedesk.ui.views.restore_runner import start_restore
 
 FIELDS = (
     ("hospital_name", "Hospital", "e.g. St Mary's District Hospital", "Enter the hospital's name."),
@@ -317,16 +318,21 @@ class WelcomeView(QWidget):
             self._restore(good)
 
     def _restore(self, chosen: Path) -> None:
-        try:
-            self.env.ctx.db.dispose()  # let go of the file before it is replaced
-            safety.restore_from(self.env.paths, chosen)
-        except UserError as exc:
-            self.env.dialogs.error(self, str(exc))
-            return
-        self.env.ctx.remember_file()  # the restored file is the program now; accept it
-        self.env.dialogs.info(
-            self,
-            "Backup restored",
-            f"{chosen.name} was restored. BridgeDesk will now close; open it again to use it.",
+        """Restore in the background; the window stays responsive and says it is working."""
+        self._set_busy(True)
+        self._progress = QProgressDialog(f"Restoring {chosen.name}…", "", 0, 0, self)
+        self._progress.setCancelButton(None)
+        self._progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self._progress.setMinimumDuration(300)
+        self._worker = start_restore(
+            self.env.ctx, self.env.paths, chosen, self._restore_done, self._restore_failed
         )
+
+    def _restore_done(self, sentence: str) -> None:
+        self._finish_work()
+        self.env.dialogs.info(self, "Backup restored", sentence)
         self.restored.emit()
+
+    def _restore_failed(self, message: str) -> None:
+        self._finish_work()
+        self.env.dialogs.error(self, message)

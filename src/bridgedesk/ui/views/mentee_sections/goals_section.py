@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from bridgedesk.domain.enums import GoalProgressMode, label
+from bridgedesk.services.mentee_overview import TaskState, task_state
 from bridgedesk.services.timeline import GoalRow, TimelineService
 from bridgedesk.ui.formatting import format_date
 from bridgedesk.ui.views.column_padding import pad_columns
@@ -32,9 +33,11 @@ def progress_text(goal: GoalRow) -> str:
 
 
 def task_status(done: dt.date | None, due: dt.date | None, today: dt.date) -> str:
-    if done is not None:
+    """The Status column's words for :func:`mentee_overview.task_state`."""
+    state = task_state(done, due, today)
+    if state is TaskState.DONE and done is not None:
         return f"Done {format_date(done)}"
-    return "Overdue" if due is not None and due < today else "Open"
+    return "Overdue" if state is TaskState.OVERDUE else "Open"
 
 
 class GoalsSection(QWidget):

@@ -6,12 +6,11 @@ reached with "Open in Timeline".
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from bridgedesk.services.timeline import TimelineEvent, TimelineService
+from bridgedesk.services.mentee_overview import overdue_and_next
+from bridgedesk.services.timeline import TimelineService
 from bridgedesk.ui.formatting import format_date, plural
 from bridgedesk.ui.views.mentee_sections.common import (
     TextRowsModel,
@@ -26,17 +25,6 @@ from bridgedesk.ui.views.timeline_strip import KIND_LABELS, TimelineStrip
 
 WHEN, WHAT, KIND, STATE = range(4)
 HEADERS = ("Date", "What", "Kind", "State")
-NEXT_COUNT = 5
-OPEN_STATES = ("planned", "due")
-
-
-def overdue_and_next(
-    events: list[TimelineEvent], today: dt.date, count: int = NEXT_COUNT
-) -> tuple[list[TimelineEvent], list[TimelineEvent]]:
-    """Every overdue event (oldest first) and the next ``count`` planned or due ones."""
-    overdue = [e for e in events if e.state == "overdue"]
-    upcoming = [e for e in events if e.state in OPEN_STATES and e.planned >= today]
-    return overdue, upcoming[:count]
 
 
 class TimelineSection(QWidget):
