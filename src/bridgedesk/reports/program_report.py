@@ -220,7 +220,7 @@ def retention_chart(metrics: ProgramMetrics) -> list[Any]:
     The comparison physicians are recorded for the whole hospital (they have no site), so a
     one-site report compares that site's mentees with all of them, and says so.
     """
-    from bridgedesk.reports.charts import COMPARISON, CurveSeries, step_curves
+    from bridgedesk.reports.step_curves import COMPARISON, CurveSeries, step_curves
 
     st = report_styles()
     rt = metrics.retention

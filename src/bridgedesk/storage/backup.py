@@ -2,135 +2,61 @@
 
 Snapshots use SQLite's online backup API (a consistent copy even while the app writes,
 WAL included) and are then integrity-checked; a copy that fails the check is deleted and
-reported, never kept as a "backup".
+reported, never kept as a "backup". The read-only file checks live in ``file_checks``,
+backup names and listing in ``backup_names``, moving a damaged file in ``move_aside``;
+this module re-exports them, as callers have always imported them from here.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import os
-import shutil
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
 
 from bridgedesk.errors import DatabaseError
 from bridgedesk.paths import make_private, make_private_dir
+from bridgedesk.storage.backup_names import (
+    BACKUP_PREFIX,
+    BACKUP_SUFFIX,
+    BackupInfo,
+    backup_path,
+    list_backups,
+)
+from bridgedesk.storage.file_checks import (
+    SQLITE_MAGIC,
+    header_problems,
+    integrity_problems,
+    mentee_count,
+    readonly_uri,
+    schema_revision,
+    user_tables,
+)
+from bridgedesk.storage.move_aside import SIDE_FILES, move_aside
+from bridgedesk.storage.move_aside import move_no_overwrite as _move_no_overwrite
 
-BACKUP_PREFIX = "bridgedesk-"
-BACKUP_SUFFIX = ".db"
-SIDE_FILES = ("-wal", "-shm")
-SQLITE_MAGIC = b"SQLite format 3\x00"
-
-
-@dataclass(frozen=True)
-class BackupInfo:
-    path: Path
-    taken_at: dt.datetime
-    reason: str
-    size_bytes: int
-
-
-def readonly_uri(path: Path) -> str:
-    """A SQLite URI that opens ``path`` read-only, whatever characters its folder name has."""
-    return Path(os.path.abspath(path)).as_uri() + "?mode=ro"
-
-
-def header_problems(path: Path) -> list[str]:
-    """Cheap checks that read only the first 100 bytes; an empty list means they passed.
-
-    Is it a SQLite file, is its page size one SQLite can write, and (when no write-ahead
-    log is pending) is the file as long as its header says: a truncated copy fails here
-    without reading a single page. Run at every start, before any deeper check.
-    """
-    if not path.exists():
-        return [f"{path.name} does not exist"]
-    try:
-        with open(path, "rb") as fh:
-            header = fh.read(100)
-        size = path.stat().st_size
-    except OSError as exc:
-        return [f"{path.name} cannot be read: {exc.strerror}"]
-    if header[:16] != SQLITE_MAGIC:
-        return [f"{path.name} is not a database file"]
-    if len(header) < 100:
-        return [f"{path.name} is damaged: its header is cut short"]
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    if page_size < 512 or page_size & (page_size - 1):
-        return [f"{path.name} is damaged: its page size ({page_size}) is impossible"]
-    pages = int.from_bytes(header[28:32], "big")
-    header_size_valid = header[24:28] == header[92:96] and pages > 0
-    wal = Path(str(path) + "-wal")
-    wal_pending = wal.exists() and wal.stat().st_size > 0
-    if header_size_valid and not wal_pending and size < pages * page_size:
-        return [
-            f"{path.name} is damaged: it is {size} bytes long, "
-            f"but its header says {pages * page_size} (the file was cut short)"
-        ]
-    return []
-
-
-def integrity_problems(path: Path, quick: bool = False, foreign_keys: bool = True) -> list[str]:
-    """Run SQLite's integrity check read-only; an empty list means the file is sound.
-
-    ``quick`` runs ``PRAGMA quick_check`` (no index-content cross-check) instead of the
-    full check; ``foreign_keys=False`` leaves out the broken-link scan. Start-up runs the
-    quick check alone, and only after a crash or an outside change (see clean_close); the
-    full check with links is kept for backups, restores and ``bridgedesk check``.
-    """
-    problems = header_problems(path)
-    if problems:
-        return problems
-    try:
-        conn = sqlite3.connect(readonly_uri(path), uri=True)
-        try:
-            pragma = "PRAGMA quick_check" if quick else "PRAGMA integrity_check"
-            rows = conn.execute(pragma).fetchall()
-            fk = conn.execute("PRAGMA foreign_key_check").fetchall() if foreign_keys else []
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError as exc:
-        return [f"{path.name} is damaged: {exc}"]
-    problems = [row[0] for row in rows if row[0] != "ok"]
-    problems += [f"broken link in table {row[0]} (row {row[1]})" for row in fk]
-    return problems
-
-
-def mentee_count(path: Path) -> int | None:
-    """How many mentees a program file holds, read-only; None when it cannot be read."""
-    try:
-        conn = sqlite3.connect(readonly_uri(path), uri=True)
-        try:
-            row = conn.execute("SELECT count(*) FROM mentees").fetchone()
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return None
-    return int(row[0]) if row else None
-
-
-def schema_revision(path: Path) -> str | None:
-    """The Alembic revision stored in a program file, or None if it has none."""
-    conn = sqlite3.connect(readonly_uri(path), uri=True)
-    try:
-        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.DatabaseError:
-        return None
-    finally:
-        conn.close()
-    return row[0] if row else None
-
-
-def user_tables(path: Path) -> list[str]:
-    conn = sqlite3.connect(readonly_uri(path), uri=True)
-    try:
-        rows = conn.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
-        ).fetchall()
-    finally:
-        conn.close()
-    return [r[0] for r in rows]
+# Callers import these from here (``backup.integrity_problems``, ``backup.list_backups``...);
+# restore and the verified copy look ``integrity_problems`` up in this module, so a test
+# that replaces it here replaces it for them too.
+__all__ = [
+    "BACKUP_PREFIX",
+    "BACKUP_SUFFIX",
+    "SIDE_FILES",
+    "SQLITE_MAGIC",
+    "BackupInfo",
+    "_move_no_overwrite",
+    "backup_path",
+    "header_problems",
+    "integrity_problems",
+    "list_backups",
+    "mentee_count",
+    "move_aside",
+    "readonly_uri",
+    "restore",
+    "schema_revision",
+    "snapshot",
+    "take_backup",
+    "user_tables",
+]
 
 
 def snapshot(source: Path, destination: Path) -> Path:
@@ -197,32 +123,9 @@ def _remove_with_side_files(path: Path) -> None:
         Path(str(path) + suffix).unlink(missing_ok=True)
 
 
-def backup_path(folder: Path, reason: str, now: dt.datetime | None = None) -> Path:
-    now = now or dt.datetime.now()
-    stamp = now.strftime("%Y%m%d-%H%M%S-%f")
-    safe_reason = "".join(ch for ch in reason.lower() if ch.isalnum() or ch == "-") or "manual"
-    return folder / f"{BACKUP_PREFIX}{stamp}-{safe_reason}{BACKUP_SUFFIX}"
-
-
 def take_backup(database: Path, folder: Path, reason: str) -> Path:
     """Snapshot the program file into the backups folder, named by time and reason."""
     return snapshot(database, backup_path(folder, reason))
-
-
-def list_backups(folder: Path) -> list[BackupInfo]:
-    """Backups in a folder, newest first."""
-    found: list[BackupInfo] = []
-    if not folder.is_dir():
-        return found
-    for path in folder.glob(f"{BACKUP_PREFIX}*{BACKUP_SUFFIX}"):
-        parts = path.stem[len(BACKUP_PREFIX) :].split("-", 3)
-        try:
-            taken = dt.datetime.strptime(f"{parts[0]}-{parts[1]}-{parts[2]}", "%Y%m%d-%H%M%S-%f")
-        except (ValueError, IndexError):
-            continue
-        reason = parts[3] if len(parts) > 3 else ""
-        found.append(BackupInfo(path, taken, reason, path.stat().st_size))
-    return sorted(found, key=lambda b: b.taken_at, reverse=True)
 
 
 def restore(
@@ -300,62 +203,6 @@ def _empty_write_ahead_log(database: Path) -> None:
             f"{database.name} is still open in another program, so it was left as it was; "
             "close that program and restore again."
         )
-
-
-def move_aside(database: Path, folder: Path, now: dt.datetime | None = None) -> Path:
-    """Move a program file (with its -wal and -shm) into ``folder`` under a new name.
-
-    The bytes are not touched and nothing already in ``folder`` is overwritten: the name
-    carries the time and, when that is taken, a counter. Returns the moved file's path.
-    """
-    make_private_dir(folder)
-    stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
-    stem = f"{database.stem}-damaged-{stamp}"
-    counter = 0
-    while True:
-        name = f"{stem}{'' if counter == 0 else f'-{counter}'}{database.suffix}"
-        target = folder / name
-        if not any(Path(str(target) + s).exists() for s in ("", *SIDE_FILES)):
-            break
-        counter += 1
-    for suffix in SIDE_FILES:  # side files first: the main file's name is the marker
-        side = Path(str(database) + suffix)
-        if side.exists():
-            _move_no_overwrite(side, Path(str(target) + suffix))
-    _move_no_overwrite(database, target)
-    return target
-
-
-def _move_no_overwrite(source: Path, target: Path) -> None:
-    """Move ``source`` to ``target``, refusing (DatabaseError) when ``target`` exists.
-
-    A hard link or an exclusive create claims the name atomically: a file that appears at
-    ``target`` after any check is never overwritten, whatever the timing.
-    """
-    taken = DatabaseError(f"{target} already exists; {source.name} was left where it is.")
-    try:
-        os.link(source, target)  # fails rather than overwrite
-    except FileExistsError:
-        raise taken from None
-    except OSError:  # no hard links here (FAT, some network shares, another disk)
-        _copy_exclusive(source, target, taken)
-    source.unlink()
-
-
-def _copy_exclusive(source: Path, target: Path, taken: DatabaseError) -> None:
-    try:
-        out = open(target, "xb")  # noqa: SIM115 - closed below; "x" never overwrites
-    except FileExistsError:
-        raise taken from None
-    try:
-        with out, open(source, "rb") as src:
-            shutil.copyfileobj(src, out, 1024 * 1024)
-            out.flush()
-            os.fsync(out.fileno())
-        shutil.copystat(source, target)
-    except BaseException:
-        target.unlink(missing_ok=True)  # ours: created exclusively above
-        raise
 
 
 def _fsync(path: Path) -> None:

@@ -5,20 +5,16 @@ migrated, filled and verified inside ONE transaction (PostgreSQL runs DDL in tra
 and any failure, a checksum mismatch included, rolls it back to empty. The source file is
 opened read-only through SQLite's ``mode=ro`` and read in one snapshot; it is never changed.
 Rows keep their ids, so the audit trail and every reference still point at the right records;
-the audit entries are copied verbatim rather than new ones written for the copy.
+the audit entries are copied verbatim rather than new ones written for the copy. Which
+tables and how they are read: ``copy_tables``; the counts and checksums: ``copy_verification``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import decimal
-import enum
-import hashlib
-import json
 import logging
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,19 +23,14 @@ from alembic import command
 from sqlalchemy import (
     Connection,
     Engine,
-    Enum,
     Integer,
-    String,
     Table,
     bindparam,
-    create_engine,
-    event,
     func,
     insert,
     inspect,
     select,
     text,
-    type_coerce,
     update,
 )
 from sqlalchemy.exc import DBAPIError
@@ -47,13 +38,40 @@ from sqlalchemy.pool import NullPool
 
 from bridgedesk.errors import DatabaseError, UserError
 from bridgedesk.storage import db_errors, migrate
-from bridgedesk.storage.backup import readonly_uri
+from bridgedesk.storage.copy_tables import (
+    NOT_COPIED,
+    copied_tables,
+    open_source_readonly,
+    readable_columns,
+)
+from bridgedesk.storage.copy_verification import (
+    TableCheck,
+    compare,
+    normalised,
+    table_checksum,
+    verify_copy,
+)
 from bridgedesk.storage.engine import make_engine
 from bridgedesk.storage.models import Base
 
+# Callers (the CLI, tests) import the table list and the verification from here.
+__all__ = [
+    "BATCH_ROWS",
+    "NOT_COPIED",
+    "CopyFailed",
+    "CopyReport",
+    "Progress",
+    "TableCheck",
+    "compare",
+    "copied_tables",
+    "copy_program",
+    "normalised",
+    "open_source_readonly",
+    "table_checksum",
+    "verify_copy",
+]
+
 BATCH_ROWS = 2_000
-# Alembic's own bookkeeping: the target gets its row from the migration, not from the copy.
-NOT_COPIED = {"alembic_version"}
 log = logging.getLogger(__name__)
 Progress = Callable[[str, int], None]
 
@@ -68,21 +86,6 @@ class CopyFailed(DatabaseError):
     def __init__(self, message: str, connecting: bool = False):
         super().__init__(message)
         self.connecting = connecting
-
-
-@dataclass(frozen=True)
-class TableCheck:
-    """One table's row counts and checksums on both sides."""
-
-    table: str
-    source_rows: int
-    target_rows: int
-    source_sha256: str
-    target_sha256: str
-
-    @property
-    def matches(self) -> bool:
-        return self.source_rows == self.target_rows and self.source_sha256 == self.target_sha256
 
 
 @dataclass(frozen=True)
@@ -106,30 +109,6 @@ class CopyReport:
             f"{self.seconds:.1f} s; row counts and checksums match."
         )
         return out
-
-
-# ---- opening the two sides -------------------------------------------------------------
-def open_source_readonly(path: Path) -> Engine:
-    """A SQLite engine that cannot write to ``path``; every transaction is a real snapshot."""
-    if not path.is_file():
-        raise UserError(f"There is no program file at {path} to copy.")
-    uri = readonly_uri(path)
-
-    def connect() -> sqlite3.Connection:
-        return sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
-
-    engine = create_engine("sqlite://", creator=connect, poolclass=NullPool)
-
-    @event.listens_for(engine, "begin")
-    def _begin(conn: Connection) -> None:  # pysqlite would not start a read transaction
-        conn.exec_driver_sql("BEGIN")
-
-    return engine
-
-
-def copied_tables() -> list[Table]:
-    """Every program table, parents before children (foreign-key order)."""
-    return [t for t in Base.metadata.sorted_tables if t.name not in NOT_COPIED]
 
 
 # ---- the copy --------------------------------------------------------------------------
@@ -220,11 +199,6 @@ def _migrate_to_head(dst: Connection) -> None:
     command.upgrade(cfg, "head")
 
 
-def _readable(table: Table) -> list[Any]:
-    """Columns as stored: enums read as their raw strings, so nothing is re-interpreted."""
-    return [type_coerce(c, String) if isinstance(c.type, Enum) else c for c in table.columns]
-
-
 def _copy_table(src: Connection, dst: Connection, table: Table, batch_rows: int) -> int:
     """Insert the rows in batches; a column referring to its own table is filled in after.
 
@@ -238,7 +212,7 @@ def _copy_table(src: Connection, dst: Connection, table: Table, batch_rows: int)
     keys = [c.name for c in table.primary_key.columns]
     statement = insert(table)  # executemany: psycopg pipelines the batch in one round trip
     result = src.execution_options(stream_results=True).execute(
-        select(*_readable(table)).order_by(*table.primary_key.columns)
+        select(*readable_columns(table)).order_by(*table.primary_key.columns)
     )
     copied = 0
     pending: list[dict[str, Any]] = []
@@ -285,71 +259,6 @@ def _reset_sequences(dst: Connection) -> None:
             continue
         top = dst.execute(select(func.max(key))).scalar() or 0
         dst.execute(text("SELECT setval(:s, :v, false)"), {"s": sequence, "v": top + 1})
-
-
-# ---- verification ----------------------------------------------------------------------
-def normalised(value: object) -> object:
-    """One value in a form that is equal on SQLite and PostgreSQL when the data is."""
-    kind = type(value)
-    if kind in _AS_IS:
-        return value
-    if kind is float:
-        return repr(value)
-    if isinstance(value, enum.Enum):
-        return normalised(value.value)
-    if isinstance(value, dt.datetime | dt.date | dt.time):
-        return value.isoformat()
-    if isinstance(value, decimal.Decimal):
-        return str(value.normalize())
-    if isinstance(value, bytes | memoryview):
-        return bytes(value).hex()
-    if isinstance(value, bool | int | str):  # subclasses of the plain types
-        return value
-    return repr(value)
-
-
-_AS_IS = {type(None), bool, int, str}
-
-
-def table_checksum(conn: Connection, table: Table) -> tuple[int, str]:
-    """Row count and sha256 over the rows in primary-key order, each value normalised."""
-    keys = list(table.primary_key.columns)
-    integer_keys = all(isinstance(k.type, Integer) for k in keys)
-    query = select(*_readable(table))
-    if integer_keys:  # text keys are sorted in Python: server collations differ from SQLite
-        query = query.order_by(*keys)
-    rows: Iterable[Sequence[Any]] = conn.execute(query)
-    if not integer_keys:
-        positions = [list(table.columns).index(k) for k in keys]
-        rows = sorted(rows, key=lambda r: [str(r[i]) for i in positions])
-    digest = hashlib.sha256()
-    count = 0
-    for row in rows:
-        digest.update(json.dumps([normalised(v) for v in row], ensure_ascii=False).encode())
-        digest.update(b"\n")
-        count += 1
-    return count, digest.hexdigest()
-
-
-def compare(src: Connection, dst: Connection) -> list[TableCheck]:
-    checks = []
-    for table in copied_tables():
-        source_rows, source_sha = table_checksum(src, table)
-        target_rows, target_sha = table_checksum(dst, table)
-        checks.append(TableCheck(table.name, source_rows, target_rows, source_sha, target_sha))
-    return checks
-
-
-def verify_copy(source: Path, target_url: str) -> list[TableCheck]:
-    """Compare a program file with a server database table by table (both only read)."""
-    source_engine = open_source_readonly(source)
-    target_engine = make_engine(target_url, poolclass=NullPool)
-    try:
-        with source_engine.connect() as src, src.begin(), target_engine.connect() as dst:
-            return compare(src, dst)
-    finally:
-        source_engine.dispose()
-        target_engine.dispose()
 
 
 def _raise_on_mismatch(checks: list[TableCheck]) -> None:

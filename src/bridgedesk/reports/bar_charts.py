@@ -1,0 +1,59 @@
+"""Bar charts for reports: per checklist domain, the share proficient at the first and at the
+latest assessment, side by side."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from bridgedesk.reports.chart_labels import chart_font, finish, fit, label, new_drawing
+from bridgedesk.reports.styles import ACCENT, INK
+
+
+def domain_bars(rows: Sequence[tuple[str, float | None, float]], width: float) -> Any:
+    """Per domain two bars: share proficient at the first and at the latest assessment."""
+    from reportlab.graphics.shapes import Rect, String
+    from reportlab.lib import colors
+
+    font = chart_font()
+    row_h = 17.0
+    label_w = min(170.0, width * 0.35)
+    bar_w = width - label_w - 40
+    height = row_h * len(rows) + 22
+    drawing = new_drawing(width, height)
+    first_colour, latest_colour = colors.HexColor("#b0bec5"), colors.HexColor(ACCENT)
+    for i, (domain, first, latest) in enumerate(rows):
+        y = height - 22 - (i + 1) * row_h + 3
+        label(drawing, 0, y + 2.5, fit(domain, 8.0, label_w - 6), 8.0, INK)
+        drawing.add(
+            Rect(
+                label_w, y + 6.5, bar_w, 5.5, fillColor=colors.HexColor("#f0f2f4"), strokeColor=None
+            )
+        )
+        drawing.add(
+            Rect(label_w, y, bar_w, 5.5, fillColor=colors.HexColor("#f0f2f4"), strokeColor=None)
+        )
+        if first is not None:
+            drawing.add(
+                Rect(label_w, y + 6.5, bar_w * first, 5.5, fillColor=first_colour, strokeColor=None)
+            )
+        drawing.add(
+            Rect(label_w, y, bar_w * latest, 5.5, fillColor=latest_colour, strokeColor=None)
+        )
+        drawing.add(
+            String(
+                label_w + bar_w + 4,
+                y + 1,
+                f"{latest:.0%}",
+                fontName=font,
+                fontSize=7.5,
+                fillColor=colors.HexColor(INK),
+            )
+        )
+    drawing.add(Rect(label_w, height - 10, 8, 6, fillColor=first_colour, strokeColor=None))
+    drawing.add(String(label_w + 11, height - 10, "First assessment", fontName=font, fontSize=7))
+    drawing.add(Rect(label_w + 90, height - 10, 8, 6, fillColor=latest_colour, strokeColor=None))
+    drawing.add(
+        String(label_w + 101, height - 10, "Latest (share proficient)", fontName=font, fontSize=7)
+    )
+    return finish(drawing)

@@ -1,0 +1,157 @@
+"""The mentee report's record so far: identity, mentors, the timeline strip and the check-ins.
+
+Each function returns the flowables of one section; ``mentee_report.mentee_story`` puts them
+in order. Every user string goes through ``script_runs`` so it prints in any script.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from bridgedesk.reports import script_runs
+from bridgedesk.reports.mentee_data import MenteeReportData
+from bridgedesk.reports.page import format_date, format_period
+from bridgedesk.reports.styles import report_styles, table_style
+from bridgedesk.reports.timeline_strip import timeline_strip
+from bridgedesk.reports.value_text import enum_words
+
+
+def identity_section(data: MenteeReportData, width: float) -> list[Any]:
+    """The mentee's names, large, then two columns of who they are and where they stand."""
+    from reportlab.platypus import Spacer, Table
+
+    record = data.record
+    st = report_styles()
+    p, c = script_runs.paragraph, script_runs.cell
+    f = record.fields
+    story: list[Any] = [
+        p(record.legal_name or "(no name recorded)", st.name_large, bold=True),
+    ]
+    if f.native_name:
+        story.append(p(f.native_name, st.name_native))
+    story.append(Spacer(1, 6))
+    status = enum_words(record.status)
+    if record.exit_date:
+        status += f" since {format_date(record.exit_date)}"
+        if record.exit_reason:
+            status += f" ({record.exit_reason})"
+    identity = [
+        ("Preferred name", f.preferred_name), ("Pronouns", f.pronouns),
+        ("Country of training", f.country_of_training), ("Medical school", f.medical_school),
+        ("Specialty", f.specialty), ("Site", f.site), ("Role", enum_words(f.role)),
+        ("Phase", record.phase_name), ("Start date", format_date(f.start_date)), ("Status", status),
+    ]  # fmt: skip
+    half = (len(identity) + 1) // 2
+    rows = []
+    for i in range(half):
+        left = identity[i]
+        right = identity[i + half] if i + half < len(identity) else ("", "")
+        rows.append(
+            [
+                c(left[0], st.cell_head),
+                c(left[1] or "\u2014", st.cell),
+                c(right[0], st.cell_head),
+                c(right[1] or ("\u2014" if right[0] else ""), st.cell),
+            ]
+        )
+    t = Table(rows, colWidths=[width * 0.17, width * 0.33, width * 0.17, width * 0.33])
+    t.setStyle(table_style(header_rows=0, stripes=False))
+    story.append(t)
+    return story
+
+
+def mentors_section(data: MenteeReportData, width: float) -> list[Any]:
+    """Every mentor assignment, current ones first."""
+    from reportlab.platypus import CondPageBreak, Table
+
+    st = report_styles()
+    p, c = script_runs.paragraph, script_runs.cell
+    story: list[Any] = [CondPageBreak(90), p("Mentors", st.h1, bold=True)]
+    assignments = data.assignments
+    if assignments:
+        rows = [
+            [
+                "Mentor",
+                "Role",
+                "From",
+                "To",
+                "Note",
+            ]
+        ]
+        for a in sorted(assignments, key=lambda a: (a.end is not None, a.start)):
+            rows.append(
+                [
+                    c(a.mentor_name, st.cell),
+                    enum_words(a.kind),
+                    format_date(a.start),
+                    format_date(a.end) if a.end else "Current",
+                    c(a.end_reason, st.cell),
+                ]
+            )
+        t = Table(rows, colWidths=[width * x for x in (0.3, 0.14, 0.14, 0.14, 0.28)], repeatRows=1)
+        t.setStyle(table_style())
+        story.append(t)
+    else:
+        story.append(p("No mentor has been assigned.", st.body))
+    return story
+
+
+def timeline_section(data: MenteeReportData, today: dt.date, width: float) -> list[Any]:
+    """Phases, check-ins and milestones on one strip (phases only once there is a start date)."""
+    from reportlab.platypus import CondPageBreak
+
+    st = report_styles()
+    p = script_runs.paragraph
+    events = data.events
+    story: list[Any] = [CondPageBreak(170), p("Timeline", st.h1, bold=True)]
+    bands = data.bands if data.record.fields.start_date else []
+    if events or bands:
+        story.append(timeline_strip(events, bands, today, width))
+    else:
+        story.append(p("Nothing scheduled yet.", st.body))
+    return story
+
+
+def checkins_section(
+    data: MenteeReportData,
+    include_private_notes: bool,
+    checkins_period: tuple[dt.date, dt.date] | None,
+    width: float,
+) -> list[Any]:
+    """The check-ins table, limited to ``checkins_period`` when given; private mentor notes
+    only when ``include_private_notes``."""
+    from reportlab.platypus import CondPageBreak, Table
+
+    st = report_styles()
+    p, c = script_runs.paragraph, script_runs.cell
+    story: list[Any] = [CondPageBreak(90), p("Check-ins", st.h1, bold=True)]
+    checkins = [e for e in data.events if e.kind == "checkin"]
+    if checkins_period is not None:
+        first, last = checkins_period
+        shown = [e for e in checkins if first <= e.date <= last]
+        story.append(p(f"Check-ins dated {format_period(first, last)}: {len(shown)} of the "
+                       f"{len(checkins)} on record.", st.muted))  # fmt: skip
+        checkins = shown
+    if checkins:
+        head = ["Date", "Status", "Format", "Topics", "Summary"]
+        cols = [0.12, 0.1, 0.1, 0.16, 0.52]
+        rows = [list(head)]
+        for e in checkins:
+            detail = data.checkin_details[e.id]
+            summary: list[Any] = [c(detail.summary, st.cell)] if detail.summary else []
+            if include_private_notes and detail.private_note:
+                summary.append(c("Private mentor note: " + detail.private_note, st.small))
+            rows.append([
+                format_date(e.date), enum_words(e.state),
+                enum_words(detail.format) if detail.format else "",
+                "\n".join(enum_words(t) for t in detail.topics), summary or "",
+            ])  # fmt: skip
+        t = Table(rows, colWidths=[width * x for x in cols], repeatRows=1, splitInRow=1)
+        t.setStyle(table_style())
+        story.append(t)
+        if not include_private_notes:
+            story.append(p("Private mentor notes are not included in this report.", st.muted))
+    else:
+        story.append(p("No check-ins recorded.", st.body))
+    return story
