@@ -9,15 +9,14 @@ from __future__ import annotations
 import contextlib
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QSettings, QSize, QTimer
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
     QMainWindow,
     QStackedWidget,
-    QToolBar,
     QWidget,
 )
 
@@ -25,16 +24,22 @@ from bridgedesk import APP_NAME, __version__
 from bridgedesk.services import program_settings
 from bridgedesk.services.roster import RosterService
 from bridgedesk.ui import workers
-from bridgedesk.ui.app_lock_controls import AppLockControls
-from bridgedesk.ui.data_actions import DataActions
-from bridgedesk.ui.undo import UndoHistory, add_edit_menu
+from bridgedesk.ui.main_menus import build_menus_and_toolbar
+from bridgedesk.ui.undo import UndoHistory
+from bridgedesk.ui.view_requests import connect_view_requests
 from bridgedesk.ui.views.placeholder import PlaceholderView
 from bridgedesk.ui.views.registry import VIEWS, ViewEnv
 
 if TYPE_CHECKING:
     import datetime as dt
 
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QToolBar
+
     from bridgedesk.services.context import ServiceContext
+    from bridgedesk.ui.app_lock_controls import AppLockControls
+    from bridgedesk.ui.data_actions import DataActions
+    from bridgedesk.ui.undo import EditActions
     from bridgedesk.ui.views.welcome import WelcomeView
 
 MENTEES = "mentees"
@@ -57,6 +62,21 @@ def _week_ahead_sentence(ctx: ServiceContext, today: dt.date) -> str:
 
 
 class MainWindow(QMainWindow):
+    """Navigation between the views, the first-start page and the status line.
+
+    Menus and toolbar come from :mod:`bridgedesk.ui.main_menus`, which sets these actions.
+    """
+
+    new_mentee_action: QAction
+    quit_action: QAction
+    find_action: QAction
+    about_action: QAction
+    view_actions: list[QAction]
+    data_actions: DataActions
+    app_lock: AppLockControls
+    edit_actions: EditActions
+    toolbar: QToolBar
+
     def __init__(self, env: ViewEnv, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.env = env
@@ -88,7 +108,7 @@ class MainWindow(QMainWindow):
             env.undo = UndoHistory(env.dialogs, self)
         env.undo.changed.connect(lambda: self._show_row(self.nav.currentRow()))  # reload
 
-        self._build_actions()
+        build_menus_and_toolbar(self)  # the actions below are set there
         self.statusBar().showMessage("Ready")
         self.week_label = QLabel()
         self.week_label.setAccessibleName("Due this week")
@@ -99,58 +119,6 @@ class MainWindow(QMainWindow):
         else:
             self._enter_workspace()
         self._restore_geometry()
-
-    # -- menus, toolbar, shortcuts ---------------------------------------------------------
-    def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        self.new_mentee_action = self._action("&New mentee…", self.new_mentee, "Ctrl+N")
-        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit)
-        self.find_action = self._action(
-            "&Find mentee", self.focus_search, QKeySequence.StandardKey.Find
-        )
-        self.about_action = self._action(f"&About {APP_NAME}", self.show_about)
-        self.view_actions = [
-            self._action(
-                spec.title, lambda _=False, i=i: self.show_view(VIEWS[i].key), f"Ctrl+{i + 1}"
-            )
-            for i, spec in enumerate(VIEWS)
-        ]
-        menus = self.menuBar()
-        file_menu = menus.addMenu("&File")
-        file_menu.addAction(self.new_mentee_action)
-        file_menu.addSeparator()
-        self.data_actions = DataActions(self, self.env)
-        self.data_actions.imported.connect(self._after_import)
-        self.data_actions.restored.connect(self.close)  # reopening loads the restored file
-        file_menu.addActions([self.data_actions.import_action, self.data_actions.export_action])
-        file_menu.addSeparator()
-        file_menu.addActions([self.data_actions.backups_action, self.data_actions.database_action])
-        file_menu.addSeparator()
-        self.app_lock = AppLockControls(self, self.pages, self.env.paths, self.env.dialogs)
-        file_menu.addActions([self.app_lock.lock_action, self.app_lock.passphrase_action])
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        self.edit_actions = add_edit_menu(self, self.env.undo)
-        view_menu = menus.addMenu("&View")
-        view_menu.addActions(self.view_actions)
-        view_menu.addSeparator()
-        view_menu.addAction(self.find_action)
-        menus.addMenu("&Help").addAction(self.about_action)
-        self.toolbar = QToolBar("Main toolbar")
-        self.toolbar.setObjectName("main_toolbar")
-        self.toolbar.setAccessibleName("Main toolbar")
-        self.toolbar.setMovable(False)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.toolbar.addAction(self.new_mentee_action)
-        self.toolbar.addAction(self.find_action)
-        self.addToolBar(self.toolbar)
 
     # -- first start -----------------------------------------------------------------------
     def _show_welcome(self) -> None:
@@ -204,15 +172,9 @@ class MainWindow(QMainWindow):
             old.deleteLater()
             self.stack.insertWidget(index, widget)
             self.views[key] = widget
-            requested = getattr(widget, "mentee_requested", None)
-            if requested is not None:  # e.g. a dashboard row: open that mentee's record
-                requested.connect(self.open_mentee)
-            report = getattr(widget, "report_requested", None)
-            if report is not None:  # "Print report…" on a mentee record
-                report.connect(self.show_mentee_report)
-            open_view = getattr(widget, "open_view_requested", None)
-            if open_view is not None:  # a mentee record's "Open in Timeline" and the like
-                open_view.connect(self.show_mentee_in)
+            connect_view_requests(
+                widget, self.open_mentee, self.show_mentee_report, self.show_mentee_in
+            )
         return self.views[key]
 
     def show_view(self, key: str) -> QWidget:

@@ -1,66 +1,36 @@
-"""One mentee's profile: edit, save (optimistic), archive, delete; never lose the user's edits."""
+"""One mentee's record: save (optimistic), archive, delete; never lose the user's edits.
+
+The Profile tab's editors live in :mod:`bridgedesk.ui.views.mentee_profile_page`; this dialog
+owns the flow around them: the buttons, the record's state line, and closing with unsaved edits.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QIntValidator, QKeySequence, QShortcut
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
     QDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from bridgedesk.domain.enums import MenteeRole, MenteeStatus, label
-from bridgedesk.domain.mentee_rules import FIELD_LABELS, NAME_MAX
+from bridgedesk.domain.enums import MenteeStatus, label
 from bridgedesk.errors import UserError, ValidationError
 from bridgedesk.services.roster import MenteeFields, MenteeRecord, RosterService
 from bridgedesk.ui.dialogs import SaveChoice
 from bridgedesk.ui.formatting import format_date
 from bridgedesk.ui.views.archive_dialog import ArchiveDialog
-from bridgedesk.ui.views.field_row import FieldRow
 from bridgedesk.ui.views.guarded_save import guarded_save
+from bridgedesk.ui.views.mentee_profile_page import MenteeProfilePage
 from bridgedesk.ui.views.mentee_sections import build_sections
 from bridgedesk.ui.views.registry import ViewEnv
-
-TEXT_FIELDS = (
-    "given_names",
-    "family_name",
-    "native_name",
-    "preferred_name",
-    "pronouns",
-    "country_of_training",
-    "medical_school",
-    "specialty",
-    "site",
-    "email",
-    "phone",
-    "languages",
-    "visa_kind",
-)
-LABELS = {
-    **FIELD_LABELS,
-    "graduation_year": "Graduation year",
-    "role": "Role",
-    "start_date": "Start date",
-    "phase_id": "Phase",
-}
-HINTS = {
-    "given_names": "In Latin letters, as on the passport",
-    "native_name": "e.g. ሰላም ተስፋዬ, محمد عبد الله, 王小明",
-}
 
 
 class MenteeForm(QDialog):
@@ -78,11 +48,12 @@ class MenteeForm(QDialog):
         self.record: MenteeRecord | None = None
         self.setMinimumSize(560, 420)
         self.resize(720, 660)
-        self.rows: dict[str, FieldRow] = {}
-        self.editors: dict[str, QWidget] = {}
+        self.profile = MenteeProfilePage(self.service, env.today)
+        self.rows = self.profile.rows
+        self.editors = self.profile.editors
 
         tabs = QTabWidget()
-        tabs.addTab(self._profile_page(), "Profile")
+        tabs.addTab(self.profile, "Profile")
         self.tabs = tabs
         self._add_sections()
         self.state_label = QLabel()
@@ -143,46 +114,6 @@ class MenteeForm(QDialog):
         self._show_state()
 
     # -- building --------------------------------------------------------------------------
-    def _profile_page(self) -> QWidget:
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        specialties, sites = self.service.specialties(), self.service.sites()
-        for name in ("given_names", "family_name", "native_name", "preferred_name", "pronouns"):
-            self._add(form, name, self._line(name))
-        role = QComboBox()
-        for value in MenteeRole:
-            role.addItem(label(value), value.value)
-        self._add(form, "role", role)
-        self._add(form, "specialty", self._choice(specialties))
-        self._add(form, "site", self._choice(sites))
-        start = QDateEdit()
-        start.setCalendarPopup(True)
-        start.setDisplayFormat("d MMM yyyy")
-        self._add(form, "start_date", start)
-        phase = QComboBox()
-        phase.addItem("Work it out from the start date", None)
-        for phase_id, phase_name in self.service.phases():
-            phase.addItem(phase_name, phase_id)
-        self._add(form, "phase_id", phase)
-        for name in ("country_of_training", "medical_school"):
-            self._add(form, name, self._line(name))
-        year = QLineEdit()
-        year.setValidator(QIntValidator(1940, 2100, year))
-        year.setMaximumWidth(90)
-        self._add(form, "graduation_year", year)
-        for name in ("email", "phone", "languages", "visa_kind"):
-            self._add(form, name, self._line(name))
-        notes = QPlainTextEdit()
-        notes.setTabChangesFocus(True)
-        notes.setMinimumHeight(80)
-        self._add(form, "notes", notes)
-        page = QWidget()
-        page.setLayout(form)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(page)
-        return scroll
-
     def _add_sections(self) -> None:
         """Mentors, Timeline, Checklist, Credentials, Goals after Profile (notes until saved)."""
         while self.tabs.count() > 1:
@@ -195,58 +126,12 @@ class MenteeForm(QDialog):
                 signal.connect(self.request_view)
             self.tabs.addTab(page, title)
 
-    def _line(self, name: str) -> QLineEdit:
-        edit = QLineEdit()
-        edit.setMaxLength(NAME_MAX if name.endswith("name") or name == "given_names" else 300)
-        edit.setPlaceholderText(HINTS.get(name, ""))
-        return edit
-
-    def _choice(self, values: list[str]) -> QComboBox:
-        combo = QComboBox()
-        combo.setEditable(True)
-        combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        combo.addItems(values)
-        return combo
-
-    def _add(self, form: QFormLayout, name: str, editor: QWidget) -> None:
-        editor.setAccessibleName(LABELS.get(name, name))
-        row = FieldRow(editor)
-        self.rows[name] = row
-        self.editors[name] = editor
-        form.addRow(f"{LABELS.get(name, name)}:", row)
-
     # -- fields in and out -----------------------------------------------------------------
     def fill(self, fields: MenteeFields) -> None:
-        for name in TEXT_FIELDS:
-            editor = self.editors[name]
-            value = getattr(fields, name)
-            if isinstance(editor, QComboBox):
-                editor.setEditText(value)
-            else:
-                editor.setText(value)
-        self.editors["graduation_year"].setText(
-            "" if fields.graduation_year is None else str(fields.graduation_year)
-        )
-        role = self.editors["role"]
-        role.setCurrentIndex(max(role.findData(str(fields.role)), 0))
-        self.editors["start_date"].setDate(QDate(fields.start_date or self.env.today()))
-        phase = self.editors["phase_id"]
-        phase.setCurrentIndex(max(phase.findData(fields.phase_id), 0))
-        self.editors["notes"].setPlainText(fields.notes)
+        self.profile.fill(fields)
 
     def fields(self) -> MenteeFields:
-        values: dict[str, object] = {}
-        for name in TEXT_FIELDS:
-            editor = self.editors[name]
-            values[name] = editor.currentText() if isinstance(editor, QComboBox) else editor.text()
-        year = self.editors["graduation_year"].text().strip()
-        values["graduation_year"] = int(year) if year else None
-        values["role"] = MenteeRole(self.editors["role"].currentData())
-        start: dt.date = self.editors["start_date"].date().toPython()
-        values["start_date"] = start
-        values["phase_id"] = self.editors["phase_id"].currentData()
-        values["notes"] = self.editors["notes"].toPlainText()
-        return MenteeFields(**values)
+        return self.profile.fields()
 
     def is_dirty(self) -> bool:
         return dataclasses.asdict(self.fields().normalized()) != dataclasses.asdict(
@@ -254,11 +139,7 @@ class MenteeForm(QDialog):
         )
 
     def show_problems(self, problems: dict[str, str]) -> None:
-        for name, row in self.rows.items():
-            row.set_problem(problems.get(name, ""))
-        first = next((self.editors[n] for n in self.rows if n in problems), None)
-        if first is not None:
-            first.setFocus()
+        self.profile.show_problems(problems)
 
     def _show_state(self) -> None:
         record = self.record

@@ -8,17 +8,10 @@ reports, so the window paints and answers at once even with 10,000 mentees. Smal
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Sequence
-from dataclasses import dataclass
-
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -28,105 +21,21 @@ from PySide6.QtWidgets import (
 )
 
 from bridgedesk.domain.enums import MenteeStatus, label
-from bridgedesk.services.context import ServiceContext
 from bridgedesk.services.roster import RosterService
-from bridgedesk.services.roster_rows import RosterRow, roster_rows
 from bridgedesk.ui import workers
-from bridgedesk.ui.formatting import format_date, format_share
 from bridgedesk.ui.models import roster_model as cols
-from bridgedesk.ui.models.roster_model import (
-    ROW_ID_ROLE,
-    RosterFilter,
-    RosterTableModel,
-    distinct_mentors,
-    distinct_values,
-    search_keys,
-)
+from bridgedesk.ui.models.roster_model import ROW_ID_ROLE, RosterFilter, RosterTableModel
+from bridgedesk.ui.views.filter_combo import FilterCombo
 from bridgedesk.ui.views.mentee_form import MenteeForm
 from bridgedesk.ui.views.registry import ViewEnv
+from bridgedesk.ui.views.roster_columns import fit_columns, set_up_columns
+from bridgedesk.ui.views.roster_loading import RosterData, load_roster
+
+__all__ = ["BACKGROUND_FROM", "LOADING", "FilterCombo", "RosterData", "RosterView", "load_roster"]
 
 BACKGROUND_FROM = 1_500
 """Programs with this many mentees or more load off the GUI thread (about 100 ms of work)."""
 LOADING = "Loading mentees…"
-
-SHORT_COLUMNS = (cols.PHASE, cols.NEXT_CHECKIN, cols.NEAREST_DEADLINE, cols.PROGRESS, cols.STATUS)
-# Long texts (site names, mentors) get a capped width and elide; the tooltip has the full text.
-CAPPED_COLUMNS = {
-    cols.NATIVE_NAME: 130,
-    cols.COUNTRY: 110,
-    cols.SPECIALTY: 130,
-    cols.SITE: 130,
-    cols.PRIMARY_MENTOR: 130,
-}
-HIDDEN_AT_FIRST = (cols.COUNTRY,)  # shown again from the header's right-click menu
-
-
-@dataclass(frozen=True)
-class RosterData:
-    """Everything the view shows, computed off the GUI thread for big programs."""
-
-    rows: list[RosterRow]
-    keys: list[str]
-    phases: list[str]
-    specialties: list[str]
-    sites: list[str]
-    countries: list[str]
-    mentors: list[tuple[int, str]]
-
-
-def load_roster(ctx: ServiceContext, today: dt.date) -> RosterData:
-    """The roster rows, their search keys and the filter choices (any thread: no widgets)."""
-    rows = roster_rows(ctx, today)
-    return RosterData(
-        rows,
-        search_keys(rows),
-        distinct_values(rows, "phase"),
-        distinct_values(rows, "specialty"),
-        distinct_values(rows, "site"),
-        distinct_values(rows, "country"),
-        distinct_mentors(rows),
-    )
-
-
-class FilterCombo(QComboBox):
-    """A combo whose first entry means "any"; ``value()`` is None for it.
-
-    The values live in a Python list, not in Qt item data: PySide6 6.12 on Python 3.11 drops
-    a reference to None each time item data holding None is read, and the process aborts
-    ("deallocating None") once enough reads have piled up.
-    """
-
-    def __init__(self, any_text: str, accessible_name: str) -> None:
-        super().__init__()
-        self.any_text = any_text
-        self._values: list[object] = []
-        self.setAccessibleName(accessible_name)
-        self.setToolTip(accessible_name)
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.set_choices([])
-
-    def set_choices(self, choices: Sequence[tuple[object, str]]) -> None:
-        """Refill, keeping the current choice when it still exists."""
-        current = self.value()
-        self.blockSignals(True)
-        self.clear()
-        self._values = [None, *(value for value, _text in choices)]
-        self.addItems([self.any_text, *(text for _value, text in choices)])
-        self.setCurrentIndex(self._index_of(current))
-        self.blockSignals(False)
-
-    def _index_of(self, value: object) -> int:
-        try:
-            return self._values.index(value) if value is not None else 0
-        except ValueError:
-            return 0
-
-    def value(self):  # noqa: ANN201 - whatever the choices hold
-        index = self.currentIndex()
-        return self._values[index] if 0 <= index < len(self._values) else None
-
-    def select(self, value: object) -> None:
-        self.setCurrentIndex(self._index_of(value))
 
 
 class RosterView(QWidget):
@@ -177,12 +86,7 @@ class RosterView(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(cols.NAME, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(60)
-        for column, width in CAPPED_COLUMNS.items():
-            header.resizeSection(column, width)
-        self._add_column_menu(header)
+        set_up_columns(self.table)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated.connect(self._open_index)  # Enter on a row
@@ -256,36 +160,13 @@ class RosterView(QWidget):
         self.mentor.set_choices(data.mentors)
         self.model.set_rows(data.rows, data.keys)
         self.apply_filter()
-        self._fit_columns(data)
+        fit_columns(self.table, data)
         self.loading = False
         if self._select_after_load is not None:
             row = self.model.row_of_id(self._select_after_load)
             if row is not None:
                 self.table.selectRow(row)
         self.loaded.emit()
-
-    def _fit_columns(self, data: RosterData) -> None:
-        """Widths from the texts a column can hold, measured once each: asking the table
-        (resizeColumnToContents) calls ``data()`` for up to 1,000 rows per column."""
-        header = self.table.horizontalHeader()
-        metrics = self.table.fontMetrics()
-        dates = [format_date(dt.date(2000, month, 28)) for month in range(1, 13)]
-        texts: dict[int, Sequence[str]] = {
-            cols.PHASE: data.phases,
-            cols.NEXT_CHECKIN: dates,
-            cols.NEAREST_DEADLINE: dates,
-            cols.PROGRESS: [format_share(1.0) or ""],
-            cols.STATUS: [label(s) for s in MenteeStatus],
-            cols.NATIVE_NAME: [r.native_name for r in data.rows[:200]],
-            cols.COUNTRY: data.countries,
-            cols.SPECIALTY: data.specialties,
-            cols.SITE: data.sites,
-            cols.PRIMARY_MENTOR: [name for _id, name in data.mentors[:500]],
-        }
-        for column, column_texts in texts.items():
-            widest = max((metrics.horizontalAdvance(t) for t in column_texts), default=0)
-            width = max(header.sectionSizeHint(column), widest + 2 * metrics.averageCharWidth())
-            header.resizeSection(column, min(width, CAPPED_COLUMNS.get(column, width)))
 
     def apply_filter(self) -> None:
         self.model.set_filter(
@@ -300,17 +181,6 @@ class RosterView(QWidget):
         )
         shown, total = self.model.rowCount(), self.model.total_count()
         self.count_label.setText(f"{shown:,} of {total:,} mentee{'s' if total != 1 else ''}")
-
-    def _add_column_menu(self, header: QHeaderView) -> None:
-        """Right-click on the header to choose the columns; the name column always stays."""
-        header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        for column in range(1, cols.COLUMN_COUNT):
-            action = QAction(cols.HEADER_TIPS[column], header)
-            action.setCheckable(True)
-            action.setChecked(column not in HIDDEN_AT_FIRST)
-            action.toggled.connect(lambda shown, c=column: self.table.setColumnHidden(c, not shown))
-            header.addAction(action)
-            self.table.setColumnHidden(column, column in HIDDEN_AT_FIRST)
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -12,19 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QFormLayout,
-    QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QProgressDialog,
     QPushButton,
-    QScrollArea,
-    QSizePolicy,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -37,13 +31,13 @@ from bridgedesk.ui.formatting import format_date, plural
 from bridgedesk.ui.views.field_row import FieldRow
 from bridgedesk.ui.views.registry import ViewEnv
 from bridgedesk.ui.views.restore_runner import start_restore
+from bridgedesk.ui.views.welcome_layout import damage_notice, heading_label, lay_out_page
 
 FIELDS = (
     ("hospital_name", "Hospital", "e.g. St Mary's District Hospital", "Enter the hospital's name."),
     ("program_name", "Program", "e.g. IMG Mentorship Program", "Enter the program's name."),
     ("director_name", "Program director", "Your name", "Enter the program director's name."),
 )
-COLUMN_WIDTH = 600  # the page's one column, wide enough for the buttons in any common font
 
 
 def earlier_damage_text(found: EarlierDamage) -> str:
@@ -86,11 +80,7 @@ class WelcomeView(QWidget):
         self._worker: workers.Worker | None = None
         self._progress: QProgressDialog | None = None
 
-        heading = QLabel("Welcome to BridgeDesk")
-        font = QFont(heading.font())
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        heading.setFont(font)
+        heading = heading_label("Welcome to BridgeDesk")
         intro = QLabel(
             "BridgeDesk helps you run a structured mentorship program for international medical "
             "graduates. Start by naming your program; you can change these later."
@@ -142,63 +132,16 @@ class WelcomeView(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.restore_button)
 
-        self._lay_out(heading, intro, form, buttons)
+        self.damage_panel = damage_notice(
+            self.damage_note,
+            self.restore_good_button,
+            self.earlier is not None,
+            self.good_backup() is not None,
+        )
+        lay_out_page(self, heading, intro, self.damage_panel, form, buttons)
         if self.good_backup() is not None:
             self.restore_good_button.setDefault(True)
             self.restore_good_button.setFocus()
-
-    def _lay_out(
-        self, heading: QLabel, intro: QLabel, form: QFormLayout, buttons: QHBoxLayout
-    ) -> None:
-        """A calm column of natural height, centred both ways; it scrolls on a tiny screen.
-
-        The column has a fixed width so that its wrapped texts know their height before the
-        page is laid out: with a width left to the layout, Qt sized the column for a wider
-        text and squeezed the name fields to make room.
-        """
-        notice = QFrame()
-        notice.setFrameShape(QFrame.Shape.StyledPanel)
-        notice.setVisible(self.earlier is not None)
-        notice_layout = QVBoxLayout(notice)
-        notice_layout.setContentsMargins(12, 10, 12, 10)
-        notice_layout.addWidget(self.damage_note)
-        notice_layout.addWidget(self.restore_good_button, 0, Qt.AlignmentFlag.AlignLeft)
-        # set visibility only once parented: on a parentless widget it would open a window
-        self.damage_note.setVisible(self.earlier is not None)
-        self.restore_good_button.setVisible(self.good_backup() is not None)
-        self.damage_panel = notice
-
-        column = QVBoxLayout()
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(8)
-        column.addWidget(heading)
-        column.addWidget(intro)
-        column.addSpacing(8)
-        column.addWidget(notice)
-        column.addSpacing(8)
-        column.addLayout(form)
-        column.addSpacing(16)
-        column.addLayout(buttons)
-        holder = QWidget()
-        holder.setLayout(column)
-        holder.setFixedWidth(COLUMN_WIDTH)
-        holder.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Maximum)
-
-        page = QWidget()
-        page_layout = QGridLayout(page)
-        page_layout.setContentsMargins(24, 24, 24, 24)
-        page_layout.addWidget(holder, 1, 1)
-        page_layout.setRowStretch(0, 2)  # a little above the middle reads as centred
-        page_layout.setRowStretch(2, 3)
-        page_layout.setColumnStretch(0, 1)
-        page_layout.setColumnStretch(2, 1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(page)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
 
     # -- the three ways in ----------------------------------------------------------------
     def entered_settings(self) -> ProgramSettings:
@@ -245,11 +188,7 @@ class WelcomeView(QWidget):
         if all(vars(entered).values()):  # names typed in win over the demo's own
             self._save()
         ctx, today = self.env.ctx, self.env.today()
-        self._set_busy(True)
-        self._progress = QProgressDialog("Creating the demo program…", "", 0, 0, self)
-        self._progress.setCancelButton(None)
-        self._progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self._progress.setMinimumDuration(300)
+        self._start_work("Creating the demo program…")
         self._worker = workers.start(
             lambda: entry(ctx, today=today), self._demo_done, self._demo_failed
         )
@@ -274,6 +213,14 @@ class WelcomeView(QWidget):
     def _demo_failed(self, message: str) -> None:
         self._finish_work()
         self.env.dialogs.error(self, message)
+
+    def _start_work(self, text: str) -> None:
+        """Buttons off and a window-modal "working" note (shown if the work takes a while)."""
+        self._set_busy(True)
+        self._progress = QProgressDialog(text, "", 0, 0, self)
+        self._progress.setCancelButton(None)
+        self._progress.setWindowModality(Qt.WindowModality.WindowModal)
+        self._progress.setMinimumDuration(300)
 
     def _finish_work(self) -> None:
         if self._progress is not None:
@@ -319,11 +266,7 @@ class WelcomeView(QWidget):
 
     def _restore(self, chosen: Path) -> None:
         """Restore in the background; the window stays responsive and says it is working."""
-        self._set_busy(True)
-        self._progress = QProgressDialog(f"Restoring {chosen.name}…", "", 0, 0, self)
-        self._progress.setCancelButton(None)
-        self._progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self._progress.setMinimumDuration(300)
+        self._start_work(f"Restoring {chosen.name}…")
         self._worker = start_restore(
             self.env.ctx, self.env.paths, chosen, self._restore_done, self._restore_failed
         )

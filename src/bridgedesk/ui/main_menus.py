@@ -1,0 +1,89 @@
+"""The main window's menus, toolbar and shortcuts, built in one place.
+
+The window keeps to navigation; this module only makes its actions and arranges them. The
+actions stay attributes of the window (``new_mentee_action``, ``view_actions``, ``app_lock``…)
+because the lock controls, the welcome page and the tests reach them there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QToolBar
+
+from bridgedesk import APP_NAME
+from bridgedesk.ui.app_lock_controls import AppLockControls
+from bridgedesk.ui.data_actions import DataActions
+from bridgedesk.ui.undo import add_edit_menu
+from bridgedesk.ui.views.registry import VIEWS
+
+if TYPE_CHECKING:
+    from bridgedesk.ui.main_window import MainWindow
+
+
+def window_action(
+    window: QMainWindow,
+    text: str,
+    slot: Callable[..., object],
+    shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+) -> QAction:
+    """An action on the window itself, so its shortcut works while the menus are closed."""
+    action = QAction(text, window)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    action.triggered.connect(slot)
+    window.addAction(action)
+    return action
+
+
+def build_menus_and_toolbar(window: MainWindow) -> None:
+    """File, Edit, View and Help menus and the main toolbar, in the order the user sees them."""
+    env = window.env
+    window.new_mentee_action = window_action(window, "&New mentee…", window.new_mentee, "Ctrl+N")
+    window.quit_action = window_action(window, "&Quit", window.close, QKeySequence.StandardKey.Quit)
+    window.find_action = window_action(
+        window, "&Find mentee", window.focus_search, QKeySequence.StandardKey.Find
+    )
+    window.about_action = window_action(window, f"&About {APP_NAME}", window.show_about)
+    window.view_actions = [
+        window_action(
+            window,
+            spec.title,
+            lambda _=False, i=i: window.show_view(VIEWS[i].key),
+            f"Ctrl+{i + 1}",
+        )
+        for i, spec in enumerate(VIEWS)
+    ]
+    menus = window.menuBar()
+    file_menu = menus.addMenu("&File")
+    file_menu.addAction(window.new_mentee_action)
+    file_menu.addSeparator()
+    window.data_actions = DataActions(window, env)
+    window.data_actions.imported.connect(window._after_import)
+    window.data_actions.restored.connect(window.close)  # reopening loads the restored file
+    file_menu.addActions([window.data_actions.import_action, window.data_actions.export_action])
+    file_menu.addSeparator()
+    file_menu.addActions([window.data_actions.backups_action, window.data_actions.database_action])
+    file_menu.addSeparator()
+    window.app_lock = AppLockControls(window, window.pages, env.paths, env.dialogs)
+    file_menu.addActions([window.app_lock.lock_action, window.app_lock.passphrase_action])
+    file_menu.addSeparator()
+    file_menu.addAction(window.quit_action)
+    window.edit_actions = add_edit_menu(window, env.undo)
+    view_menu = menus.addMenu("&View")
+    view_menu.addActions(window.view_actions)
+    view_menu.addSeparator()
+    view_menu.addAction(window.find_action)
+    menus.addMenu("&Help").addAction(window.about_action)
+    toolbar = QToolBar("Main toolbar")
+    toolbar.setObjectName("main_toolbar")
+    toolbar.setAccessibleName("Main toolbar")
+    toolbar.setMovable(False)
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    toolbar.addAction(window.new_mentee_action)
+    toolbar.addAction(window.find_action)
+    window.toolbar = toolbar
+    window.addToolBar(toolbar)
