@@ -15,14 +15,13 @@ from __future__ import annotations
 import base64
 import hashlib
 import hmac
-import json
-import os
 import secrets
 from pathlib import Path
 from typing import Any
 
 from bridgedesk.errors import UserError
-from bridgedesk.paths import FILE_MODE, DataPaths, make_private
+from bridgedesk.paths import DataPaths
+from bridgedesk.services.settings_file import read_json_object, write_private_json
 
 FILE_NAME = "app-lock.json"
 MIN_LENGTH = 8
@@ -55,15 +54,8 @@ def damaged_sentence(paths: DataPaths) -> str:
 
 def _load(paths: DataPaths) -> tuple[dict[str, Any], bool]:
     """The file's settings and whether it is damaged (present but not a valid lock file)."""
-    try:
-        data = json.loads(lock_file(paths).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return {}, False
-    except (OSError, ValueError):
-        return {}, True
-    if not isinstance(data, dict):
-        return {}, True
-    if "passphrase" in data and not _is_record(data["passphrase"]):
+    data, damaged = read_json_object(lock_file(paths))
+    if damaged or ("passphrase" in data and not _is_record(data["passphrase"])):
         return {}, True
     return data, False
 
@@ -92,14 +84,7 @@ def _read(paths: DataPaths) -> dict[str, Any]:
 
 
 def _write(paths: DataPaths, data: dict[str, Any]) -> None:
-    """Write owner-only from the first byte, then swap in atomically."""
-    target = lock_file(paths)
-    temporary = target.with_suffix(".json.tmp")
-    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        json.dump(data, handle, indent=2)
-    os.replace(temporary, target)
-    make_private(target)
+    write_private_json(lock_file(paths), data)
 
 
 def _derive(passphrase: str, salt: bytes, n: int, r: int, p: int, length: int) -> bytes:

@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 
 def read(paths: DataPaths) -> dict[str, Any]:
     """The settings as a dict; empty when the file is missing or damaged (never an error)."""
-    data, damaged = _load(paths.settings_file)
+    data, damaged = read_json_object(paths.settings_file)
     if damaged:
         log.warning("settings file %s is damaged; using defaults", paths.settings_file)
     return data
@@ -40,7 +40,7 @@ def update(paths: DataPaths, **changes: Any) -> dict[str, Any]:
     A damaged file is moved aside first, so its content is kept for recovery.
     """
     file = paths.settings_file
-    data, damaged = _load(file)
+    data, damaged = read_json_object(file)
     if damaged:
         aside = set_aside(file)
         log.warning("settings file %s was damaged; kept as %s", file, aside.name)
@@ -49,7 +49,7 @@ def update(paths: DataPaths, **changes: Any) -> dict[str, Any]:
             data.pop(key, None)
         else:
             data[key] = value
-    _write(file, data)
+    write_private_json(file, data)
     return data
 
 
@@ -65,7 +65,7 @@ def set_aside(file: Path) -> Path:
     return aside
 
 
-def _load(file: Path) -> tuple[dict[str, Any], bool]:
+def read_json_object(file: Path) -> tuple[dict[str, Any], bool]:
     """The JSON object in ``file`` and whether the file exists but is not one."""
     try:
         data = json.loads(file.read_text(encoding="utf-8"))
@@ -78,7 +78,8 @@ def _load(file: Path) -> tuple[dict[str, Any], bool]:
     return data, False
 
 
-def _write(file: Path, data: dict[str, Any]) -> None:
+def write_private_json(file: Path, data: dict[str, Any]) -> None:
+    """Owner-only from the first byte, flushed to disk, then swapped in atomically."""
     file.parent.mkdir(parents=True, exist_ok=True)
     body = (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     partial = file.with_name(f"{file.name}.{os.getpid()}.partial")
