@@ -35,9 +35,15 @@ ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 DEB_ARCH = {"x86_64": "amd64", "aarch64": "arm64", "arm64": "arm64"}
 DEB_DEPENDS = (
     # What the bundle loads from the system rather than carrying (PyInstaller leaves out
-    # glibc, the GL/EGL driver stack and libxcb); glibc is pinned at build time below.
-    "libgl1, libegl1, libxcb1, libx11-6, libfontconfig1, libwayland-client0, libwayland-cursor0"
+    # glibc, the GL/EGL driver stack and the X libraries Qt's xcb platform needs, found with
+    # ldd over the bundle); glibc is pinned at build time below.
+    "libgl1, libegl1, libfontconfig1, libglib2.0-0, libdbus-1-3, libx11-6, libx11-xcb1, "
+    "libxcb1, libxcb-cursor0, libxcb-icccm4, libxcb-image0, libxcb-keysyms1, "
+    "libxcb-render-util0, libxcb-shape0, libxcb-xkb1, libxkbcommon0, libxkbcommon-x11-0"
 )
+# Only for a Wayland session; an X11 desktop (or XWayland) runs without them, so a machine
+# with no network is not refused the install for their lack.
+DEB_RECOMMENDS = "libwayland-client0, libwayland-cursor0, libwayland-egl1"
 
 
 def read_version(path: Path = VERSION_FILE) -> str:
@@ -148,6 +154,7 @@ def build_deb(app_dir: Path, version: str, out_dir: Path) -> Path:
         f"Maintainer: BridgeDesk <bridgedesk@localhost>\n"
         f"Installed-Size: {installed_kib}\n"
         f"Depends: libc6 (>= {glibc_version()}), {DEB_DEPENDS}\n"
+        f"Recommends: {DEB_RECOMMENDS}\n"
         f"Section: misc\n"
         f"Priority: optional\n"
         f"Description: mentorship program desk for international medical graduates\n"

@@ -375,3 +375,13 @@ def test_install_refuses_to_replace_a_running_bridgedesk(
     again = run_script(make_fake_bundle(tmp_path / "again", "1.2.0") / "install.sh", home, xdg)
     assert again.returncode == 0, again.stderr
     assert (lib / "_internal" / "marker-1.2.0").exists()
+
+
+def test_deb_depends_on_what_the_xcb_platform_loads_and_only_recommends_wayland() -> None:
+    build = load_build_module()
+    depends = {name.strip() for name in build.DEB_DEPENDS.split(",")}
+    recommends = {name.strip() for name in build.DEB_RECOMMENDS.split(",")}
+    # Qt 6.5+ refuses to start its xcb platform without libxcb-cursor0.
+    assert {"libxcb-cursor0", "libxkbcommon-x11-0", "libegl1", "libfontconfig1"} <= depends
+    assert {"libwayland-client0", "libwayland-cursor0"} <= recommends
+    assert not depends & recommends
