@@ -108,6 +108,10 @@ class ChecklistSummary(Base):
             "latest_proficient",
             "latest_on",
         ),  # fmt: skip
+        # The roster's progress per mentee ("any" role) in mentee order.
+        Index(
+            "ix_checklist_summaries_role_mentee", "observer_role", "mentee_id", "latest_proficient"
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Date, ForeignKey, String, Text
+from sqlalchemy import Date, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bridgedesk.domain.enums import CredentialStatus, Tier
@@ -25,6 +25,10 @@ class CredentialKind(Base):
 
 class Credential(Timestamped, Versioned, Base):
     __tablename__ = "credentials"
+    # The roster's nearest live expiry per mentee, answered from the index alone.
+    __table_args__ = (
+        Index("ix_credentials_mentee_live", "mentee_id", "status", "expires_on", "kind_id"),
+    )
     __mapper_args__ = {"version_id_col": Versioned.version}  # type: ignore[dict-item]
 
     id: Mapped[int] = mapped_column(primary_key=True)

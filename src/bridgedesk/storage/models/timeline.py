@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Date, ForeignKey, Integer, String, Text
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bridgedesk.domain.enums import (
@@ -19,6 +19,8 @@ from bridgedesk.storage.models.base import Base, Timestamped, Versioned, enum_co
 
 class Checkin(Timestamped, Versioned, Base):
     __tablename__ = "checkins"
+    # The roster's grouped pass over planned check-ins reads in mentee order from the index.
+    __table_args__ = (Index("ix_checkins_status_mentee", "status", "mentee_id", "planned_date"),)
     __mapper_args__ = {"version_id_col": Versioned.version}  # type: ignore[dict-item]
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -57,6 +59,10 @@ class Action(Timestamped, Base):
 
 class Milestone(Timestamped, Versioned, Base):
     __tablename__ = "milestones"
+    # The roster's next open milestone per mentee, answered from the index alone.
+    __table_args__ = (
+        Index("ix_milestones_mentee_open", "mentee_id", "completed_date", "due_date", "name"),
+    )
     __mapper_args__ = {"version_id_col": Versioned.version}  # type: ignore[dict-item]
 
     id: Mapped[int] = mapped_column(primary_key=True)
