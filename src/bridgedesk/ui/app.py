@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
     from bridgedesk.services import connection_settings
     from bridgedesk.storage.clean_close import record_clean_close
     from bridgedesk.storage.instance_lock import InstanceLock
-    from bridgedesk.ui import ready_probe
+    from bridgedesk.ui import ready_probe, upgrade_progress
     from bridgedesk.ui.dialogs import Dialogs
     from bridgedesk.ui.error_dialog import make_excepthook
     from bridgedesk.ui.main_window import MainWindow
@@ -72,7 +72,11 @@ def run(args: argparse.Namespace) -> int:
         if not on_server and not _recover_damaged(paths, dialogs):
             lock.release()
             return 0
-        ctx = open_program(paths, getattr(args, "database_url", None))
+        url = getattr(args, "database_url", None)
+        if not on_server and upgrade_progress.needs_upgrade(paths.database):
+            ctx = upgrade_progress.run_with_progress(lambda: open_program(paths, url))
+        else:
+            ctx = open_program(paths, url)
     except UserError as exc:
         log.warning("could not open the program: %s", exc)
         lock.release()
