@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -36,6 +35,7 @@ from bridgedesk.services.timeline import CheckinLog
 from bridgedesk.ui.views.credential_dialog import parse_date
 from bridgedesk.ui.views.field_row import FieldRow
 from bridgedesk.ui.views.registry import ViewEnv
+from bridgedesk.ui.views.save_cancel import save_cancel_row
 
 ACTION_ROWS = 3
 PRIVATE_HINT = "The private note is never printed in reports unless chosen when printing."
@@ -68,17 +68,7 @@ class FormDialog(QDialog):
         self.form = QFormLayout()
         self.heading = QLabel(heading)
         self.heading.setWordWrap(True)
-        self.save_button = QPushButton("Save")
-        self.save_button.setDefault(True)
-        self.cancel_button = QPushButton("Cancel")
-        for button in (self.save_button, self.cancel_button):
-            button.setAccessibleName(button.text())
-        self.save_button.clicked.connect(self.save)
-        self.cancel_button.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.save_button)
+        self.save_button, self.cancel_button, buttons = save_cancel_row(self, self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(self.form)

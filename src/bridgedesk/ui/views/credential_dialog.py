@@ -14,11 +14,9 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -30,6 +28,7 @@ from bridgedesk.services.mentee_directory import mentee_directory
 from bridgedesk.ui.views.field_row import FieldRow
 from bridgedesk.ui.views.guarded_save import guarded_save
 from bridgedesk.ui.views.registry import ViewEnv
+from bridgedesk.ui.views.save_cancel import save_cancel_row
 
 DATE_HINT = "YYYY-MM-DD, blank if none"
 LABELS = {
@@ -149,17 +148,7 @@ class CredentialDialog(QDialog):
             form.addRow(LABELS[name] + ":", self.rows[name])
         self.kind.currentIndexChanged.connect(self._show_kind_offsets)
 
-        self.save_button = QPushButton("Save")
-        self.save_button.setDefault(True)
-        self.cancel_button = QPushButton("Cancel")
-        for button in (self.save_button, self.cancel_button):
-            button.setAccessibleName(button.text())
-        self.save_button.clicked.connect(self.save)
-        self.cancel_button.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.save_button)
+        self.save_button, self.cancel_button, buttons = save_cancel_row(self, self.save)
         self.heading = QLabel()
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
