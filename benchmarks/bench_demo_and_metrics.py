@@ -13,12 +13,12 @@ from pathlib import Path
 
 from bridgedesk.bootstrap import open_program
 from bridgedesk.paths import DataPaths
-from bridgedesk.services.checklist_summary import refresh as refresh_checklist_summary
+from bridgedesk.services.checklists.summary import refresh as refresh_checklist_summary
 from bridgedesk.services.demo import generate_demo
+from bridgedesk.services.mentees.roster_rows import roster_rows
 from bridgedesk.services.metrics import compute_program_metrics
 from bridgedesk.services.metrics.checklists import checklist_metrics, checklist_metrics_exact
 from bridgedesk.services.metrics.measure import Period
-from bridgedesk.services.roster_rows import roster_rows
 
 TODAY = dt.date(2025, 6, 1)
 

@@ -15,9 +15,9 @@ from pathlib import Path
 
 from bridgedesk.bootstrap import open_program
 from bridgedesk.paths import DataPaths
-from bridgedesk.services.exporting import export_roster
 from bridgedesk.services.importing.headers import EXPORT_HEADERS
 from bridgedesk.services.importing.roster_import import import_roster
+from bridgedesk.services.mentees.roster_export import export_roster
 
 ROWS = 10_000
 GOAL_SECONDS = 2.0

@@ -19,7 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtGui import QGuiApplication  # noqa: E402
 
-from bridgedesk.services.roster_rows import RosterRow  # noqa: E402
+from bridgedesk.services.mentees.roster_rows import RosterRow  # noqa: E402
 from bridgedesk.ui.models.roster_model import (  # noqa: E402
     NAME,
     NEXT_CHECKIN,
@@ -99,7 +99,7 @@ def view_main(data_dir: str) -> None:
 
     from bridgedesk.bootstrap import open_program
     from bridgedesk.paths import DataPaths
-    from bridgedesk.services.roster_rows import roster_rows
+    from bridgedesk.services.mentees.roster_rows import roster_rows
     from bridgedesk.ui.dialogs import Dialogs
     from bridgedesk.ui.models.roster_model import COLUMN_COUNT, HEADERS
     from bridgedesk.ui.views.registry import ViewEnv

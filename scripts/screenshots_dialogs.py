@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from bridgedesk.bootstrap import open_program
 from bridgedesk.paths import DataPaths, resolve
-from bridgedesk.services import app_lock, safety
+from bridgedesk.services.program_file import app_lock, safety
 from bridgedesk.ui.dialogs import Dialogs
 from bridgedesk.ui.main_window import MainWindow
 from bridgedesk.ui.views.registry import ViewEnv
@@ -161,7 +161,7 @@ def shoot_lock(shot: Shooter, window: MainWindow) -> None:
 
 
 def shoot_damaged_start(shot: Shooter, paths: DataPaths) -> None:
-    from bridgedesk.services.startup_check import _explain
+    from bridgedesk.services.program_file.startup_check import _explain
     from bridgedesk.ui.damaged_start_dialog import DamagedStartDialog
 
     rows = safety.backup_rows(paths)

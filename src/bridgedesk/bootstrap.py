@@ -13,9 +13,9 @@ from sqlalchemy.exc import DBAPIError
 
 from bridgedesk.errors import DatabaseError
 from bridgedesk.paths import DataPaths
-from bridgedesk.services import connection_settings
 from bridgedesk.services.context import ServiceContext
-from bridgedesk.services.defaults import ensure_defaults
+from bridgedesk.services.program.defaults import ensure_defaults
+from bridgedesk.services.program_file import connection_settings
 from bridgedesk.storage import backup, migrate
 from bridgedesk.storage.database import Database, open_sqlite, open_url
 from bridgedesk.storage.engine import server_url

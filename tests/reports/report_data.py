@@ -9,10 +9,10 @@ import subprocess
 from pathlib import Path
 
 from bridgedesk.domain.enums import CheckinFormat, CheckinTopic
-from bridgedesk.services import program_settings
 from bridgedesk.services.demo import generate_demo
-from bridgedesk.services.roster import MenteeFields, RosterService
-from bridgedesk.services.timeline import CheckinLog, TimelineService
+from bridgedesk.services.mentees.roster import MenteeFields, RosterService
+from bridgedesk.services.program import details as program_settings
+from bridgedesk.services.timeline.service import CheckinLog, TimelineService
 
 TODAY = dt.date(2026, 6, 30)
 PERIOD = (dt.date(2025, 7, 1), dt.date(2026, 6, 30))

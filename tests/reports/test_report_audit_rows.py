@@ -10,11 +10,11 @@ import pytest
 
 from bridgedesk.errors import NotFoundError
 from bridgedesk.reports.mentee_data import load_reports
-from bridgedesk.services import timeline_bulk
-from bridgedesk.services.audit_history import history_rows
-from bridgedesk.services.checklists import ChecklistService
-from bridgedesk.services.roster import MenteeFields, RosterService
-from bridgedesk.services.timeline import TimelineService
+from bridgedesk.services.checklists.ratings import ChecklistService
+from bridgedesk.services.history.audit_rows import history_rows
+from bridgedesk.services.mentees.roster import MenteeFields, RosterService
+from bridgedesk.services.timeline import bulk as timeline_bulk
+from bridgedesk.services.timeline.service import TimelineService
 
 TODAY = dt.date(2026, 6, 30)
 HOSTILE = "<b>&amp;</para>"

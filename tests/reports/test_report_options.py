@@ -19,7 +19,7 @@ from bridgedesk.reports.mentee_report import build_mentee_report
 from bridgedesk.reports.packet import build_packet
 from bridgedesk.reports.page import RunningHeader, build_pdf
 from bridgedesk.reports.program_report import NO_COMPARISON, build_program_report
-from bridgedesk.services.roster import RosterService
+from bridgedesk.services.mentees.roster import RosterService
 from bridgedesk.storage.models import ComparisonPhysician
 from tests.reports.report_data import (
     HOSTILE,

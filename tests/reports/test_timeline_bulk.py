@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bridgedesk.services import timeline_bulk
-from bridgedesk.services.checklists import ChecklistService
+from bridgedesk.services.checklists.ratings import ChecklistService
 from bridgedesk.services.demo import generate_demo
-from bridgedesk.services.mentors import MentorService
-from bridgedesk.services.roster_rows import roster_rows
-from bridgedesk.services.timeline import TimelineService
+from bridgedesk.services.mentees.roster_rows import roster_rows
+from bridgedesk.services.mentors.service import MentorService
+from bridgedesk.services.timeline import bulk as timeline_bulk
+from bridgedesk.services.timeline.service import TimelineService
 
 TODAY = dt.date(2026, 6, 30)
 

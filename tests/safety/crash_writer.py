@@ -15,7 +15,7 @@ from sqlalchemy import insert, select
 
 from bridgedesk.bootstrap import open_program
 from bridgedesk.paths import DataPaths
-from bridgedesk.services.audit import record_bulk
+from bridgedesk.services.history.audit import record_bulk
 from bridgedesk.storage.models import Mentee
 
 BATCH = 40

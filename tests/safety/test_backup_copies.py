@@ -13,10 +13,10 @@ from sqlalchemy import create_engine, text
 
 from bridgedesk.cli.main import main
 from bridgedesk.errors import ConflictError, DatabaseError, ValidationError
-from bridgedesk.services import backup_settings, safety
-from bridgedesk.services.backup_settings import BackupSettings
 from bridgedesk.services.context import ServiceContext
-from bridgedesk.services.roster import MenteeFields, RosterService
+from bridgedesk.services.mentees.roster import MenteeFields, RosterService
+from bridgedesk.services.program_file import backup_settings, safety
+from bridgedesk.services.program_file.backup_settings import BackupSettings
 from bridgedesk.storage import db_errors
 from bridgedesk.storage.backup import backup_path, list_backups
 from bridgedesk.storage.database import Database

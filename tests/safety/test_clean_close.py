@@ -22,8 +22,8 @@ from bridgedesk.cli import main as cli_main
 from bridgedesk.cli.session import open_context
 from bridgedesk.errors import DatabaseError
 from bridgedesk.paths import DataPaths
-from bridgedesk.services.roster import MenteeFields, RosterService
-from bridgedesk.services.startup_check import quarantine_if_damaged
+from bridgedesk.services.mentees.roster import MenteeFields, RosterService
+from bridgedesk.services.program_file.startup_check import quarantine_if_damaged
 from bridgedesk.storage import backup
 from bridgedesk.storage.clean_close import (
     is_untouched_since_clean_close,
@@ -164,7 +164,7 @@ CHILD = textwrap.dedent(
     from pathlib import Path
     from bridgedesk.bootstrap import open_program
     from bridgedesk.paths import DataPaths
-    from bridgedesk.services.roster import MenteeFields, RosterService
+    from bridgedesk.services.mentees.roster import MenteeFields, RosterService
     ctx = open_program(DataPaths(Path(sys.argv[1])), actor="crash")
     RosterService(ctx, clock=lambda: dt.date(2026, 1, 15)).create(
         MenteeFields(given_names="Crash", family_name="Test", start_date=dt.date(2025, 7, 1))

@@ -29,7 +29,7 @@ import datetime as dt, os, sys
 from pathlib import Path
 from bridgedesk.bootstrap import open_program
 from bridgedesk.paths import DataPaths
-from bridgedesk.services.roster import MenteeFields, RosterService
+from bridgedesk.services.mentees.roster import MenteeFields, RosterService
 ctx = open_program(DataPaths(Path(sys.argv[1])), actor="crash")
 roster = RosterService(ctx, clock=lambda: dt.date(2026, 1, 15))
 for i, name in enumerate(sys.argv[2:]):

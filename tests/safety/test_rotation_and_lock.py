@@ -79,7 +79,7 @@ def test_lock_left_by_a_killed_process_is_cleared(tmp_path):
 
 
 def test_backup_at_exit_only_when_the_last_is_a_day_old(sqlite_ctx, data_paths):
-    from bridgedesk.services.safety import backup_if_due
+    from bridgedesk.services.program_file.safety import backup_if_due
     from bridgedesk.storage.backup import integrity_problems
 
     sqlite_ctx.db.dispose()
@@ -93,7 +93,7 @@ def test_backup_at_exit_only_when_the_last_is_a_day_old(sqlite_ctx, data_paths):
 
 
 def test_backup_at_exit_skips_a_damaged_file(data_paths):
-    from bridgedesk.services.safety import backup_if_due
+    from bridgedesk.services.program_file.safety import backup_if_due
 
     data_paths.database.write_bytes(b"not a database at all")
     assert backup_if_due(data_paths, dt.datetime(2026, 11, 24, 18, 0)) is None

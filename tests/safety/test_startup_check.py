@@ -14,9 +14,9 @@ import pytest
 from bridgedesk.bootstrap import open_program
 from bridgedesk.errors import DatabaseError, UserError
 from bridgedesk.paths import DataPaths
-from bridgedesk.services import safety
-from bridgedesk.services.roster import MenteeFields, RosterService
-from bridgedesk.services.startup_check import (
+from bridgedesk.services.mentees.roster import MenteeFields, RosterService
+from bridgedesk.services.program_file import safety
+from bridgedesk.services.program_file.startup_check import (
     DamagedFile,
     earlier_damage,
     quarantine_if_damaged,

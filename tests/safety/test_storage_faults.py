@@ -24,8 +24,8 @@ from sqlalchemy import func, select
 from bridgedesk.bootstrap import open_program
 from bridgedesk.errors import DatabaseError
 from bridgedesk.paths import DataPaths
-from bridgedesk.services import backup_settings, safety
-from bridgedesk.services.roster import MenteeFields, RosterService
+from bridgedesk.services.mentees.roster import MenteeFields, RosterService
+from bridgedesk.services.program_file import backup_settings, safety
 from bridgedesk.storage import db_errors
 from bridgedesk.storage.backup import integrity_problems
 from bridgedesk.storage.models import Mentee

@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QSettings
 
-from bridgedesk.services import program_settings
-from bridgedesk.services.program_settings import ProgramSettings
+from bridgedesk.services.program import details as program_settings
+from bridgedesk.services.program.details import ProgramSettings
 from bridgedesk.ui.dialogs import Dialogs, SaveChoice
 from bridgedesk.ui.views.registry import ViewEnv
 

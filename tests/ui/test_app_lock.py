@@ -6,8 +6,8 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from bridgedesk.services import app_lock
-from bridgedesk.services.roster import MenteeFields, RosterService
+from bridgedesk.services.mentees.roster import MenteeFields, RosterService
+from bridgedesk.services.program_file import app_lock
 from bridgedesk.ui.lock_screen import WRONG_PASSPHRASE, DialogCover
 from bridgedesk.ui.main_window import MainWindow
 from bridgedesk.ui.passphrase_dialog import PassphraseDialog

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QVBoxLayout
 
-from bridgedesk.services import app_lock
+from bridgedesk.services.program_file import app_lock
 from bridgedesk.ui.lock_screen import WRONG_PASSPHRASE, DialogCover
 from bridgedesk.ui.main_window import MainWindow
 

@@ -7,8 +7,8 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from bridgedesk.services.roster import MenteeFields, RosterService
-from bridgedesk.services.timeline import TimelineService
+from bridgedesk.services.mentees.roster import MenteeFields, RosterService
+from bridgedesk.services.timeline.service import TimelineService
 from bridgedesk.ui.views.audit_dialog import (
     AFTER,
     BEFORE,

@@ -8,8 +8,8 @@ import json
 import pytest
 from PySide6.QtCore import Qt
 
-from bridgedesk.services import backup_settings
-from bridgedesk.services.roster import MenteeFields, RosterService
+from bridgedesk.services.mentees.roster import MenteeFields, RosterService
+from bridgedesk.services.program_file import backup_settings
 from bridgedesk.ui.views.backup_settings_dialog import NO_FOLDER, BackupSettingsDialog
 from bridgedesk.ui.views.backups_dialog import BackupsDialog
 from bridgedesk.ui.views.registry import ViewEnv

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from bridgedesk.bootstrap import open_program
-from bridgedesk.services import safety
-from bridgedesk.services.roster import MenteeFields, RosterService
+from bridgedesk.services.mentees.roster import MenteeFields, RosterService
+from bridgedesk.services.program_file import safety
 from bridgedesk.storage.backup import list_backups
 from bridgedesk.ui.views.backups_dialog import SERVER_NOTE, BackupsDialog
 from bridgedesk.ui.views.backups_model import MENTEES, REASON, format_size

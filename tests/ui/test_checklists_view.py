@@ -9,9 +9,9 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QPalette
 
 from bridgedesk.domain.enums import AssessmentMethod, ObserverRole
-from bridgedesk.services.checklist_templates import template_versions
-from bridgedesk.services.checklists import ChecklistService, DomainProgress, Rating
-from bridgedesk.services.roster import MenteeFields, RosterService
+from bridgedesk.services.checklists.ratings import ChecklistService, DomainProgress, Rating
+from bridgedesk.services.checklists.templates import template_versions
+from bridgedesk.services.mentees.roster import MenteeFields, RosterService
 from bridgedesk.ui.models import checklist_grid_model as cols
 from bridgedesk.ui.models.checklist_grid_model import ChecklistGridModel, gap_colour, gap_text
 from bridgedesk.ui.views.checklists_view import ChecklistsView

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QApplication
 
 from bridgedesk.bootstrap import open_program
 from bridgedesk.paths import DataPaths
-from bridgedesk.services import safety
-from bridgedesk.services.roster import MenteeFields, RosterService
-from bridgedesk.services.startup_check import quarantine_if_damaged
+from bridgedesk.services.mentees.roster import MenteeFields, RosterService
+from bridgedesk.services.program_file import safety
+from bridgedesk.services.program_file.startup_check import quarantine_if_damaged
 from bridgedesk.ui import app
 from bridgedesk.ui.damaged_start_dialog import DamagedStartDialog, StartChoice
 from bridgedesk.ui.dialogs import Dialogs

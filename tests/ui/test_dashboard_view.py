@@ -8,12 +8,12 @@ import pytest
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QImage, QPainter, QPalette
 
-from bridgedesk.services.credentials import CredentialFields, CredentialService
+from bridgedesk.services.credentials.service import CredentialFields, CredentialService
 from bridgedesk.services.demo import generate_demo
+from bridgedesk.services.mentees.roster import MenteeFields, RosterService
 from bridgedesk.services.metrics import compute_program_metrics
-from bridgedesk.services.roster import MenteeFields, RosterService
-from bridgedesk.services.timeline import TimelineService
-from bridgedesk.services.week_ahead import week_ahead
+from bridgedesk.services.timeline.service import TimelineService
+from bridgedesk.services.timeline.week_ahead import week_ahead
 from bridgedesk.ui.views.action_list import MENTEE, MENTEE_ID_ROLE, WHAT
 from bridgedesk.ui.views.bar_chart import paint_bars, paint_step_curve
 from bridgedesk.ui.views.dashboard_view import LOADING, DashboardView
@@ -120,7 +120,7 @@ def test_main_window_opens_the_mentee_a_dashboard_row_asks_for(
 ):
     from PySide6.QtCore import QSettings
 
-    from bridgedesk.services.program_settings import ProgramSettings, save
+    from bridgedesk.services.program.details import ProgramSettings, save
     from bridgedesk.ui.dialogs import Dialogs
     from bridgedesk.ui.main_window import MainWindow
     from bridgedesk.ui.views.registry import ViewEnv

@@ -7,7 +7,7 @@ import threading
 import pytest
 
 from bridgedesk.errors import UserError
-from bridgedesk.services import connection_settings
+from bridgedesk.services.program_file import connection_settings
 from bridgedesk.ui.database_settings_dialog import TESTING, DatabaseSettingsDialog
 
 

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtGui import QPalette
 
 from bridgedesk.domain.enums import Tier
-from bridgedesk.services.credentials import CredentialFields, CredentialService
-from bridgedesk.services.roster import MenteeFields, RosterService
+from bridgedesk.services.credentials.service import CredentialFields, CredentialService
+from bridgedesk.services.mentees.roster import MenteeFields, RosterService
 from bridgedesk.ui.models.deadlines_model import (
     BAND_ROLE,
     MENTEE,
@@ -71,7 +71,7 @@ def test_model_filters_without_a_window(env, people):
     service.add(
         people["Ivanova"], CredentialFields(code, expires_on=TODAY + dt.timedelta(days=100))
     )
-    from bridgedesk.services.mentee_directory import mentee_directory
+    from bridgedesk.services.mentees.directory import mentee_directory
 
     model = DeadlinesTableModel()
     model.set_rows(service.deadlines(TODAY), mentee_directory(env.ctx))

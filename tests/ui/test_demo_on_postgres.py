@@ -9,11 +9,11 @@ from sqlalchemy import text
 
 from bridgedesk.bootstrap import open_program
 from bridgedesk.domain.enums import MenteeStatus
-from bridgedesk.services import program_settings
 from bridgedesk.services.demo import generate_demo
-from bridgedesk.services.program_settings import ProgramSettings
-from bridgedesk.services.roster import RosterService
-from bridgedesk.services.roster_rows import roster_rows
+from bridgedesk.services.mentees.roster import RosterService
+from bridgedesk.services.mentees.roster_rows import roster_rows
+from bridgedesk.services.program import details as program_settings
+from bridgedesk.services.program.details import ProgramSettings
 from bridgedesk.ui.main_window import MainWindow
 from bridgedesk.ui.models.roster_model import NAME, ROW_ID_ROLE
 from bridgedesk.ui.views.dashboard_view import LOADING, DashboardView

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from bridgedesk.services.importing.headers import EXPORT_HEADERS
-from bridgedesk.services.roster import MenteeFields, RosterService
+from bridgedesk.services.mentees.roster import MenteeFields, RosterService
 from bridgedesk.ui.views.export_dialog import PRIVACY_WARNING, ExportDialog
 from bridgedesk.ui.views.registry import ViewEnv
 from tests.ui.conftest import TODAY

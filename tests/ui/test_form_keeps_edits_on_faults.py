@@ -15,7 +15,7 @@ import pytest
 
 from bridgedesk.bootstrap import open_program
 from bridgedesk.paths import DataPaths
-from bridgedesk.services.roster import MenteeFields, RosterService
+from bridgedesk.services.mentees.roster import MenteeFields, RosterService
 from bridgedesk.storage import db_errors
 from bridgedesk.ui.views.mentee_form import MenteeForm
 from bridgedesk.ui.views.registry import ViewEnv

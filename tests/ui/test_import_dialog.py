@@ -7,9 +7,9 @@ import csv
 import pytest
 from PySide6.QtCore import Qt
 
-from bridgedesk.services.import_preview import WHOLE_FILE, column_of, split_reason
+from bridgedesk.services.importing.preview import WHOLE_FILE, column_of, split_reason
 from bridgedesk.services.importing.with_backup import import_with_backup
-from bridgedesk.services.roster import RosterService
+from bridgedesk.services.mentees.roster import RosterService
 from bridgedesk.storage.backup import list_backups, mentee_count
 from bridgedesk.ui.views.import_dialog import CancelGate, ImportDialog
 from bridgedesk.ui.views.import_preview_model import COLUMN, LINE, PROBLEM

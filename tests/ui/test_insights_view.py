@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from bridgedesk.domain.enums import InsightStatus
-from bridgedesk.services.insights import InsightFields, InsightRow, InsightService
+from bridgedesk.services.insights.service import InsightFields, InsightRow, InsightService
 from bridgedesk.ui.models.insights_model import DESCRIPTION, STATUS, InsightsModel
 from bridgedesk.ui.views.insights_view import InsightsView
 from bridgedesk.ui.views.registry import ViewEnv

@@ -6,8 +6,8 @@ import datetime as dt
 
 from PySide6.QtCore import QSettings
 
-from bridgedesk.services import program_settings
-from bridgedesk.services.roster import RosterService
+from bridgedesk.services.mentees.roster import RosterService
+from bridgedesk.services.program import details as program_settings
 from bridgedesk.ui.error_dialog import PLAIN_MESSAGE, make_excepthook
 from bridgedesk.ui.main_window import KEY_GEOMETRY, KEY_LAST_VIEW, MainWindow
 from bridgedesk.ui.views.placeholder import PlaceholderView
@@ -135,7 +135,7 @@ def test_excepthook_shows_a_plain_sentence_and_keeps_going():
 def _named_program(ctx) -> int:
     import datetime as dt
 
-    from bridgedesk.services.roster import MenteeFields
+    from bridgedesk.services.mentees.roster import MenteeFields
 
     program_settings.save(
         ctx,
@@ -175,8 +175,8 @@ def test_open_in_timeline_from_the_record_shows_that_mentee(qtbot, env, settings
 
 
 def test_status_bar_says_what_is_due_this_week(qtbot, env, settings, ctx):
-    from bridgedesk.services.timeline import TimelineService
-    from bridgedesk.services.week_ahead import week_ahead
+    from bridgedesk.services.timeline.service import TimelineService
+    from bridgedesk.services.timeline.week_ahead import week_ahead
 
     mentee_id = _named_program(ctx)
     TimelineService(ctx).plan_checkin(mentee_id, env.today() + dt.timedelta(days=2), "Soon")

@@ -17,13 +17,13 @@ from bridgedesk.domain.enums import (
     Tier,
 )
 from bridgedesk.domain.reminders import LAPSED
-from bridgedesk.services import audit
-from bridgedesk.services.checklists import ChecklistService, Rating
-from bridgedesk.services.credentials import CredentialFields, CredentialService
-from bridgedesk.services.mentee_record import credentials_of, gap_summary
-from bridgedesk.services.mentors import MentorFields, MentorService
-from bridgedesk.services.roster import MenteeFields, RosterService
-from bridgedesk.services.timeline import TimelineService
+from bridgedesk.services.checklists.ratings import ChecklistService, Rating
+from bridgedesk.services.credentials.service import CredentialFields, CredentialService
+from bridgedesk.services.history import audit
+from bridgedesk.services.mentees.record import credentials_of, gap_summary
+from bridgedesk.services.mentees.roster import MenteeFields, RosterService
+from bridgedesk.services.mentors.service import MentorFields, MentorService
+from bridgedesk.services.timeline.service import TimelineService
 from bridgedesk.ui.models.deadlines_model import band_colour
 from bridgedesk.ui.views.mentee_sections import TITLES, UNSAVED_NOTE, build_sections
 from bridgedesk.ui.views.mentee_sections.checklist_section import ChecklistSection

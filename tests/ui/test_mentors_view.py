@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from bridgedesk.domain.enums import AssignmentKind
-from bridgedesk.services.mentors import MentorFields, MentorLoadRow, MentorService
-from bridgedesk.services.roster import MenteeFields, RosterService
+from bridgedesk.services.mentees.roster import MenteeFields, RosterService
+from bridgedesk.services.mentors.service import MentorFields, MentorLoadRow, MentorService
 from bridgedesk.ui.models.mentor_load_model import LOAD, NAME, MentorLoadModel
 from bridgedesk.ui.views.mentors_view import MentorsView
 from bridgedesk.ui.views.registry import ViewEnv

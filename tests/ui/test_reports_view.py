@@ -9,9 +9,9 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPageSize, QPdfWriter
 
-from bridgedesk.services import program_settings
 from bridgedesk.services.demo import generate_demo
-from bridgedesk.services.roster import MenteeFields, RosterService
+from bridgedesk.services.mentees.roster import MenteeFields, RosterService
+from bridgedesk.services.program import details as program_settings
 from bridgedesk.ui.views.pdf_preview import print_pages
 from bridgedesk.ui.views.registry import ViewEnv
 from bridgedesk.ui.views.reports_view import MENTEE, PACKET, PROGRAM, SAVE_TITLE, ReportsView
@@ -133,8 +133,8 @@ def test_print_report_on_the_mentee_record_opens_its_report(
 
     from PySide6.QtCore import QSettings
 
-    from bridgedesk.services.program_settings import ProgramSettings, save
-    from bridgedesk.services.roster import MenteeFields, RosterService
+    from bridgedesk.services.mentees.roster import MenteeFields, RosterService
+    from bridgedesk.services.program.details import ProgramSettings, save
     from bridgedesk.ui.dialogs import Dialogs
     from bridgedesk.ui.main_window import MainWindow
     from bridgedesk.ui.views.registry import ViewEnv

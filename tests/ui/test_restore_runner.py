@@ -7,8 +7,8 @@ import threading
 from PySide6.QtCore import Qt
 
 from bridgedesk.errors import UserError
-from bridgedesk.services import safety
-from bridgedesk.services.roster import MenteeFields, RosterService
+from bridgedesk.services.mentees.roster import MenteeFields, RosterService
+from bridgedesk.services.program_file import safety
 from bridgedesk.ui.views import restore_runner
 from bridgedesk.ui.views.registry import ViewEnv
 from bridgedesk.ui.views.welcome import WelcomeView

@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QPersistentModelIndex, Qt
 
-from bridgedesk.services.roster_rows import RosterRow
+from bridgedesk.services.mentees.roster_rows import RosterRow
 from bridgedesk.ui.models.roster_model import (
     COLUMN_COUNT,
     NAME,

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from bridgedesk.domain.enums import MenteeStatus
-from bridgedesk.services.roster import MenteeFields, RosterService
+from bridgedesk.services.mentees.roster import MenteeFields, RosterService
 from bridgedesk.ui.dialogs import SaveChoice
 from bridgedesk.ui.models.roster_model import NAME, ROW_ID_ROLE
 from bridgedesk.ui.views.roster_view import RosterView

@@ -15,8 +15,8 @@ import subprocess
 import sys
 
 from bridgedesk.bootstrap import open_program
-from bridgedesk.services import program_settings
-from bridgedesk.services.roster import MenteeFields, RosterService
+from bridgedesk.services.mentees.roster import MenteeFields, RosterService
+from bridgedesk.services.program import details as program_settings
 
 NOT_AT_START = (
     "alembic",
@@ -27,7 +27,7 @@ NOT_AT_START = (
     "bridgedesk.reports",
     "bridgedesk.services.metrics",
     "bridgedesk.services.importing",
-    "bridgedesk.services.exporting",
+    "bridgedesk.services.mentees.roster_export",
     "bridgedesk.ui.views.welcome",
     "bridgedesk.ui.views.dashboard_view",
     "bridgedesk.ui.views.reports_view",
@@ -96,7 +96,7 @@ def test_first_view_ready_without_upgrade_report_or_other_view_modules(data_path
 
 
 def test_the_window_reads_the_same_database_variable_as_the_services():
-    from bridgedesk.services import connection_settings
+    from bridgedesk.services.program_file import connection_settings
     from bridgedesk.ui import app
 
     assert app.ENV_DATABASE_URL == connection_settings.ENV_DATABASE_URL

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import QDate, QPoint, Qt
 
 from bridgedesk.domain.enums import CheckinFormat, CheckinStatus, CheckinTopic
-from bridgedesk.services.roster import MenteeFields, RosterService
-from bridgedesk.services.timeline import AgendaRow, TimelineService
+from bridgedesk.services.mentees.roster import MenteeFields, RosterService
+from bridgedesk.services.timeline.service import AgendaRow, TimelineService
 from bridgedesk.ui.models import agenda_model as cols
 from bridgedesk.ui.models.agenda_model import ROW_ROLE, AgendaTableModel
 from bridgedesk.ui.views.checkin_dialog import FUTURE

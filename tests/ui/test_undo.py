@@ -11,13 +11,14 @@ from PySide6.QtWidgets import QApplication
 
 from bridgedesk.domain.enums import CheckinStatus, InsightStatus
 from bridgedesk.errors import ConflictError
-from bridgedesk.services import program_settings, undo_actions
-from bridgedesk.services.audit_history import history_rows
-from bridgedesk.services.checklists import ChecklistService
-from bridgedesk.services.insights import InsightFields, InsightService
-from bridgedesk.services.program_settings import ProgramSettings
-from bridgedesk.services.roster import MenteeFields, RosterService
-from bridgedesk.services.timeline import TimelineService
+from bridgedesk.services.checklists.ratings import ChecklistService
+from bridgedesk.services.history import undo_actions
+from bridgedesk.services.history.audit_rows import history_rows
+from bridgedesk.services.insights.service import InsightFields, InsightService
+from bridgedesk.services.mentees.roster import MenteeFields, RosterService
+from bridgedesk.services.program import details as program_settings
+from bridgedesk.services.program.details import ProgramSettings
+from bridgedesk.services.timeline.service import TimelineService
 from bridgedesk.ui.main_window import MainWindow
 from bridgedesk.ui.undo import UndoHistory
 from bridgedesk.ui.views.registry import ViewEnv

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bridgedesk.services import program_settings
-from bridgedesk.services.roster import MenteeFields, RosterService
-from bridgedesk.services.timeline import TimelineService
-from bridgedesk.services.week_ahead import week_ahead
+from bridgedesk.services.mentees.roster import MenteeFields, RosterService
+from bridgedesk.services.program import details as program_settings
+from bridgedesk.services.timeline.service import TimelineService
+from bridgedesk.services.timeline.week_ahead import week_ahead
 from bridgedesk.ui import main_window
 from bridgedesk.ui.main_window import MainWindow
 from bridgedesk.ui.views import roster_view

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMainWindow
 
 from bridgedesk.bootstrap import open_program
-from bridgedesk.services import program_settings
+from bridgedesk.services.program import details as program_settings
 from bridgedesk.ui.views.registry import ViewEnv
 from bridgedesk.ui.views.welcome import WelcomeView
 from tests.ui.conftest import TODAY

@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 
 from bridgedesk.bootstrap import open_program
 from bridgedesk.paths import DataPaths
-from bridgedesk.services import safety
-from bridgedesk.services.roster import MenteeFields, RosterService
-from bridgedesk.services.startup_check import quarantine_if_damaged
+from bridgedesk.services.mentees.roster import MenteeFields, RosterService
+from bridgedesk.services.program_file import safety
+from bridgedesk.services.program_file.startup_check import quarantine_if_damaged
 from bridgedesk.ui.views.registry import ViewEnv
 from bridgedesk.ui.views.welcome import WelcomeView
 from tests.ui.conftest import TODAY

@@ -9,7 +9,7 @@ import stat
 import pytest
 
 from bridgedesk.errors import UserError
-from bridgedesk.services import app_lock
+from bridgedesk.services.program_file import app_lock
 
 PASS = "ሰላም ተስፋዬ correct horse"
 

@@ -7,7 +7,7 @@ import json
 
 from sqlalchemy import select
 
-from bridgedesk.services.roster import MenteeFields, RosterService
+from bridgedesk.services.mentees.roster import MenteeFields, RosterService
 from bridgedesk.storage.models import AuditEntry
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from bridgedesk.services.audit_history import history_rows
-from bridgedesk.services.roster import MenteeFields, RosterService
-from bridgedesk.services.timeline import TimelineService
+from bridgedesk.services.history.audit_rows import history_rows
+from bridgedesk.services.mentees.roster import MenteeFields, RosterService
+from bridgedesk.services.timeline.service import TimelineService
 
 HOSTILE = "<b>&amp;</para>"
 

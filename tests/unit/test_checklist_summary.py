@@ -9,17 +9,17 @@ import datetime as dt
 from sqlalchemy import delete, select
 
 from bridgedesk.domain.enums import AssessmentMethod, ObserverRole
-from bridgedesk.services.checklist_summary import ANY_ROLE, refresh
-from bridgedesk.services.checklist_templates import save_new_version
-from bridgedesk.services.checklists import ChecklistService, Rating
+from bridgedesk.services.checklists.ratings import ChecklistService, Rating
+from bridgedesk.services.checklists.summary import ANY_ROLE, refresh
+from bridgedesk.services.checklists.templates import save_new_version
 from bridgedesk.services.demo import generate_demo
+from bridgedesk.services.mentees.roster_rows import roster_rows
 from bridgedesk.services.metrics.checklists import (
     checklist_metrics,
     checklist_metrics_exact,
     checklist_metrics_from_summary,
 )
 from bridgedesk.services.metrics.measure import Period
-from bridgedesk.services.roster_rows import roster_rows
 from bridgedesk.storage.models import ChecklistSummary, Mentee
 
 TODAY = dt.date(2025, 6, 15)

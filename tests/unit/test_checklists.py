@@ -9,8 +9,8 @@ from sqlalchemy import func, select
 
 from bridgedesk.domain.enums import AssessmentMethod, ObserverRole
 from bridgedesk.errors import ValidationError
-from bridgedesk.services.checklist_templates import save_new_version, template_versions
-from bridgedesk.services.checklists import ChecklistService, Rating
+from bridgedesk.services.checklists.ratings import ChecklistService, Rating
+from bridgedesk.services.checklists.templates import save_new_version, template_versions
 from bridgedesk.storage.models import Assessment, AuditEntry, Mentee
 
 TODAY = dt.date(2025, 6, 15)

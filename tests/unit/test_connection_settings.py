@@ -14,9 +14,9 @@ from sqlalchemy.exc import OperationalError
 from bridgedesk import bootstrap
 from bridgedesk.bootstrap import open_program
 from bridgedesk.errors import DatabaseError, UserError
-from bridgedesk.services import connection_settings
-from bridgedesk.services.connection_settings import ServerFields, chosen_url, masked
-from bridgedesk.services.roster import MenteeFields, RosterService
+from bridgedesk.services.mentees.roster import MenteeFields, RosterService
+from bridgedesk.services.program_file import connection_settings
+from bridgedesk.services.program_file.connection_settings import ServerFields, chosen_url, masked
 from bridgedesk.storage import db_errors, migrate
 from bridgedesk.storage.engine import CONNECT_TIMEOUT_S, make_engine
 from tests.unit.private_postgres import PASSWORD, PrivateServer

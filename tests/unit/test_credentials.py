@@ -10,7 +10,7 @@ from sqlalchemy import select
 from bridgedesk.domain.enums import CredentialStatus, MenteeStatus, Tier
 from bridgedesk.domain.reminders import format_offsets, parse_offsets, reminder_band
 from bridgedesk.errors import ConflictError, NotFoundError, ValidationError
-from bridgedesk.services.credentials import CredentialFields, CredentialService
+from bridgedesk.services.credentials.service import CredentialFields, CredentialService
 from bridgedesk.storage.models import AuditEntry, Mentee, Site
 
 TODAY = dt.date(2025, 6, 15)

@@ -7,19 +7,19 @@ import datetime as dt
 import pytest
 
 from bridgedesk.domain.enums import AssessmentMethod, MenteeStatus, ObserverRole
-from bridgedesk.services.checklists import ChecklistService, Rating
-from bridgedesk.services.credentials import CredentialFields, CredentialService
-from bridgedesk.services.dashboard_lists import (
+from bridgedesk.services.checklists.ratings import ChecklistService, Rating
+from bridgedesk.services.credentials.service import CredentialFields, CredentialService
+from bridgedesk.services.demo import generate_demo
+from bridgedesk.services.mentees.roster import MenteeFields, RosterService
+from bridgedesk.services.mentees.roster_rows import roster_rows
+from bridgedesk.services.metrics.dashboard_lists import (
     dashboard_lists,
     deadlines_soon,
     overdue_checkins,
     stale_checklists,
     without_primary_mentor,
 )
-from bridgedesk.services.demo import generate_demo
-from bridgedesk.services.roster import MenteeFields, RosterService
-from bridgedesk.services.roster_rows import roster_rows
-from bridgedesk.services.timeline import TimelineService
+from bridgedesk.services.timeline.service import TimelineService
 
 TODAY = dt.date(2026, 3, 12)
 

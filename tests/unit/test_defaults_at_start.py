@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import delete, func, select
 
-from bridgedesk.services.defaults import ensure_defaults
+from bridgedesk.services.program.defaults import ensure_defaults
 from bridgedesk.storage.models import ChecklistTemplate, CredentialKind, Phase, ScheduleItem
 
 

@@ -7,14 +7,14 @@ import datetime as dt
 
 from openpyxl import load_workbook
 
-from bridgedesk.services.exporting import (
+from bridgedesk.services.importing.headers import EXPORT_HEADERS
+from bridgedesk.services.importing.roster_import import import_roster
+from bridgedesk.services.mentees.roster_export import (
     CONFIDENTIAL_MARK,
     export_roster,
     roster_rows,
     suggested_file_name,
 )
-from bridgedesk.services.importing.headers import EXPORT_HEADERS
-from bridgedesk.services.importing.roster_import import import_roster
 from tests.unit.roster_samples import sample_rows, write_csv
 
 TODAY = dt.date(2025, 8, 1)

@@ -10,10 +10,10 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from bridgedesk.errors import UserError
-from bridgedesk.services.exporting import export_roster
 from bridgedesk.services.importing.formulas import unquote
 from bridgedesk.services.importing.headers import EXPORT_HEADERS
 from bridgedesk.services.importing.roster_import import import_roster
+from bridgedesk.services.mentees.roster_export import export_roster
 from bridgedesk.storage.models import Mentee
 from tests.unit.roster_samples import HOSTILE, SCRIPT_NAMES, sample_rows, write_csv
 

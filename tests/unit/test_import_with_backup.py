@@ -8,7 +8,7 @@ import pytest
 
 from bridgedesk.services.importing.roster_import import ImportRejected
 from bridgedesk.services.importing.with_backup import import_with_backup
-from bridgedesk.services.roster import RosterService
+from bridgedesk.services.mentees.roster import RosterService
 from bridgedesk.storage.backup import list_backups, mentee_count
 from tests.unit.roster_samples import sample_rows, write_csv
 

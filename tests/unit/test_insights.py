@@ -8,9 +8,9 @@ import pytest
 
 from bridgedesk.domain.enums import InsightStatus
 from bridgedesk.errors import ConflictError, UserError, ValidationError
-from bridgedesk.services import program_settings
-from bridgedesk.services.insights import InsightFields, InsightService, can_advance
-from bridgedesk.services.roster import MenteeFields, RosterService
+from bridgedesk.services.insights.service import InsightFields, InsightService, can_advance
+from bridgedesk.services.mentees.roster import MenteeFields, RosterService
+from bridgedesk.services.program import details as program_settings
 
 
 @pytest.fixture

@@ -6,13 +6,13 @@ import datetime as dt
 
 import pytest
 
-from bridgedesk.services.mentee_overview import (
+from bridgedesk.services.mentees.overview import (
     NEXT_COUNT,
     TaskState,
     overdue_and_next,
     task_state,
 )
-from bridgedesk.services.timeline_reads import TimelineEvent
+from bridgedesk.services.timeline.reads import TimelineEvent
 
 TODAY = dt.date(2026, 3, 12)
 

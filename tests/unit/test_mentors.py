@@ -8,8 +8,8 @@ import pytest
 
 from bridgedesk.domain.enums import AssignmentKind, MenteeStatus
 from bridgedesk.errors import ConflictError, UserError, ValidationError
-from bridgedesk.services.mentors import MentorFields, MentorService
-from bridgedesk.services.roster import MenteeFields, RosterService
+from bridgedesk.services.mentees.roster import MenteeFields, RosterService
+from bridgedesk.services.mentors.service import MentorFields, MentorService
 
 D = dt.date
 

@@ -10,7 +10,7 @@ import pytest
 
 from bridgedesk.bootstrap import open_program
 from bridgedesk.paths import DataPaths
-from bridgedesk.services.roster import RosterService
+from bridgedesk.services.mentees.roster import RosterService
 from bridgedesk.storage import migrate
 from bridgedesk.storage.backup import integrity_problems, list_backups, schema_revision
 

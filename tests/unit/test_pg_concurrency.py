@@ -14,7 +14,7 @@ import pytest
 
 from bridgedesk.errors import ConflictError
 from bridgedesk.services.context import ServiceContext
-from bridgedesk.services.roster import MenteeFields, RosterService
+from bridgedesk.services.mentees.roster import MenteeFields, RosterService
 from bridgedesk.storage.database import Database
 from bridgedesk.storage.engine import make_engine
 

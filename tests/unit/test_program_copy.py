@@ -15,7 +15,7 @@ from bridgedesk.cli import cmd_server, commands
 from bridgedesk.cli.main import main as cli_main
 from bridgedesk.errors import DatabaseError, UserError
 from bridgedesk.services.demo import generate_demo
-from bridgedesk.services.roster import MenteeFields, RosterService
+from bridgedesk.services.mentees.roster import MenteeFields, RosterService
 from bridgedesk.storage import migrate
 from bridgedesk.storage.models import Mentee
 from bridgedesk.storage.program_copy import (
@@ -194,7 +194,7 @@ def test_cli_migrate_to_prints_counts_and_refuses_a_missing_file(
     assert code == 0
     assert "checksums match" in out
     assert "mentees" in out and "audit_log" in out
-    from bridgedesk.services import connection_settings
+    from bridgedesk.services.program_file import connection_settings
 
     assert connection_settings.saved_url(data_paths) == empty_pg
     code = cli_main(["--data-dir", str(data_paths.root / "elsewhere"), "migrate-to", empty_pg])

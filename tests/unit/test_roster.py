@@ -18,9 +18,9 @@ from bridgedesk.domain.enums import (
 )
 from bridgedesk.errors import ConflictError, NotFoundError, ValidationError
 from bridgedesk.services.context import ServiceContext
-from bridgedesk.services.mentors import MentorFields, MentorService
-from bridgedesk.services.roster import MenteeFields, RosterService
-from bridgedesk.services.roster_rows import roster_rows
+from bridgedesk.services.mentees.roster import MenteeFields, RosterService
+from bridgedesk.services.mentees.roster_rows import roster_rows
+from bridgedesk.services.mentors.service import MentorFields, MentorService
 from bridgedesk.storage.database import Database
 from bridgedesk.storage.engine import make_engine
 from bridgedesk.storage.models import (

@@ -8,8 +8,8 @@ import datetime as dt
 from sqlalchemy import select
 
 from bridgedesk.domain.enums import CheckinStatus, CredentialStatus, Tier
-from bridgedesk.services.roster import MenteeFields, RosterService
-from bridgedesk.services.roster_rows import roster_rows
+from bridgedesk.services.mentees.roster import MenteeFields, RosterService
+from bridgedesk.services.mentees.roster_rows import roster_rows
 from bridgedesk.storage.models import Checkin, Credential, CredentialKind, Milestone
 
 TODAY = dt.date(2025, 6, 1)

@@ -12,7 +12,7 @@ from sqlalchemy import create_engine, text
 
 from bridgedesk.bootstrap import open_program
 from bridgedesk.errors import UserError
-from bridgedesk.services.roster import MenteeFields, RosterService
+from bridgedesk.services.mentees.roster import MenteeFields, RosterService
 from bridgedesk.storage import server_backup
 from bridgedesk.storage.server_backup import backup_server, dump_contents, find_tool
 from tests.unit.private_postgres import PASSWORD, PrivateServer

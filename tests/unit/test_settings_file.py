@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from bridgedesk.services import backup_settings, connection_settings, settings_file
-from bridgedesk.services.backup_settings import BackupSettings
+from bridgedesk.services.program_file import backup_settings, connection_settings, settings_file
+from bridgedesk.services.program_file.backup_settings import BackupSettings
 from bridgedesk.storage.rotation import RotationPolicy
 
 URL = "postgresql+psycopg://ward:s3cret@db.hospital.example:5432/bridgedesk"

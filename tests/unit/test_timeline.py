@@ -17,8 +17,8 @@ from bridgedesk.domain.enums import (
     Tier,
 )
 from bridgedesk.errors import NotFoundError, ValidationError
-from bridgedesk.services.schedule import make_default_schedule
-from bridgedesk.services.timeline import CheckinLog, TimelineService
+from bridgedesk.services.timeline.schedule import make_default_schedule
+from bridgedesk.services.timeline.service import CheckinLog, TimelineService
 from bridgedesk.storage.models import (
     Action,
     AuditEntry,

@@ -16,11 +16,11 @@ import pytest
 from bridgedesk.domain.enums import AssignmentKind, CheckinFormat, CheckinTopic, GoalProgressMode
 from bridgedesk.errors import NotFoundError, ValidationError
 from bridgedesk.reports.mentee_data import load_reports
-from bridgedesk.services import timeline
-from bridgedesk.services.audit_history import AuditRow, history_rows
-from bridgedesk.services.mentors import MentorFields, MentorService, read_assignments
-from bridgedesk.services.roster import MenteeFields, RosterService
-from bridgedesk.services.timeline import CheckinLog, TimelineService
+from bridgedesk.services.history.audit_rows import AuditRow, history_rows
+from bridgedesk.services.mentees.roster import MenteeFields, RosterService
+from bridgedesk.services.mentors.service import MentorFields, MentorService, read_assignments
+from bridgedesk.services.timeline import service as timeline
+from bridgedesk.services.timeline.service import CheckinLog, TimelineService
 
 TODAY = dt.date(2026, 6, 30)
 HOSTILE = "<b>&amp;</para>"

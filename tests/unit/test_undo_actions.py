@@ -8,12 +8,12 @@ import pytest
 
 from bridgedesk.domain.enums import AssessmentMethod, CheckinStatus, InsightStatus, ObserverRole
 from bridgedesk.errors import ConflictError
-from bridgedesk.services import undo_actions
-from bridgedesk.services.audit_history import history_rows
-from bridgedesk.services.checklists import ChecklistService, Rating
-from bridgedesk.services.insights import InsightFields, InsightService
-from bridgedesk.services.roster import MenteeFields, RosterService
-from bridgedesk.services.timeline import TimelineService
+from bridgedesk.services.checklists.ratings import ChecklistService, Rating
+from bridgedesk.services.history import undo_actions
+from bridgedesk.services.history.audit_rows import history_rows
+from bridgedesk.services.insights.service import InsightFields, InsightService
+from bridgedesk.services.mentees.roster import MenteeFields, RosterService
+from bridgedesk.services.timeline.service import TimelineService
 
 TODAY = dt.date(2026, 3, 12)
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bridgedesk.services.credentials import CredentialFields, CredentialService
-from bridgedesk.services.roster import MenteeFields, RosterService
-from bridgedesk.services.timeline import TimelineService
-from bridgedesk.services.week_ahead import WeekAhead, week_ahead
+from bridgedesk.services.credentials.service import CredentialFields, CredentialService
+from bridgedesk.services.mentees.roster import MenteeFields, RosterService
+from bridgedesk.services.timeline.service import TimelineService
+from bridgedesk.services.timeline.week_ahead import WeekAhead, week_ahead
 
 TODAY = dt.date(2026, 3, 12)
 

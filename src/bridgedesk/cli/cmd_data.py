@@ -62,7 +62,7 @@ def run_import_roster(args: argparse.Namespace) -> int:
 
 
 def run_export_roster(args: argparse.Namespace) -> int:
-    from bridgedesk.services.exporting import export_roster
+    from bridgedesk.services.mentees.roster_export import export_roster
 
     ctx = open_context(args)
     try:

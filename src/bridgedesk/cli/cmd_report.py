@@ -127,7 +127,7 @@ def run_program_report(args: argparse.Namespace) -> int:
 
 def run_mentee_report(args: argparse.Namespace) -> int:
     from bridgedesk.reports.mentee_report import build_mentee_report
-    from bridgedesk.services.roster import RosterService
+    from bridgedesk.services.mentees.roster import RosterService
 
     today = dt.date.today()
     ctx = open_context(args)

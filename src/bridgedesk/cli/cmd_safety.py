@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from bridgedesk.cli.session import data_paths
-from bridgedesk.services import connection_settings, safety
+from bridgedesk.services.program_file import connection_settings, safety
 from bridgedesk.storage.server_backup import backup_server
 
 

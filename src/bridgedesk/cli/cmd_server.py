@@ -14,7 +14,7 @@ from sqlalchemy.pool import NullPool
 from bridgedesk.cli.session import data_paths
 from bridgedesk.errors import UserError
 from bridgedesk.paths import DataPaths
-from bridgedesk.services import connection_settings
+from bridgedesk.services.program_file import connection_settings
 from bridgedesk.storage.engine import make_engine
 from bridgedesk.storage.instance_lock import AlreadyRunningError, InstanceLock
 from bridgedesk.storage.program_copy import CopyFailed, copy_program

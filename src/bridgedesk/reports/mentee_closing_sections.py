@@ -9,7 +9,7 @@ from bridgedesk.reports import fonts, script_runs
 from bridgedesk.reports.page import format_date
 from bridgedesk.reports.styles import report_styles, table_style
 from bridgedesk.reports.value_text import enum_words
-from bridgedesk.services.audit_history import AuditRow
+from bridgedesk.services.history.audit_rows import AuditRow
 
 AUDIT_VALUE_LIMIT = 600
 """Characters of a before/after value printed: a 10,000-character note would fill pages."""

@@ -13,14 +13,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bridgedesk.domain.enums import MenteeStatus
-from bridgedesk.services import timeline_bulk
-from bridgedesk.services.audit_history import AuditRow, read_history
-from bridgedesk.services.checklists import DomainProgress
+from bridgedesk.services.checklists.ratings import DomainProgress
 from bridgedesk.services.context import ServiceContext
-from bridgedesk.services.credentials import CredentialService, DeadlineRow
-from bridgedesk.services.mentors import AssignmentRow
-from bridgedesk.services.roster import MenteeRecord, RosterService
-from bridgedesk.services.timeline_reads import (
+from bridgedesk.services.credentials.service import CredentialService, DeadlineRow
+from bridgedesk.services.history.audit_rows import AuditRow, read_history
+from bridgedesk.services.mentees.roster import MenteeRecord, RosterService
+from bridgedesk.services.mentors.service import AssignmentRow
+from bridgedesk.services.timeline import bulk as timeline_bulk
+from bridgedesk.services.timeline.reads import (
     ActionRow,
     CheckinDetail,
     GoalRow,

@@ -37,9 +37,9 @@ from bridgedesk.reports.mentee_record_sections import (
 )
 from bridgedesk.reports.page import RunningHeader, build_pdf, format_date, section_marker
 from bridgedesk.reports.styles import report_styles
-from bridgedesk.services import program_settings
 from bridgedesk.services.context import ServiceContext
-from bridgedesk.services.roster import MenteeRecord
+from bridgedesk.services.mentees.roster import MenteeRecord
+from bridgedesk.services.program import details as program_settings
 
 __all__ = [
     "AUDIT_VALUE_LIMIT",

@@ -28,10 +28,10 @@ from bridgedesk.reports.page import (
 from bridgedesk.reports.program_report import program_story
 from bridgedesk.reports.sites import check_site, site_label
 from bridgedesk.reports.styles import report_styles, table_style
-from bridgedesk.services import program_settings
 from bridgedesk.services.context import ServiceContext
+from bridgedesk.services.mentees.roster_rows import roster_rows
 from bridgedesk.services.metrics import compute_program_metrics
-from bridgedesk.services.roster_rows import roster_rows
+from bridgedesk.services.program import details as program_settings
 
 TITLE = "Program packet"
 

@@ -23,9 +23,9 @@ from bridgedesk.reports.page import (
 )
 from bridgedesk.reports.sites import check_site, site_label
 from bridgedesk.reports.styles import report_styles, table_style
-from bridgedesk.services import program_settings
 from bridgedesk.services.context import ServiceContext
 from bridgedesk.services.metrics import ProgramMetrics, compute_program_metrics
+from bridgedesk.services.program import details as program_settings
 
 TITLE = "Program report"
 SECTIONS = ("Roster", "Check-in adherence", "Milestones", "Cultural-fluency progress", "Deadlines",

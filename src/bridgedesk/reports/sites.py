@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bridgedesk.errors import NotFoundError
 from bridgedesk.services.context import ServiceContext
-from bridgedesk.services.roster import RosterService
+from bridgedesk.services.mentees.roster import RosterService
 
 ALL_SITES = "All sites"
 

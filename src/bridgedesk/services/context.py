@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from sqlalchemy.orm import Session
 
 from bridgedesk.errors import DatabaseError
-from bridgedesk.services import audit  # noqa: F401 - registers the audit listener on Session
+from bridgedesk.services.history import audit  # noqa: F401 - registers the audit listener on Session
 from bridgedesk.storage import db_errors
 from bridgedesk.storage.database import Database
 

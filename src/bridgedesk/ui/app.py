@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QApplication
 
     from bridgedesk.bootstrap import setup_logging
-    from bridgedesk.services import connection_settings
+    from bridgedesk.services.program_file import connection_settings
     from bridgedesk.storage.clean_close import record_clean_close
     from bridgedesk.storage.instance_lock import InstanceLock
     from bridgedesk.ui import ready_probe, upgrade_progress
@@ -108,7 +108,10 @@ def _recover_damaged(paths: DataPaths, dialogs: Dialogs) -> bool:
 
     False when the user chose to quit. Restoring raises UserError when it fails.
     """
-    from bridgedesk.services.startup_check import quarantine_if_damaged, restore_newest_good_backup
+    from bridgedesk.services.program_file.startup_check import (
+        quarantine_if_damaged,
+        restore_newest_good_backup,
+    )
 
     damaged = quarantine_if_damaged(paths)
     if damaged is None:
@@ -127,7 +130,7 @@ def _recover_damaged(paths: DataPaths, dialogs: Dialogs) -> bool:
 
 def _backup_at_exit(paths: DataPaths) -> None:
     """Zotero-style: a verified backup on the way out when the last one is a day old."""
-    from bridgedesk.services.safety import backup_if_due
+    from bridgedesk.services.program_file.safety import backup_if_due
 
     try:
         taken = backup_if_due(paths)

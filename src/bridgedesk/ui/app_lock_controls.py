@@ -20,7 +20,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget, QWidget
 
 from bridgedesk.paths import DataPaths
-from bridgedesk.services import app_lock
+from bridgedesk.services.program_file import app_lock
 from bridgedesk.ui.dialogs import Dialogs
 from bridgedesk.ui.idle_watch import IdleWatch
 from bridgedesk.ui.lock_screen import WRONG_PASSPHRASE, DialogCover, LockScreen, waiting_text

@@ -35,7 +35,7 @@ class StartChoice(StrEnum):
 
 
 class Damaged(Protocol):
-    """What :func:`bridgedesk.services.startup_check.quarantine_if_damaged` returns."""
+    """What :func:`bridgedesk.services.program_file.startup_check.quarantine_if_damaged` returns."""
 
     problems: list[str]
     moved_to: Path

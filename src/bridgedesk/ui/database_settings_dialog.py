@@ -1,6 +1,6 @@
 """The Database dialog: keep the program in this computer's file, or on a shared server.
 
-The choice is saved through :mod:`bridgedesk.services.connection_settings` and takes effect at
+The choice is saved through :mod:`bridgedesk.services.program_file.connection_settings` and takes effect at
 the next start (the open program is never switched under the user's feet). "Test connection"
 runs off the GUI thread, so an unreachable server cannot freeze the window for its timeout.
 """
@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from bridgedesk.errors import UserError
 from bridgedesk.paths import DataPaths
-from bridgedesk.services import connection_settings
-from bridgedesk.services.connection_settings import DEFAULT_PORT, ServerFields
+from bridgedesk.services.program_file import connection_settings
+from bridgedesk.services.program_file.connection_settings import DEFAULT_PORT, ServerFields
 from bridgedesk.ui import workers
 from bridgedesk.ui.dialogs import Dialogs
 

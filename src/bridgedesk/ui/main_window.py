@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from bridgedesk import APP_NAME, __version__
-from bridgedesk.services import program_settings
-from bridgedesk.services.roster import RosterService
+from bridgedesk.services.mentees.roster import RosterService
+from bridgedesk.services.program import details as program_settings
 from bridgedesk.ui import workers
 from bridgedesk.ui.main_menus import build_menus_and_toolbar
 from bridgedesk.ui.undo import UndoHistory
@@ -56,7 +56,7 @@ def needs_welcome(env: ViewEnv) -> bool:
 
 def _week_ahead_sentence(ctx: ServiceContext, today: dt.date) -> str:
     """Run in a worker: the module is imported there, off the start-up path."""
-    from bridgedesk.services.week_ahead import week_ahead
+    from bridgedesk.services.timeline.week_ahead import week_ahead
 
     return week_ahead(ctx, today).sentence()
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from bridgedesk.errors import UserError
 from bridgedesk.paths import DataPaths
-from bridgedesk.services import app_lock
+from bridgedesk.services.program_file import app_lock
 from bridgedesk.ui.colours import warning_colour
 
 

@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING
 
 from bridgedesk.domain.enums import InsightStatus, label
 from bridgedesk.errors import UserError
-from bridgedesk.services import undo_actions
-from bridgedesk.services.checklists import ChecklistService, Rating
-from bridgedesk.services.insights import InsightService
+from bridgedesk.services.checklists.ratings import ChecklistService, Rating
+from bridgedesk.services.history import undo_actions
+from bridgedesk.services.insights.service import InsightService
 
 if TYPE_CHECKING:
     from bridgedesk.ui.undo import UndoHistory

@@ -16,13 +16,13 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from bridgedesk.errors import ConflictError, ValidationError
-from bridgedesk.services.audit import record_bulk
-from bridgedesk.services.checklist_summary import refresh as refresh_checklist_summary
+from bridgedesk.services.checklists.summary import refresh as refresh_checklist_summary
 from bridgedesk.services.context import ServiceContext
 from bridgedesk.services.demo import history, texts
 from bridgedesk.services.demo.history import DAY, MenteePlan, Rows
 from bridgedesk.services.demo.names import COUNTRIES, MENTOR_NAMES, native_full_name
 from bridgedesk.services.demo.reference import Reference, load_reference
+from bridgedesk.services.history.audit import record_bulk
 from bridgedesk.storage.models import (
     Action,
     Assessment,

@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session
 
 from bridgedesk.domain.enums import MenteeStatus
 from bridgedesk.errors import UserError
-from bridgedesk.services.audit import record_bulk
 from bridgedesk.services.context import ServiceContext
+from bridgedesk.services.history.audit import record_bulk
 from bridgedesk.services.importing.headers import match_headers
 from bridgedesk.services.importing.readers import read_table
 from bridgedesk.services.importing.rows import BadRow, ParsedRow, duplicate_key, parse_rows

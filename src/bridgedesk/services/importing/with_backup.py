@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bridgedesk.paths import DataPaths
-from bridgedesk.services import safety
 from bridgedesk.services.context import ServiceContext
 from bridgedesk.services.importing.roster_import import ImportResult, import_roster
-from bridgedesk.services.program_storage import is_program_file
+from bridgedesk.services.program_file import safety
+from bridgedesk.services.program_file.storage_kind import is_program_file
 
 
 @dataclass(frozen=True)

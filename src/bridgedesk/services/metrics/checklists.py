@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from bridgedesk.services.checklist_summary import ANY_ROLE, current_template_id
+from bridgedesk.services.checklists.summary import ANY_ROLE, current_template_id
 from bridgedesk.services.metrics.measure import Measure, Period
 from bridgedesk.services.metrics.roster import in_program_clause
 from bridgedesk.storage.models import (

@@ -18,7 +18,7 @@ from bridgedesk.ui.formatting import format_date, plural
 from bridgedesk.ui.models.table_base import HeaderedTableModel
 
 if TYPE_CHECKING:
-    from bridgedesk.services.timeline import AgendaRow
+    from bridgedesk.services.timeline.service import AgendaRow
 
 DATE = 0
 WHEN = 1

@@ -19,7 +19,7 @@ from bridgedesk.ui.formatting import format_date
 from bridgedesk.ui.models.table_base import HeaderedTableModel
 
 if TYPE_CHECKING:
-    from bridgedesk.services.checklists import ChecklistGridRow
+    from bridgedesk.services.checklists.ratings import ChecklistGridRow
 
 DOMAIN = 0
 ITEM = 1

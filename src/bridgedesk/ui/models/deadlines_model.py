@@ -22,8 +22,8 @@ from bridgedesk.ui.models.roster_model import search_key
 from bridgedesk.ui.models.table_base import SortedTableModel
 
 if TYPE_CHECKING:
-    from bridgedesk.services.credentials import DeadlineRow
-    from bridgedesk.services.mentee_directory import MenteeLabel
+    from bridgedesk.services.credentials.service import DeadlineRow
+    from bridgedesk.services.mentees.directory import MenteeLabel
 
 MENTEE = 0
 SITE = 1

@@ -11,7 +11,7 @@ from bridgedesk.domain.enums import label
 from bridgedesk.ui.formatting import format_date
 
 if TYPE_CHECKING:
-    from bridgedesk.services.insights import InsightRow
+    from bridgedesk.services.insights.service import InsightRow
 
 DATE = 0
 RAISED_BY = 1

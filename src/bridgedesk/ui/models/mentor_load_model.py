@@ -16,7 +16,7 @@ from bridgedesk.ui.colours import warning_colour
 from bridgedesk.ui.models.table_base import HeaderedTableModel
 
 if TYPE_CHECKING:
-    from bridgedesk.services.mentors import MentorLoadRow
+    from bridgedesk.services.mentors.service import MentorLoadRow
 
 NAME = 0
 SPECIALTY = 1

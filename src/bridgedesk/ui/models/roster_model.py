@@ -23,7 +23,7 @@ from bridgedesk.ui.formatting import format_date, format_share, plural
 from bridgedesk.ui.models.table_base import SortedTableModel
 
 if TYPE_CHECKING:
-    from bridgedesk.services.roster_rows import RosterRow
+    from bridgedesk.services.mentees.roster_rows import RosterRow
 
 NAME = 0
 NATIVE_NAME = 1

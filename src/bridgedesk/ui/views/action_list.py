@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bridgedesk.services.dashboard_lists import ActionItem
+from bridgedesk.services.metrics.dashboard_lists import ActionItem
 from bridgedesk.ui.colours import warning_colour
 from bridgedesk.ui.formatting import format_date
 

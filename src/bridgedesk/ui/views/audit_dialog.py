@@ -1,6 +1,6 @@
 """History of one record: who changed which field, when, from what to what (read-only).
 
-Rows come from :func:`bridgedesk.services.audit_history.history_rows`, one per changed field,
+Rows come from :func:`bridgedesk.services.history.audit_rows.history_rows`, one per changed field,
 newest first. Long values (notes) are cut short in the table; the tooltip holds the full text.
 """
 
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from bridgedesk.domain.mentee_rules import FIELD_LABELS
-from bridgedesk.services.audit_history import AuditRow, history_rows
+from bridgedesk.services.history.audit_rows import AuditRow, history_rows
 from bridgedesk.ui.formatting import format_date, plural
 from bridgedesk.ui.models.table_base import Index, SortedTableModel
 from bridgedesk.ui.views.registry import ViewEnv

@@ -3,7 +3,7 @@
 A second folder (a USB drive or a network share) is what saves the program when the
 computer itself is lost, so it is the first thing here. The counts feed the rotation that
 runs after each automatic backup. Everything is stored by
-:func:`bridgedesk.services.backup_settings.save`, which keeps the other keys of
+:func:`bridgedesk.services.program_file.backup_settings.save`, which keeps the other keys of
 settings.json and refuses counts it cannot use.
 """
 
@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 
 from bridgedesk.errors import UserError, ValidationError
 from bridgedesk.paths import DataPaths
-from bridgedesk.services import backup_settings
-from bridgedesk.services.backup_settings import MAX_KEEP, BackupSettings
+from bridgedesk.services.program_file import backup_settings
+from bridgedesk.services.program_file.backup_settings import MAX_KEEP, BackupSettings
 from bridgedesk.storage.rotation import RotationPolicy
 
 FolderChooser = Callable[[QWidget, str, Path], Path | None]

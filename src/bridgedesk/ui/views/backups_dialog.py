@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bridgedesk.services import backup_settings, safety
-from bridgedesk.services.program_storage import is_program_file
-from bridgedesk.services.safety import BackupOutcome, BackupRow
+from bridgedesk.services.program_file import backup_settings, safety
+from bridgedesk.services.program_file.safety import BackupOutcome, BackupRow
+from bridgedesk.services.program_file.storage_kind import is_program_file
 from bridgedesk.ui import workers
 from bridgedesk.ui.views.backup_settings_dialog import BackupSettingsDialog
 from bridgedesk.ui.views.backups_model import LOCATION, BackupsModel, format_taken

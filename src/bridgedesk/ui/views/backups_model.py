@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from bridgedesk.services.safety import BackupRow
+from bridgedesk.services.program_file.safety import BackupRow
 from bridgedesk.ui.formatting import format_date
 from bridgedesk.ui.models.table_base import HeaderedTableModel, Index
 

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from bridgedesk.domain.enums import CheckinFormat, CheckinTopic, label
 from bridgedesk.errors import UserError, ValidationError
-from bridgedesk.services.timeline import CheckinLog
+from bridgedesk.services.timeline.service import CheckinLog
 from bridgedesk.ui.views.credential_dialog import parse_date
 from bridgedesk.ui.views.field_row import FieldRow
 from bridgedesk.ui.views.registry import ViewEnv

@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 
 from bridgedesk.domain.enums import label
 from bridgedesk.errors import UserError
-from bridgedesk.services.checklists import ChecklistService
-from bridgedesk.services.roster_rows import roster_rows
+from bridgedesk.services.checklists.ratings import ChecklistService
+from bridgedesk.services.mentees.roster_rows import roster_rows
 from bridgedesk.ui.formatting import format_date, plural
 from bridgedesk.ui.models import checklist_grid_model as cols
 from bridgedesk.ui.models.checklist_grid_model import ChecklistGridModel

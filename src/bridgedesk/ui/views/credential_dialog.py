@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 
 from bridgedesk.domain.enums import CredentialStatus, label
 from bridgedesk.domain.reminders import format_offsets
-from bridgedesk.services.credentials import CredentialFields, CredentialService
-from bridgedesk.services.mentee_directory import mentee_directory
+from bridgedesk.services.credentials.service import CredentialFields, CredentialService
+from bridgedesk.services.mentees.directory import mentee_directory
 from bridgedesk.ui.views.field_row import FieldRow
 from bridgedesk.ui.views.guarded_save import guarded_save
 from bridgedesk.ui.views.registry import ViewEnv

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bridgedesk.services.dashboard_lists import DashboardLists, dashboard_lists
+from bridgedesk.services.mentees.roster import RosterService
 from bridgedesk.services.metrics import Measure, ProgramMetrics, compute_program_metrics
-from bridgedesk.services.roster import RosterService
-from bridgedesk.services.week_ahead import week_ahead
+from bridgedesk.services.metrics.dashboard_lists import DashboardLists, dashboard_lists
+from bridgedesk.services.timeline.week_ahead import week_ahead
 from bridgedesk.ui import workers
 from bridgedesk.ui.formatting import format_date, format_share
 from bridgedesk.ui.views.action_list import ActionList

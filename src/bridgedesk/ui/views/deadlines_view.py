@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from bridgedesk.domain.enums import Tier, label
-from bridgedesk.services.credentials import CredentialService
-from bridgedesk.services.mentee_directory import mentee_directory
+from bridgedesk.services.credentials.service import CredentialService
+from bridgedesk.services.mentees.directory import mentee_directory
 from bridgedesk.ui.formatting import format_date
 from bridgedesk.ui.models import deadlines_model as cols
 from bridgedesk.ui.models.deadlines_model import (

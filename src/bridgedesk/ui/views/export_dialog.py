@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bridgedesk.services.exporting import export_roster, suggested_file_name
+from bridgedesk.services.mentees.roster_export import export_roster, suggested_file_name
 from bridgedesk.ui import workers
 from bridgedesk.ui.formatting import plural
 from bridgedesk.ui.views.registry import ViewEnv

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bridgedesk.services.import_preview import ImportPreview, preview_import
+from bridgedesk.services.importing.preview import ImportPreview, preview_import
 from bridgedesk.services.importing.with_backup import ImportOutcome, import_with_backup
 from bridgedesk.ui import workers
 from bridgedesk.ui.formatting import plural

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from bridgedesk.services.import_preview import ImportProblem
+from bridgedesk.services.importing.preview import ImportProblem
 from bridgedesk.ui.models.table_base import HeaderedTableModel, Index
 
 LINE = 0

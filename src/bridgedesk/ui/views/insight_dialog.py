@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bridgedesk.services.insights import InsightFields, InsightService
+from bridgedesk.services.insights.service import InsightFields, InsightService
 from bridgedesk.ui.views.credential_dialog import MenteePicker
 from bridgedesk.ui.views.field_row import FieldRow
 from bridgedesk.ui.views.guarded_save import guarded_save

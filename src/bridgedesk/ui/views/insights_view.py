@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from bridgedesk.domain.enums import InsightStatus, label
 from bridgedesk.errors import ConflictError, UserError, ValidationError
-from bridgedesk.services.insights import InsightService, can_advance
+from bridgedesk.services.insights.service import InsightService, can_advance
 from bridgedesk.ui import undo_steps
 from bridgedesk.ui.models import insights_model as cols
 from bridgedesk.ui.models.insights_model import ROW_ID_ROLE, InsightsModel

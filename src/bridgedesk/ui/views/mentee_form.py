@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from bridgedesk.domain.enums import MenteeStatus, label
 from bridgedesk.errors import UserError, ValidationError
-from bridgedesk.services.roster import MenteeFields, MenteeRecord, RosterService
+from bridgedesk.services.mentees.roster import MenteeFields, MenteeRecord, RosterService
 from bridgedesk.ui.dialogs import SaveChoice
 from bridgedesk.ui.formatting import format_date
 from bridgedesk.ui.views.archive_dialog import ArchiveDialog

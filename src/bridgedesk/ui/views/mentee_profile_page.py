@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from bridgedesk.domain.enums import MenteeRole, label
 from bridgedesk.domain.mentee_rules import FIELD_LABELS, NAME_MAX
-from bridgedesk.services.roster import MenteeFields, RosterService
+from bridgedesk.services.mentees.roster import MenteeFields, RosterService
 from bridgedesk.ui.views.field_row import FieldRow
 
 TEXT_FIELDS = (

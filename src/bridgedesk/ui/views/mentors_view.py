@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from bridgedesk.domain.enums import AssignmentKind, label
 from bridgedesk.errors import UserError, ValidationError
-from bridgedesk.services.mentors import MAX_CAPACITY, MentorFields, MentorService
+from bridgedesk.services.mentors.service import MAX_CAPACITY, MentorFields, MentorService
 from bridgedesk.ui.colours import warning_colour
 from bridgedesk.ui.models import mentor_load_model as cols
 from bridgedesk.ui.models.mentor_load_model import LOAD_SHARE_ROLE, ROW_ID_ROLE, MentorLoadModel

@@ -18,7 +18,7 @@ from bridgedesk.ui.colours import track_colour
 from bridgedesk.ui.formatting import format_share
 
 if TYPE_CHECKING:
-    from bridgedesk.services.checklists import DomainProgress
+    from bridgedesk.services.checklists.ratings import DomainProgress
 
 _NAME_WIDTH = 230
 _MEANS_WIDTH = 190

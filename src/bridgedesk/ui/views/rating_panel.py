@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from bridgedesk.domain.enums import AssessmentMethod, ObserverRole, label
 from bridgedesk.errors import UserError, ValidationError
-from bridgedesk.services.checklists import ChecklistService, Rating
+from bridgedesk.services.checklists.ratings import ChecklistService, Rating
 from bridgedesk.ui.views.field_row import FieldRow
 
 _ROLE_DEFAULT_METHOD = {

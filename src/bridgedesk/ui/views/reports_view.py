@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bridgedesk.services.mentee_directory import mentee_directory
-from bridgedesk.services.roster import RosterService
+from bridgedesk.services.mentees.directory import mentee_directory
+from bridgedesk.services.mentees.roster import RosterService
 from bridgedesk.ui import workers
 from bridgedesk.ui.colours import warning_colour
 from bridgedesk.ui.views.pdf_preview import PdfPreview, print_pages

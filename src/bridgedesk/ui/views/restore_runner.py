@@ -15,8 +15,8 @@ from pathlib import Path
 
 from bridgedesk.errors import UserError
 from bridgedesk.paths import DataPaths
-from bridgedesk.services import safety
 from bridgedesk.services.context import ServiceContext
+from bridgedesk.services.program_file import safety
 from bridgedesk.ui import workers
 
 log = logging.getLogger(__name__)

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from bridgedesk.services.context import ServiceContext
-from bridgedesk.services.roster_rows import RosterRow, roster_rows
+from bridgedesk.services.mentees.roster_rows import RosterRow, roster_rows
 from bridgedesk.ui.models.roster_model import distinct_mentors, distinct_values, search_keys
 
 

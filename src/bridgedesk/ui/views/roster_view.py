@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from bridgedesk.domain.enums import MenteeStatus, label
-from bridgedesk.services.roster import RosterService
+from bridgedesk.services.mentees.roster import RosterService
 from bridgedesk.ui import workers
 from bridgedesk.ui.models import roster_model as cols
 from bridgedesk.ui.models.roster_model import ROW_ID_ROLE, RosterFilter, RosterTableModel

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from bridgedesk.errors import UserError, ValidationError
-from bridgedesk.services import checklist_templates
-from bridgedesk.services.checklist_templates import DomainSpec
-from bridgedesk.services.checklists import ChecklistService, TemplateView
+from bridgedesk.services.checklists import templates as checklist_templates
+from bridgedesk.services.checklists.ratings import ChecklistService, TemplateView
+from bridgedesk.services.checklists.templates import DomainSpec
 from bridgedesk.services.context import ServiceContext
 from bridgedesk.ui.views.field_row import FieldRow
 

@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QMouseEvent, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from bridgedesk.services.timeline import PhaseBand, TimelineEvent
+from bridgedesk.services.timeline.service import PhaseBand, TimelineEvent
 from bridgedesk.ui.colours import is_dark, warning_colour
 from bridgedesk.ui.formatting import format_date
 

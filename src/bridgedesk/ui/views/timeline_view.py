@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from bridgedesk.errors import UserError
-from bridgedesk.services.roster_rows import roster_rows
-from bridgedesk.services.timeline import TimelineEvent, TimelineService
+from bridgedesk.services.mentees.roster_rows import roster_rows
+from bridgedesk.services.timeline.service import TimelineEvent, TimelineService
 from bridgedesk.ui import undo_steps
 from bridgedesk.ui.models import agenda_model as cols
 from bridgedesk.ui.models.agenda_model import ROW_ROLE, AgendaTableModel

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from bridgedesk.errors import ValidationError
-from bridgedesk.services import program_settings, startup_check
-from bridgedesk.services.program_settings import ProgramSettings
-from bridgedesk.services.startup_check import EarlierDamage
+from bridgedesk.services.program import details as program_settings
+from bridgedesk.services.program.details import ProgramSettings
+from bridgedesk.services.program_file import startup_check
+from bridgedesk.services.program_file.startup_check import EarlierDamage
 from bridgedesk.ui import workers
 from bridgedesk.ui.formatting import format_date, plural
 from bridgedesk.ui.views.field_row import FieldRow

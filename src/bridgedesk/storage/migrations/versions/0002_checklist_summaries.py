@@ -71,7 +71,7 @@ def upgrade() -> None:
     # Fill the summary for the ratings already stored, with the code the services use.
     from sqlalchemy.orm import Session
 
-    from bridgedesk.services.checklist_summary import refresh
+    from bridgedesk.services.checklists.summary import refresh
 
     with Session(bind=op.get_bind()) as session:
         refresh(session)

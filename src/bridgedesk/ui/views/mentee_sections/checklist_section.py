@@ -6,8 +6,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from bridgedesk.errors import NotFoundError
-from bridgedesk.services.checklists import ChecklistService
-from bridgedesk.services.mentee_record import GapSummary, gap_summary
+from bridgedesk.services.checklists.ratings import ChecklistService
+from bridgedesk.services.mentees.record import GapSummary, gap_summary
 from bridgedesk.ui.views.mentee_sections.common import (
     TextRowsModel,
     button,

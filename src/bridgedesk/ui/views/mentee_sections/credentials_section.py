@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QVBoxLa
 
 from bridgedesk.domain.enums import Tier, label
 from bridgedesk.domain.reminders import NONE
-from bridgedesk.services.mentee_record import TIER_ORDER, MenteeCredentialRow, credentials_of
+from bridgedesk.services.mentees.record import TIER_ORDER, MenteeCredentialRow, credentials_of
 from bridgedesk.ui.formatting import format_date
 from bridgedesk.ui.models.deadlines_model import band_colour, band_text, when_text
 from bridgedesk.ui.views.column_padding import pad_columns

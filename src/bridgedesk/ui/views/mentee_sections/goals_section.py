@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from bridgedesk.domain.enums import GoalProgressMode, label
-from bridgedesk.services.mentee_overview import TaskState, task_state
-from bridgedesk.services.timeline import GoalRow, TimelineService
+from bridgedesk.services.mentees.overview import TaskState, task_state
+from bridgedesk.services.timeline.service import GoalRow, TimelineService
 from bridgedesk.ui.formatting import format_date
 from bridgedesk.ui.views.column_padding import pad_columns
 from bridgedesk.ui.views.mentee_sections.common import (

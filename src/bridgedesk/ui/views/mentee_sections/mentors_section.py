@@ -6,7 +6,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QVBoxLayout, QWidget
 
 from bridgedesk.domain.enums import AssignmentKind, label
-from bridgedesk.services.mentors import AssignmentRow, MentorService
+from bridgedesk.services.mentors.service import AssignmentRow, MentorService
 from bridgedesk.ui.formatting import format_date
 from bridgedesk.ui.views.mentee_sections.common import (
     TextRowsModel,

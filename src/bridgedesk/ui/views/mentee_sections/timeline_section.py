@@ -9,8 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from bridgedesk.services.mentee_overview import overdue_and_next
-from bridgedesk.services.timeline import TimelineService
+from bridgedesk.services.mentees.overview import overdue_and_next
+from bridgedesk.services.timeline.service import TimelineService
 from bridgedesk.ui.formatting import format_date, plural
 from bridgedesk.ui.views.mentee_sections.common import (
     TextRowsModel,

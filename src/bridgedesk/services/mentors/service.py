@@ -14,7 +14,7 @@ from bridgedesk.domain import mentee_rules
 from bridgedesk.domain.enums import AssignmentKind, MenteeStatus
 from bridgedesk.errors import NotFoundError, UserError, ValidationError
 from bridgedesk.services.context import ServiceContext
-from bridgedesk.services.roster import conflict_error, site_id_for
+from bridgedesk.services.mentees.roster import conflict_error, site_id_for
 from bridgedesk.storage.models import Mentee, Mentor, MentorAssignment, Site
 
 MAX_CAPACITY = 50

@@ -6,8 +6,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from bridgedesk.services.context import ServiceContext
-from bridgedesk.services.credentials import CredentialService
-from bridgedesk.services.timeline import TimelineService
+from bridgedesk.services.credentials.service import CredentialService
+from bridgedesk.services.timeline.service import TimelineService
 
 DAYS = 7
 

@@ -19,7 +19,7 @@ from sqlalchemy.pool import NullPool
 
 from bridgedesk.errors import UserError
 from bridgedesk.paths import DataPaths
-from bridgedesk.services import settings_file
+from bridgedesk.services.program_file import settings_file
 from bridgedesk.storage import migrate
 from bridgedesk.storage.engine import make_engine, server_url
 

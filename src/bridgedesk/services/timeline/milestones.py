@@ -10,7 +10,7 @@ import datetime as dt
 from bridgedesk.domain.enums import Tier
 from bridgedesk.errors import ValidationError
 from bridgedesk.services.context import ServiceContext
-from bridgedesk.services.timeline_editing import (
+from bridgedesk.services.timeline.editing import (
     MAX_TITLE,
     check_title,
     get_mentee,

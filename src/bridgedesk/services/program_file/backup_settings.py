@@ -13,7 +13,7 @@ from pathlib import Path
 
 from bridgedesk.errors import ValidationError
 from bridgedesk.paths import DataPaths
-from bridgedesk.services import settings_file
+from bridgedesk.services.program_file import settings_file
 from bridgedesk.storage.rotation import RotationPolicy
 
 SECOND_FOLDER_KEY = "second_backup_folder"

@@ -18,10 +18,10 @@ from sqlalchemy import and_, exists, func, select
 
 from bridgedesk.domain.enums import AssignmentKind, MenteeStatus
 from bridgedesk.errors import NotFoundError
-from bridgedesk.services.checklists import ChecklistService, _add_months
+from bridgedesk.services.checklists.ratings import ChecklistService, _add_months
 from bridgedesk.services.context import ServiceContext
-from bridgedesk.services.credentials import CredentialService
-from bridgedesk.services.timeline import TimelineService
+from bridgedesk.services.credentials.service import CredentialService
+from bridgedesk.services.timeline.service import TimelineService
 from bridgedesk.storage.models import (
     Assessment,
     ChecklistDomain,

@@ -10,7 +10,7 @@ import datetime as dt
 import enum
 from collections.abc import Sequence
 
-from bridgedesk.services.timeline_reads import TimelineEvent
+from bridgedesk.services.timeline.reads import TimelineEvent
 
 NEXT_COUNT = 5
 OVERDUE_STATE = "overdue"  # TimelineEvent.state of a planned check-in or milestone now past

@@ -14,17 +14,17 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-import bridgedesk.services.checklist_summary  # noqa: F401  keeps the summary exact on flush
+import bridgedesk.services.checklists.summary  # noqa: F401  keeps the summary exact on flush
 from bridgedesk.domain.enums import AssessmentMethod, ObserverRole
 from bridgedesk.errors import NotFoundError, ValidationError
-from bridgedesk.services.checklist_progress import (
+from bridgedesk.services.checklists.progress import (
     ChecklistGridRow,
     DomainProgress,
     domain_progress,
     grid_rows,
 )
-from bridgedesk.services.checklist_progress import add_months as _add_months
-from bridgedesk.services.checklist_reads import (
+from bridgedesk.services.checklists.progress import add_months as _add_months
+from bridgedesk.services.checklists.reads import (
     Rated,
     RatingHistoryRow,
     TemplateView,

@@ -21,7 +21,7 @@ from typing import Any
 
 from bridgedesk.errors import UserError
 from bridgedesk.paths import DataPaths
-from bridgedesk.services.settings_file import read_json_object, write_private_json
+from bridgedesk.services.program_file.settings_file import read_json_object, write_private_json
 
 FILE_NAME = "app-lock.json"
 MIN_LENGTH = 8

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from statistics import fmean
 
 from bridgedesk.domain.enums import ObserverRole
-from bridgedesk.services.checklist_reads import Rated, TemplateView
+from bridgedesk.services.checklists.reads import Rated, TemplateView
 
 
 @dataclass(frozen=True)

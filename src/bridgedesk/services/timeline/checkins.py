@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from bridgedesk.domain.enums import CheckinFormat, CheckinStatus, CheckinTopic
 from bridgedesk.errors import ValidationError
 from bridgedesk.services.context import ServiceContext
-from bridgedesk.services.timeline_editing import (
+from bridgedesk.services.timeline.editing import (
     MAX_TITLE,
     check_title,
     get_checkin,

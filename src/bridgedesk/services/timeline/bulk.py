@@ -17,15 +17,15 @@ from typing import TypeVar
 
 from sqlalchemy.orm import Session
 
-from bridgedesk.services.checklists import (
+from bridgedesk.services.checklists.ratings import (
     ChecklistService,
     DomainProgress,
     domain_progress,
     ratings_by_mentee,
 )
 from bridgedesk.services.context import ServiceContext
-from bridgedesk.services.mentors import AssignmentRow, read_assignments
-from bridgedesk.services.timeline_reads import (
+from bridgedesk.services.mentors.service import AssignmentRow, read_assignments
+from bridgedesk.services.timeline.reads import (
     ActionRow,
     CheckinDetail,
     GoalRow,

@@ -12,15 +12,15 @@ import datetime as dt
 
 from bridgedesk.domain.enums import GoalProgressMode, GoalStatus, Tier
 from bridgedesk.errors import NotFoundError
-from bridgedesk.services import agenda as _agenda
-from bridgedesk.services import checkins as _checkins
-from bridgedesk.services import goals as _goals
-from bridgedesk.services import milestones as _milestones
-from bridgedesk.services.agenda import AgendaRow
-from bridgedesk.services.checkins import CheckinLog
 from bridgedesk.services.context import ServiceContext
-from bridgedesk.services.timeline_editing import MAX_TITLE
-from bridgedesk.services.timeline_reads import (
+from bridgedesk.services.timeline import agenda as _agenda
+from bridgedesk.services.timeline import checkins as _checkins
+from bridgedesk.services.timeline import goals as _goals
+from bridgedesk.services.timeline import milestones as _milestones
+from bridgedesk.services.timeline.agenda import AgendaRow
+from bridgedesk.services.timeline.checkins import CheckinLog
+from bridgedesk.services.timeline.editing import MAX_TITLE
+from bridgedesk.services.timeline.reads import (
     ActionRow,
     CheckinDetail,
     GoalRow,

@@ -16,7 +16,7 @@ from sqlalchemy import String, and_, case, func, or_, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 
 from bridgedesk.domain.enums import AssignmentKind, CheckinStatus, CredentialStatus
-from bridgedesk.services.checklist_summary import ANY_ROLE, current_template_id
+from bridgedesk.services.checklists.summary import ANY_ROLE, current_template_id
 from bridgedesk.services.context import ServiceContext
 from bridgedesk.storage.models import (
     Checkin,

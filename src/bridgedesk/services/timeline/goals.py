@@ -11,7 +11,7 @@ import datetime as dt
 from bridgedesk.domain.enums import GoalProgressMode, GoalStatus
 from bridgedesk.errors import ValidationError
 from bridgedesk.services.context import ServiceContext
-from bridgedesk.services.timeline_editing import check_title, get_checkin, get_mentee, get_row
+from bridgedesk.services.timeline.editing import check_title, get_checkin, get_mentee, get_row
 from bridgedesk.storage.models import Action, Goal, GoalTask
 
 MAX_GOAL_TITLE = 300

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from bridgedesk.errors import UserError
 from bridgedesk.paths import DataPaths
-from bridgedesk.services import safety
+from bridgedesk.services.program_file import safety
 from bridgedesk.storage import backup, migrate
 from bridgedesk.storage import database as database_file
 

@@ -16,9 +16,9 @@ from sqlalchemy import select
 
 from bridgedesk.domain.enums import CredentialStatus, Tier
 from bridgedesk.domain.reminders import NONE, days_left, parse_offsets, reminder_band
-from bridgedesk.services.checklists import ChecklistGridRow
+from bridgedesk.services.checklists.ratings import ChecklistGridRow
 from bridgedesk.services.context import ServiceContext
-from bridgedesk.services.credentials import WATCHED
+from bridgedesk.services.credentials.service import WATCHED
 from bridgedesk.storage.models import Credential, CredentialKind
 
 TIER_ORDER = (Tier.HOSPITAL, Tier.ACCREDITATION, Tier.GOVERNMENT)

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 
 from bridgedesk.errors import ValidationError
-from bridgedesk.services.checklist_summary import refresh as refresh_checklist_summary
+from bridgedesk.services.checklists.summary import refresh as refresh_checklist_summary
 from bridgedesk.services.context import ServiceContext
 from bridgedesk.storage.models import (
     Assessment,

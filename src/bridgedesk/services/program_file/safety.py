@@ -15,7 +15,7 @@ from typing import Literal
 
 from bridgedesk.errors import DatabaseError, UserError
 from bridgedesk.paths import DataPaths
-from bridgedesk.services import backup_settings
+from bridgedesk.services.program_file import backup_settings
 from bridgedesk.storage import backup, migrate
 from bridgedesk.storage.rotation import RotationPolicy, rotate
 
