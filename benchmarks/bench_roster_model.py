@@ -102,8 +102,8 @@ def view_main(data_dir: str) -> None:
     from bridgedesk.services.mentees.roster_rows import roster_rows
     from bridgedesk.ui.dialogs import Dialogs
     from bridgedesk.ui.models.roster_model import COLUMN_COUNT, HEADERS
-    from bridgedesk.ui.views.registry import ViewEnv
-    from bridgedesk.ui.views.roster_view import RosterView
+    from bridgedesk.ui.screens.mentees.roster_view import RosterView
+    from bridgedesk.ui.view_env import ViewEnv
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     paths = DataPaths(Path(data_dir))

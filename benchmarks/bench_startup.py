@@ -7,7 +7,7 @@ What it measures, each as a separate process so nothing is warm that a user's st
 * a bare PySide6 process that shows an empty QMainWindow and quits after its first paint;
 * ``python -m bridgedesk --data-dir D`` on demo programs of 1,000 and 10,000 mentees, until the
   main window is shown AND its first view is filled (``BRIDGEDESK_EXIT_WHEN_READY=1``: the app
-  prints ``ready ...`` and quits, see ``bridgedesk/ui/ready_probe.py``), with the Mentees view
+  prints ``ready ...`` and quits, see ``bridgedesk/ui/startup/ready_probe.py``), with the Mentees view
   and with the Dashboard as the first view; the longest GUI stall while loading (20 ms heartbeat)
   and the peak resident memory (``ru_maxrss`` of the child);
 * roster sort, search and filter latency on the biggest program
@@ -58,7 +58,7 @@ import importlib.util, sys
 from pathlib import Path
 app_source = Path(importlib.util.find_spec("bridgedesk.ui.app").origin).read_text("utf-8")
 if "ready_probe" not in app_source:
-    from bridgedesk.ui import ready_probe
+    from bridgedesk.ui.startup import ready_probe
     from bridgedesk.ui.main_window import MainWindow
     _show = MainWindow.show
     def show(self):

@@ -21,7 +21,8 @@ from bridgedesk.bootstrap import open_program
 from bridgedesk.paths import resolve
 from bridgedesk.ui.dialogs import Dialogs
 from bridgedesk.ui.main_window import MainWindow
-from bridgedesk.ui.views.registry import VIEWS, ViewEnv
+from bridgedesk.ui.screens.registry import VIEWS
+from bridgedesk.ui.view_env import ViewEnv
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from screenshots_dialogs import shoot_dialogs  # noqa: E402 - the script's own folder

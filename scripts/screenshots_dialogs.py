@@ -22,7 +22,7 @@ from bridgedesk.paths import DataPaths, resolve
 from bridgedesk.services.program_file import app_lock, safety
 from bridgedesk.ui.dialogs import Dialogs
 from bridgedesk.ui.main_window import MainWindow
-from bridgedesk.ui.views.registry import ViewEnv
+from bridgedesk.ui.view_env import ViewEnv
 
 MALFORMED_CSV = (
     "Given names,Family name,Native name,Start date,Email\n"
@@ -96,7 +96,7 @@ def shoot_mentee_record(shot: Shooter, window: MainWindow) -> None:
 
 
 def shoot_import(shot: Shooter, window: MainWindow, scratch: Path) -> None:
-    from bridgedesk.ui.views.import_dialog import ImportDialog
+    from bridgedesk.ui.screens.program_file.import_dialog import ImportDialog
 
     for name, text in (("malformed", MALFORMED_CSV), ("clean", CLEAN_CSV)):
         source = scratch / f"roster-{name}.csv"
@@ -110,7 +110,7 @@ def shoot_import(shot: Shooter, window: MainWindow, scratch: Path) -> None:
 
 
 def shoot_export(shot: Shooter, window: MainWindow) -> None:
-    from bridgedesk.ui.views.export_dialog import ExportDialog
+    from bridgedesk.ui.screens.program_file.export_dialog import ExportDialog
 
     dialog = ExportDialog(window.env, window)
     shot.save(dialog, "export")
@@ -118,7 +118,7 @@ def shoot_export(shot: Shooter, window: MainWindow) -> None:
 
 
 def shoot_backups(shot: Shooter, window: MainWindow) -> None:
-    from bridgedesk.ui.views.backups_dialog import BackupsDialog
+    from bridgedesk.ui.screens.program_file.backups_dialog import BackupsDialog
 
     dialog = BackupsDialog(window.env, window, open_url=lambda _url: None)
     shot.save(dialog, "backups")
@@ -129,7 +129,7 @@ def shoot_backups(shot: Shooter, window: MainWindow) -> None:
 
 
 def shoot_database(shot: Shooter, window: MainWindow) -> None:
-    from bridgedesk.ui.database_settings_dialog import DatabaseSettingsDialog
+    from bridgedesk.ui.screens.program_file.database_settings_dialog import DatabaseSettingsDialog
 
     dialog = DatabaseSettingsDialog(window.env.paths, window.env.dialogs, window)
     shot.save(dialog, "database")
@@ -139,8 +139,8 @@ def shoot_database(shot: Shooter, window: MainWindow) -> None:
 
 
 def shoot_lock(shot: Shooter, window: MainWindow) -> None:
-    from bridgedesk.ui.lock_screen import WRONG_PASSPHRASE
-    from bridgedesk.ui.passphrase_dialog import PassphraseDialog
+    from bridgedesk.ui.lock.lock_screen import WRONG_PASSPHRASE
+    from bridgedesk.ui.lock.passphrase_dialog import PassphraseDialog
 
     paths = window.env.paths
     dialog = PassphraseDialog(paths, window)
@@ -162,7 +162,7 @@ def shoot_lock(shot: Shooter, window: MainWindow) -> None:
 
 def shoot_damaged_start(shot: Shooter, paths: DataPaths) -> None:
     from bridgedesk.services.program_file.startup_check import _explain
-    from bridgedesk.ui.damaged_start_dialog import DamagedStartDialog
+    from bridgedesk.ui.startup.damaged_start_dialog import DamagedStartDialog
 
     rows = safety.backup_rows(paths)
     good = rows[0].path if rows else None

@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings
 from bridgedesk.services.program import details as program_settings
 from bridgedesk.services.program.details import ProgramSettings
 from bridgedesk.ui.dialogs import Dialogs, SaveChoice
-from bridgedesk.ui.views.registry import ViewEnv
+from bridgedesk.ui.view_env import ViewEnv
 
 TODAY = dt.date(2026, 3, 12)
 

@@ -8,9 +8,9 @@ from PySide6.QtCore import Qt
 
 from bridgedesk.services.mentees.roster import MenteeFields, RosterService
 from bridgedesk.services.program_file import app_lock
-from bridgedesk.ui.lock_screen import WRONG_PASSPHRASE, DialogCover
+from bridgedesk.ui.lock.lock_screen import WRONG_PASSPHRASE, DialogCover
+from bridgedesk.ui.lock.passphrase_dialog import PassphraseDialog
 from bridgedesk.ui.main_window import MainWindow
-from bridgedesk.ui.passphrase_dialog import PassphraseDialog
 
 PASS = "correct horse 2026"  # typed with QTest, which only knows Latin keys
 NOTE = "half-written: ሰላም ተስፋዬ <b>&amp;</para> typed"

@@ -7,7 +7,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox, QVBoxLayout
 
 from bridgedesk.services.program_file import app_lock
-from bridgedesk.ui.lock_screen import WRONG_PASSPHRASE, DialogCover
+from bridgedesk.ui.lock.lock_screen import WRONG_PASSPHRASE, DialogCover
 from bridgedesk.ui.main_window import MainWindow
 
 PASS = "correct horse 2026"

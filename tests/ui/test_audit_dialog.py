@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from bridgedesk.services.mentees.roster import MenteeFields, RosterService
 from bridgedesk.services.timeline.service import TimelineService
-from bridgedesk.ui.views.audit_dialog import (
+from bridgedesk.ui.screens.history.audit_dialog import (
     AFTER,
     BEFORE,
     FIELD,
@@ -20,7 +20,7 @@ from bridgedesk.ui.views.audit_dialog import (
     AuditModel,
     shortened,
 )
-from bridgedesk.ui.views.mentee_form import MenteeForm
+from bridgedesk.ui.screens.mentees.mentee_form import MenteeForm
 
 LONG_NOTE = "<b>&amp;</para> " * 625  # 10,000 characters
 

@@ -10,9 +10,12 @@ from PySide6.QtCore import Qt
 
 from bridgedesk.services.mentees.roster import MenteeFields, RosterService
 from bridgedesk.services.program_file import backup_settings
-from bridgedesk.ui.views.backup_settings_dialog import NO_FOLDER, BackupSettingsDialog
-from bridgedesk.ui.views.backups_dialog import BackupsDialog
-from bridgedesk.ui.views.registry import ViewEnv
+from bridgedesk.ui.screens.program_file.backup_settings_dialog import (
+    NO_FOLDER,
+    BackupSettingsDialog,
+)
+from bridgedesk.ui.screens.program_file.backups_dialog import BackupsDialog
+from bridgedesk.ui.view_env import ViewEnv
 from tests.ui.conftest import TODAY
 
 

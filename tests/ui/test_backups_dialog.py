@@ -11,9 +11,9 @@ from bridgedesk.bootstrap import open_program
 from bridgedesk.services.mentees.roster import MenteeFields, RosterService
 from bridgedesk.services.program_file import safety
 from bridgedesk.storage.backup import list_backups
-from bridgedesk.ui.views.backups_dialog import SERVER_NOTE, BackupsDialog
-from bridgedesk.ui.views.backups_model import MENTEES, REASON, format_size
-from bridgedesk.ui.views.registry import ViewEnv
+from bridgedesk.ui.models.backups_model import MENTEES, REASON, format_size
+from bridgedesk.ui.screens.program_file.backups_dialog import SERVER_NOTE, BackupsDialog
+from bridgedesk.ui.view_env import ViewEnv
 from tests.ui.conftest import TODAY
 
 

@@ -14,9 +14,9 @@ from bridgedesk.services.checklists.templates import template_versions
 from bridgedesk.services.mentees.roster import MenteeFields, RosterService
 from bridgedesk.ui.models import checklist_grid_model as cols
 from bridgedesk.ui.models.checklist_grid_model import ChecklistGridModel, gap_colour, gap_text
-from bridgedesk.ui.views.checklists_view import ChecklistsView
-from bridgedesk.ui.views.progress_bars import DomainProgressBars
-from bridgedesk.ui.views.registry import ViewEnv
+from bridgedesk.ui.screens.checklists.checklists_view import ChecklistsView
+from bridgedesk.ui.view_env import ViewEnv
+from bridgedesk.ui.widgets.progress_bars import DomainProgressBars
 
 from .conftest import TODAY
 

@@ -3,7 +3,7 @@
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QHeaderView, QTableView
 
-from bridgedesk.ui.views.column_padding import EXTRA_WIDTH, pad_columns
+from bridgedesk.ui.widgets.column_padding import EXTRA_WIDTH, pad_columns
 
 
 def test_padded_columns_are_wider_than_their_text(qtbot):

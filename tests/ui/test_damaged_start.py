@@ -16,10 +16,10 @@ from bridgedesk.services.mentees.roster import MenteeFields, RosterService
 from bridgedesk.services.program_file import safety
 from bridgedesk.services.program_file.startup_check import quarantine_if_damaged
 from bridgedesk.ui import app
-from bridgedesk.ui.damaged_start_dialog import DamagedStartDialog, StartChoice
 from bridgedesk.ui.dialogs import Dialogs
 from bridgedesk.ui.formatting import format_date
 from bridgedesk.ui.main_window import MainWindow
+from bridgedesk.ui.startup.damaged_start_dialog import DamagedStartDialog, StartChoice
 
 
 def _damaged_program(root, with_backup: bool = True) -> DataPaths:

@@ -14,10 +14,10 @@ from bridgedesk.services.mentees.roster import MenteeFields, RosterService
 from bridgedesk.services.metrics import compute_program_metrics
 from bridgedesk.services.timeline.service import TimelineService
 from bridgedesk.services.timeline.week_ahead import week_ahead
-from bridgedesk.ui.views.action_list import MENTEE, MENTEE_ID_ROLE, WHAT
-from bridgedesk.ui.views.bar_chart import paint_bars, paint_step_curve
-from bridgedesk.ui.views.dashboard_view import LOADING, DashboardView
-from bridgedesk.ui.views.registry import ViewEnv
+from bridgedesk.ui.screens.dashboard.action_list import MENTEE, MENTEE_ID_ROLE, WHAT
+from bridgedesk.ui.screens.dashboard.dashboard_view import LOADING, DashboardView
+from bridgedesk.ui.view_env import ViewEnv
+from bridgedesk.ui.widgets.bar_chart import paint_bars, paint_step_curve
 
 from .conftest import TODAY
 
@@ -123,7 +123,7 @@ def test_main_window_opens_the_mentee_a_dashboard_row_asks_for(
     from bridgedesk.services.program.details import ProgramSettings, save
     from bridgedesk.ui.dialogs import Dialogs
     from bridgedesk.ui.main_window import MainWindow
-    from bridgedesk.ui.views.registry import ViewEnv
+    from bridgedesk.ui.view_env import ViewEnv
 
     save(sqlite_ctx, ProgramSettings("Pine Ridge", "IMG Bridge", "Dr. Reed"))
     mentee_id = RosterService(sqlite_ctx).create(

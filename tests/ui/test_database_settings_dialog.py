@@ -8,7 +8,10 @@ import pytest
 
 from bridgedesk.errors import UserError
 from bridgedesk.services.program_file import connection_settings
-from bridgedesk.ui.database_settings_dialog import TESTING, DatabaseSettingsDialog
+from bridgedesk.ui.screens.program_file.database_settings_dialog import (
+    TESTING,
+    DatabaseSettingsDialog,
+)
 
 
 @pytest.fixture(autouse=True)

@@ -20,8 +20,8 @@ from bridgedesk.ui.models.deadlines_model import (
     band_colour,
     when_text,
 )
-from bridgedesk.ui.views.deadlines_view import DeadlinesView
-from bridgedesk.ui.views.registry import ViewEnv
+from bridgedesk.ui.screens.deadlines.deadlines_view import DeadlinesView
+from bridgedesk.ui.view_env import ViewEnv
 
 from .conftest import TODAY
 

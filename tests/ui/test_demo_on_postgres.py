@@ -16,8 +16,8 @@ from bridgedesk.services.program import details as program_settings
 from bridgedesk.services.program.details import ProgramSettings
 from bridgedesk.ui.main_window import MainWindow
 from bridgedesk.ui.models.roster_model import NAME, ROW_ID_ROLE
-from bridgedesk.ui.views.dashboard_view import LOADING, DashboardView
-from bridgedesk.ui.views.registry import ViewEnv
+from bridgedesk.ui.screens.dashboard.dashboard_view import LOADING, DashboardView
+from bridgedesk.ui.view_env import ViewEnv
 from tests.postgres_server import database_url
 
 from .conftest import TODAY

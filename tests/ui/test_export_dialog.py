@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt
 
 from bridgedesk.services.importing.headers import EXPORT_HEADERS
 from bridgedesk.services.mentees.roster import MenteeFields, RosterService
-from bridgedesk.ui.views.export_dialog import PRIVACY_WARNING, ExportDialog
-from bridgedesk.ui.views.registry import ViewEnv
+from bridgedesk.ui.screens.program_file.export_dialog import PRIVACY_WARNING, ExportDialog
+from bridgedesk.ui.view_env import ViewEnv
 from tests.ui.conftest import TODAY
 
 NAMES = [

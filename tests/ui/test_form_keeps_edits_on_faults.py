@@ -17,8 +17,8 @@ from bridgedesk.bootstrap import open_program
 from bridgedesk.paths import DataPaths
 from bridgedesk.services.mentees.roster import MenteeFields, RosterService
 from bridgedesk.storage import db_errors
-from bridgedesk.ui.views.mentee_form import MenteeForm
-from bridgedesk.ui.views.registry import ViewEnv
+from bridgedesk.ui.screens.mentees.mentee_form import MenteeForm
+from bridgedesk.ui.view_env import ViewEnv
 from tests.safety.test_storage_faults import _fill
 from tests.ui.conftest import TODAY, RecordingDialogs
 

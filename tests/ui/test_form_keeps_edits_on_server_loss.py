@@ -11,8 +11,8 @@ from sqlalchemy import create_engine, text
 from bridgedesk.bootstrap import open_program
 from bridgedesk.services.mentees.roster import MenteeFields, RosterService
 from bridgedesk.storage import db_errors
-from bridgedesk.ui.views.mentee_form import MenteeForm
-from bridgedesk.ui.views.registry import ViewEnv
+from bridgedesk.ui.screens.mentees.mentee_form import MenteeForm
+from bridgedesk.ui.view_env import ViewEnv
 from tests.ui.conftest import TODAY, RecordingDialogs
 from tests.unit.private_postgres import PrivateServer
 

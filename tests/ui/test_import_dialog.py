@@ -11,9 +11,9 @@ from bridgedesk.services.importing.preview import WHOLE_FILE, column_of, split_r
 from bridgedesk.services.importing.with_backup import import_with_backup
 from bridgedesk.services.mentees.roster import RosterService
 from bridgedesk.storage.backup import list_backups, mentee_count
-from bridgedesk.ui.views.import_dialog import CancelGate, ImportDialog
-from bridgedesk.ui.views.import_preview_model import COLUMN, LINE, PROBLEM
-from bridgedesk.ui.views.registry import ViewEnv
+from bridgedesk.ui.models.import_preview_model import COLUMN, LINE, PROBLEM
+from bridgedesk.ui.screens.program_file.import_dialog import CancelGate, ImportDialog
+from bridgedesk.ui.view_env import ViewEnv
 from tests.ui.conftest import TODAY
 
 HEADER = ["Given names", "Family name", "Native name", "Start date", "Notes"]

@@ -9,8 +9,8 @@ import pytest
 from bridgedesk.domain.enums import InsightStatus
 from bridgedesk.services.insights.service import InsightFields, InsightRow, InsightService
 from bridgedesk.ui.models.insights_model import DESCRIPTION, STATUS, InsightsModel
-from bridgedesk.ui.views.insights_view import InsightsView
-from bridgedesk.ui.views.registry import ViewEnv
+from bridgedesk.ui.screens.insights.insights_view import InsightsView
+from bridgedesk.ui.view_env import ViewEnv
 
 from .conftest import TODAY
 

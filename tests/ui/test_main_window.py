@@ -10,9 +10,9 @@ from bridgedesk.services.mentees.roster import RosterService
 from bridgedesk.services.program import details as program_settings
 from bridgedesk.ui.error_dialog import PLAIN_MESSAGE, make_excepthook
 from bridgedesk.ui.main_window import KEY_GEOMETRY, KEY_LAST_VIEW, MainWindow
-from bridgedesk.ui.views.placeholder import PlaceholderView
-from bridgedesk.ui.views.registry import VIEWS
-from bridgedesk.ui.views.roster_view import RosterView
+from bridgedesk.ui.screens.mentees.roster_view import RosterView
+from bridgedesk.ui.screens.registry import VIEWS
+from bridgedesk.ui.widgets.placeholder import PlaceholderView
 
 
 def open_window(qtbot, env, settings) -> MainWindow:

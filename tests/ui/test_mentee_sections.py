@@ -25,13 +25,13 @@ from bridgedesk.services.mentees.roster import MenteeFields, RosterService
 from bridgedesk.services.mentors.service import MentorFields, MentorService
 from bridgedesk.services.timeline.service import TimelineService
 from bridgedesk.ui.models.deadlines_model import band_colour
-from bridgedesk.ui.views.mentee_sections import TITLES, UNSAVED_NOTE, build_sections
-from bridgedesk.ui.views.mentee_sections.checklist_section import ChecklistSection
-from bridgedesk.ui.views.mentee_sections.credentials_section import CredentialsSection
-from bridgedesk.ui.views.mentee_sections.goals_section import GoalsSection
-from bridgedesk.ui.views.mentee_sections.mentors_section import MentorsSection
-from bridgedesk.ui.views.mentee_sections.timeline_section import TimelineSection
-from bridgedesk.ui.views.registry import ViewEnv
+from bridgedesk.ui.screens.mentees.sections import TITLES, UNSAVED_NOTE, build_sections
+from bridgedesk.ui.screens.mentees.sections.checklist_section import ChecklistSection
+from bridgedesk.ui.screens.mentees.sections.credentials_section import CredentialsSection
+from bridgedesk.ui.screens.mentees.sections.goals_section import GoalsSection
+from bridgedesk.ui.screens.mentees.sections.mentors_section import MentorsSection
+from bridgedesk.ui.screens.mentees.sections.timeline_section import TimelineSection
+from bridgedesk.ui.view_env import ViewEnv
 from tests.ui.conftest import TODAY
 
 START = dt.date(2026, 1, 5)

@@ -10,8 +10,8 @@ from bridgedesk.domain.enums import AssignmentKind
 from bridgedesk.services.mentees.roster import MenteeFields, RosterService
 from bridgedesk.services.mentors.service import MentorFields, MentorLoadRow, MentorService
 from bridgedesk.ui.models.mentor_load_model import LOAD, NAME, MentorLoadModel
-from bridgedesk.ui.views.mentors_view import MentorsView
-from bridgedesk.ui.views.registry import ViewEnv
+from bridgedesk.ui.screens.mentors.mentors_view import MentorsView
+from bridgedesk.ui.view_env import ViewEnv
 
 from .conftest import TODAY
 

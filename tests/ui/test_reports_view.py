@@ -12,9 +12,15 @@ from PySide6.QtGui import QPageSize, QPdfWriter
 from bridgedesk.services.demo import generate_demo
 from bridgedesk.services.mentees.roster import MenteeFields, RosterService
 from bridgedesk.services.program import details as program_settings
-from bridgedesk.ui.views.pdf_preview import print_pages
-from bridgedesk.ui.views.registry import ViewEnv
-from bridgedesk.ui.views.reports_view import MENTEE, PACKET, PROGRAM, SAVE_TITLE, ReportsView
+from bridgedesk.ui.screens.reports.pdf_preview import print_pages
+from bridgedesk.ui.screens.reports.reports_view import (
+    MENTEE,
+    PACKET,
+    PROGRAM,
+    SAVE_TITLE,
+    ReportsView,
+)
+from bridgedesk.ui.view_env import ViewEnv
 
 from .conftest import TODAY
 
@@ -137,7 +143,7 @@ def test_print_report_on_the_mentee_record_opens_its_report(
     from bridgedesk.services.program.details import ProgramSettings, save
     from bridgedesk.ui.dialogs import Dialogs
     from bridgedesk.ui.main_window import MainWindow
-    from bridgedesk.ui.views.registry import ViewEnv
+    from bridgedesk.ui.view_env import ViewEnv
 
     save(sqlite_ctx, ProgramSettings("Pine Ridge", "IMG Bridge", "Dr. Reed"))
     mentee_id = RosterService(sqlite_ctx).create(
@@ -165,7 +171,7 @@ def test_print_report_on_the_mentee_record_opens_its_report(
 
 
 def test_site_combo_and_audit_checkbox_reach_the_packet(qtbot, env, tmp_path, dialogs):
-    from bridgedesk.ui.views.reports_view import ALL_SITES
+    from bridgedesk.ui.screens.reports.reports_view import ALL_SITES
 
     sites = RosterService(env.ctx).sites()
     view = make_view(qtbot, env)

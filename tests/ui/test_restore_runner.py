@@ -9,9 +9,9 @@ from PySide6.QtCore import Qt
 from bridgedesk.errors import UserError
 from bridgedesk.services.mentees.roster import MenteeFields, RosterService
 from bridgedesk.services.program_file import safety
-from bridgedesk.ui.views import restore_runner
-from bridgedesk.ui.views.registry import ViewEnv
-from bridgedesk.ui.views.welcome import WelcomeView
+from bridgedesk.ui.screens.program_file import restore_runner
+from bridgedesk.ui.screens.welcome.welcome import WelcomeView
+from bridgedesk.ui.view_env import ViewEnv
 from tests.ui.conftest import TODAY
 
 

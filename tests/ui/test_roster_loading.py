@@ -6,9 +6,9 @@ import sys
 
 from PySide6.QtWidgets import QMainWindow
 
-from bridgedesk.ui import ready_probe
 from bridgedesk.ui.models.roster_model import NAME, ROW_ID_ROLE
-from bridgedesk.ui.views.roster_view import LOADING, FilterCombo, RosterView
+from bridgedesk.ui.screens.mentees.roster_view import LOADING, FilterCombo, RosterView
+from bridgedesk.ui.startup import ready_probe
 from tests.ui.test_roster_view import people  # noqa: F401 - the fixture
 
 

@@ -11,7 +11,7 @@ from bridgedesk.domain.enums import MenteeStatus
 from bridgedesk.services.mentees.roster import MenteeFields, RosterService
 from bridgedesk.ui.dialogs import SaveChoice
 from bridgedesk.ui.models.roster_model import NAME, ROW_ID_ROLE
-from bridgedesk.ui.views.roster_view import RosterView
+from bridgedesk.ui.screens.mentees.roster_view import RosterView
 
 START = dt.date(2025, 9, 1)
 PEOPLE = [

@@ -12,7 +12,7 @@ from bridgedesk.errors import UserError
 from bridgedesk.ui import workers
 from bridgedesk.ui.error_dialog import ErrorDialog
 from bridgedesk.ui.formatting import format_date, format_share
-from bridgedesk.ui.views.archive_dialog import ArchiveDialog
+from bridgedesk.ui.screens.mentees.archive_dialog import ArchiveDialog
 
 
 def test_archive_dialog_gives_status_date_and_reason(qtbot):

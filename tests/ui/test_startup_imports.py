@@ -28,20 +28,20 @@ NOT_AT_START = (
     "bridgedesk.services.metrics",
     "bridgedesk.services.importing",
     "bridgedesk.services.mentees.roster_export",
-    "bridgedesk.ui.views.welcome",
-    "bridgedesk.ui.views.dashboard_view",
-    "bridgedesk.ui.views.reports_view",
-    "bridgedesk.ui.views.timeline_view",
-    "bridgedesk.ui.views.checklists_view",
-    "bridgedesk.ui.views.deadlines_view",
-    "bridgedesk.ui.views.insights_view",
-    "bridgedesk.ui.views.mentors_view",
+    "bridgedesk.ui.screens.welcome.welcome",
+    "bridgedesk.ui.screens.dashboard.dashboard_view",
+    "bridgedesk.ui.screens.reports.reports_view",
+    "bridgedesk.ui.screens.timeline.timeline_view",
+    "bridgedesk.ui.screens.checklists.checklists_view",
+    "bridgedesk.ui.screens.deadlines.deadlines_view",
+    "bridgedesk.ui.screens.insights.insights_view",
+    "bridgedesk.ui.screens.mentors.mentors_view",
 )
 
 # Runs ``python -m bridgedesk`` and writes the loaded modules when the probe says "ready".
 CHILD = """
 import json, sys
-from bridgedesk.ui import ready_probe
+from bridgedesk.ui.startup import ready_probe
 _ready = ready_probe.ReadyProbe._ready
 def ready(self):
     with open(sys.argv[1], "w", encoding="utf-8") as out:
@@ -89,7 +89,7 @@ def test_first_view_ready_without_upgrade_report_or_other_view_modules(data_path
     )
     assert "ready" in done.stdout, done.stderr
     loaded = json.loads(listing.read_text(encoding="utf-8"))
-    assert "bridgedesk.ui.views.roster_view" in loaded  # the first view really was built
+    assert "bridgedesk.ui.screens.mentees.roster_view" in loaded  # the first view really was built
     assert "sqlalchemy.orm" in loaded
     early = [m for m in loaded if any(m == n or m.startswith(n + ".") for n in NOT_AT_START)]
     assert early == []

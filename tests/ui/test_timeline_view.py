@@ -12,10 +12,10 @@ from bridgedesk.services.mentees.roster import MenteeFields, RosterService
 from bridgedesk.services.timeline.service import AgendaRow, TimelineService
 from bridgedesk.ui.models import agenda_model as cols
 from bridgedesk.ui.models.agenda_model import ROW_ROLE, AgendaTableModel
-from bridgedesk.ui.views.checkin_dialog import FUTURE
-from bridgedesk.ui.views.registry import ViewEnv
-from bridgedesk.ui.views.timeline_strip import TimelineStrip
-from bridgedesk.ui.views.timeline_view import TimelineView
+from bridgedesk.ui.screens.timeline.checkin_dialog import FUTURE
+from bridgedesk.ui.screens.timeline.timeline_view import TimelineView
+from bridgedesk.ui.view_env import ViewEnv
+from bridgedesk.ui.widgets.timeline_strip import TimelineStrip
 from tests.ui.conftest import TODAY
 
 START = dt.date(2026, 1, 5)

@@ -21,7 +21,7 @@ from bridgedesk.services.program.details import ProgramSettings
 from bridgedesk.services.timeline.service import TimelineService
 from bridgedesk.ui.main_window import MainWindow
 from bridgedesk.ui.undo import UndoHistory
-from bridgedesk.ui.views.registry import ViewEnv
+from bridgedesk.ui.view_env import ViewEnv
 
 from .conftest import TODAY
 

@@ -14,7 +14,7 @@ from bridgedesk.bootstrap import open_program
 from bridgedesk.errors import DatabaseError
 from bridgedesk.paths import DataPaths
 from bridgedesk.services.mentees.roster import RosterService
-from bridgedesk.ui.upgrade_progress import needs_upgrade, run_with_progress
+from bridgedesk.ui.startup.upgrade_progress import needs_upgrade, run_with_progress
 
 OLD_SCHEMA = Path(__file__).resolve().parents[1] / "fixtures" / "schema_0001.db"
 

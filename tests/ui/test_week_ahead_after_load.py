@@ -11,7 +11,7 @@ from bridgedesk.services.timeline.service import TimelineService
 from bridgedesk.services.timeline.week_ahead import week_ahead
 from bridgedesk.ui import main_window
 from bridgedesk.ui.main_window import MainWindow
-from bridgedesk.ui.views import roster_view
+from bridgedesk.ui.screens.mentees import roster_view
 
 
 def _program_due_this_week(ctx, today: dt.date) -> None:

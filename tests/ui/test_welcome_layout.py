@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QMainWindow
 
 from bridgedesk.bootstrap import open_program
 from bridgedesk.services.program import details as program_settings
-from bridgedesk.ui.views.registry import ViewEnv
-from bridgedesk.ui.views.welcome import WelcomeView
+from bridgedesk.ui.screens.welcome.welcome import WelcomeView
+from bridgedesk.ui.view_env import ViewEnv
 from tests.ui.conftest import TODAY
 from tests.ui.test_welcome_recovery import damaged_then_quit
 

@@ -12,8 +12,8 @@ from bridgedesk.paths import DataPaths
 from bridgedesk.services.mentees.roster import MenteeFields, RosterService
 from bridgedesk.services.program_file import safety
 from bridgedesk.services.program_file.startup_check import quarantine_if_damaged
-from bridgedesk.ui.views.registry import ViewEnv
-from bridgedesk.ui.views.welcome import WelcomeView
+from bridgedesk.ui.screens.welcome.welcome import WelcomeView
+from bridgedesk.ui.view_env import ViewEnv
 from tests.ui.conftest import TODAY
 
 NAMES = [("Selam", "Tesfaye"), ("Priya", "Sharma"), ("Xiaoming", "Wang")]

@@ -50,11 +50,11 @@ def run(args: argparse.Namespace) -> int:
     from bridgedesk.services.program_file import connection_settings
     from bridgedesk.storage.clean_close import record_clean_close
     from bridgedesk.storage.instance_lock import InstanceLock
-    from bridgedesk.ui import ready_probe, upgrade_progress
     from bridgedesk.ui.dialogs import Dialogs
     from bridgedesk.ui.error_dialog import make_excepthook
     from bridgedesk.ui.main_window import MainWindow
-    from bridgedesk.ui.views.registry import ViewEnv
+    from bridgedesk.ui.startup import ready_probe, upgrade_progress
+    from bridgedesk.ui.view_env import ViewEnv
 
     setup_logging(paths)
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -116,7 +116,7 @@ def _recover_damaged(paths: DataPaths, dialogs: Dialogs) -> bool:
     damaged = quarantine_if_damaged(paths)
     if damaged is None:
         return True
-    from bridgedesk.ui.damaged_start_dialog import StartChoice
+    from bridgedesk.ui.startup.damaged_start_dialog import StartChoice
 
     log.warning("program file damaged (%s); moved to %s", damaged.problems, damaged.moved_to)
     choice = dialogs.ask_damaged_start(None, damaged)

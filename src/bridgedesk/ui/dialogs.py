@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
 if TYPE_CHECKING:
-    from bridgedesk.ui.damaged_start_dialog import Damaged, StartChoice
+    from bridgedesk.ui.startup.damaged_start_dialog import Damaged, StartChoice
 
 
 class SaveChoice(StrEnum):
@@ -81,6 +81,6 @@ class Dialogs:
 
     def ask_damaged_start(self, parent: QWidget | None, damaged: Damaged) -> StartChoice:
         """At start-up: restore the newest good backup, start empty, or quit."""
-        from bridgedesk.ui.damaged_start_dialog import ask_damaged_start
+        from bridgedesk.ui.startup.damaged_start_dialog import ask_damaged_start
 
         return ask_damaged_start(damaged, parent)

@@ -15,10 +15,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QToolBar
 
 from bridgedesk import APP_NAME
-from bridgedesk.ui.app_lock_controls import AppLockControls
-from bridgedesk.ui.data_actions import DataActions
+from bridgedesk.ui.lock.app_lock_controls import AppLockControls
+from bridgedesk.ui.screens.program_file.data_actions import DataActions
+from bridgedesk.ui.screens.registry import VIEWS
 from bridgedesk.ui.undo import add_edit_menu
-from bridgedesk.ui.views.registry import VIEWS
 
 if TYPE_CHECKING:
     from bridgedesk.ui.main_window import MainWindow

@@ -1,6 +1,6 @@
 """The main window: navigation on the left, one view at a time on the right.
 
-Views come from :mod:`bridgedesk.ui.views.registry`; they are built the first time they are
+Views come from :mod:`bridgedesk.ui.screens.registry`; they are built the first time they are
 shown, so start-up stays quick. Geometry and the last view are kept in the QSettings passed in.
 """
 
@@ -25,10 +25,11 @@ from bridgedesk.services.mentees.roster import RosterService
 from bridgedesk.services.program import details as program_settings
 from bridgedesk.ui import workers
 from bridgedesk.ui.main_menus import build_menus_and_toolbar
+from bridgedesk.ui.screens.registry import VIEWS
 from bridgedesk.ui.undo import UndoHistory
+from bridgedesk.ui.view_env import ViewEnv
 from bridgedesk.ui.view_requests import connect_view_requests
-from bridgedesk.ui.views.placeholder import PlaceholderView
-from bridgedesk.ui.views.registry import VIEWS, ViewEnv
+from bridgedesk.ui.widgets.placeholder import PlaceholderView
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -37,10 +38,10 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QToolBar
 
     from bridgedesk.services.context import ServiceContext
-    from bridgedesk.ui.app_lock_controls import AppLockControls
-    from bridgedesk.ui.data_actions import DataActions
+    from bridgedesk.ui.lock.app_lock_controls import AppLockControls
+    from bridgedesk.ui.screens.program_file.data_actions import DataActions
+    from bridgedesk.ui.screens.welcome.welcome import WelcomeView
     from bridgedesk.ui.undo import EditActions
-    from bridgedesk.ui.views.welcome import WelcomeView
 
 MENTEES = "mentees"
 KEY_GEOMETRY = "main_window/geometry"
@@ -122,7 +123,7 @@ class MainWindow(QMainWindow):
 
     # -- first start -----------------------------------------------------------------------
     def _show_welcome(self) -> None:
-        from bridgedesk.ui.views.welcome import WelcomeView  # first start only
+        from bridgedesk.ui.screens.welcome.welcome import WelcomeView  # first start only
 
         self.welcome = WelcomeView(self.env)
         self.welcome.program_started.connect(self._enter_workspace)

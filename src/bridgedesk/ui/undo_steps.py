@@ -21,7 +21,7 @@ from bridgedesk.services.insights.service import InsightService
 
 if TYPE_CHECKING:
     from bridgedesk.ui.undo import UndoHistory
-    from bridgedesk.ui.views.registry import ViewEnv
+    from bridgedesk.ui.view_env import ViewEnv
 
 
 def _push_versioned(

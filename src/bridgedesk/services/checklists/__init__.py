@@ -1,1 +1,1 @@
-"""Checklists."""
+"""Cultural-fluency checklists: versioned templates, ratings, reads, progress and summaries."""

@@ -1,1 +1,1 @@
-"""Credentials."""
+"""Credentials, visas, waivers and licences with their deadlines."""

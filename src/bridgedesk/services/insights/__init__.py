@@ -1,1 +1,1 @@
-"""Insights."""
+"""The two-way learning log: what the hospital learns from its IMGs."""

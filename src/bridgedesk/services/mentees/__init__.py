@@ -1,1 +1,1 @@
-"""Mentees."""
+"""The roster: mentees, their records, the roster's table rows and its export."""

@@ -1,1 +1,1 @@
-"""Mentors."""
+"""Mentors and their assignments to mentees."""

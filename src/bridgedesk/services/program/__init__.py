@@ -1,1 +1,1 @@
-"""Program."""
+"""The program itself: its default content and the details printed on reports."""

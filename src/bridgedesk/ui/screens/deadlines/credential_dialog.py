@@ -1,0 +1,246 @@
+"""Add or edit one credential: kind, number, dates, status and its own reminder offsets.
+
+Problems show under the field in words; a conflicting save keeps what was typed, so the
+director can copy it before reopening the record.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bridgedesk.domain.enums import CredentialStatus, label
+from bridgedesk.domain.reminders import format_offsets
+from bridgedesk.services.credentials.service import CredentialFields, CredentialService
+from bridgedesk.services.mentees.directory import mentee_directory
+from bridgedesk.ui.view_env import ViewEnv
+from bridgedesk.ui.widgets.field_row import FieldRow
+from bridgedesk.ui.widgets.guarded_save import guarded_save
+from bridgedesk.ui.widgets.save_cancel import save_cancel_row
+
+DATE_HINT = "YYYY-MM-DD, blank if none"
+LABELS = {
+    "mentee": "Mentee",
+    "kind_code": "Kind",
+    "number": "Number",
+    "detail": "Detail",
+    "issued_on": "Issued",
+    "expires_on": "Expires",
+    "status": "Status",
+    "reminder_offsets": "Remind (days before)",
+    "note": "Note",
+}
+
+
+class MenteePicker(QComboBox):
+    """Active mentees by legal name; type any part of a name (any script) to narrow the list."""
+
+    def __init__(self, env: ViewEnv, accessible_name: str = "Mentee") -> None:
+        super().__init__()
+        self.setAccessibleName(accessible_name)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        for who in mentee_directory(env.ctx, active_only=True).values():
+            shown = who.legal_name + (f" — {who.native_name}" if who.native_name else "")
+            self.addItem(shown, who.id)
+        completer = self.completer() or QCompleter(self.model(), self)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setCompleter(completer)
+        self.setCurrentIndex(-1)
+
+    def value(self) -> int | None:
+        found = self.findText(self.currentText())
+        return self.itemData(found) if found >= 0 else None
+
+    def select(self, mentee_id: int | None) -> None:
+        self.setCurrentIndex(self.findData(mentee_id) if mentee_id is not None else -1)
+
+
+def parse_date(text: str) -> dt.date | None:
+    """An ISO date or None for blank; raises ValueError with a sentence for anything else."""
+    text = text.strip()
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError("Write the date as YYYY-MM-DD, for example 2026-04-30.") from None
+
+
+def parse_offset_text(text: str) -> list[int] | None:
+    """``"90, 30, 7"`` -> [90, 30, 7]; blank -> None (the kind's offsets apply)."""
+    parts = [p.strip() for p in text.replace(";", ",").split(",") if p.strip()]
+    if not parts:
+        return None
+    if not all(p.isdigit() for p in parts):
+        raise ValueError("List whole numbers of days separated by commas, for example 90, 30, 7.")
+    return [int(p) for p in parts]
+
+
+class CredentialDialog(QDialog):
+    saved = Signal(int)  # credential id
+
+    def __init__(
+        self,
+        env: ViewEnv,
+        credential_id: int | None = None,
+        mentee_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.env = env
+        self.service = CredentialService(env.ctx)
+        self.credential_id = credential_id
+        self.version = 0
+        self.rows: dict[str, FieldRow] = {}
+        self.setMinimumWidth(520)
+
+        self.mentee = MenteePicker(env)
+        self.kind = QComboBox()
+        self.kind_offsets: dict[str, list[int]] = {}
+        for kind in self.service.kinds():
+            self.kind.addItem(f"{kind.name} ({label(kind.tier)})", kind.code)
+            self.kind_offsets[kind.code] = kind.offsets
+        self.number, self.detail = QLineEdit(), QLineEdit()
+        self.issued, self.expires = QLineEdit(), QLineEdit()
+        for editor in (self.issued, self.expires):
+            editor.setPlaceholderText(DATE_HINT)
+        self.status = QComboBox()
+        for status in CredentialStatus:
+            self.status.addItem(label(status), status.value)
+        self.offsets = QLineEdit()
+        self.note = QPlainTextEdit()
+        self.note.setTabChangesFocus(True)
+        self.note.setFixedHeight(self.fontMetrics().height() * 4 + 12)
+
+        form = QFormLayout()
+        editors = {
+            "mentee": self.mentee,
+            "kind_code": self.kind,
+            "number": self.number,
+            "detail": self.detail,
+            "issued_on": self.issued,
+            "expires_on": self.expires,
+            "status": self.status,
+            "reminder_offsets": self.offsets,
+            "note": self.note,
+        }
+        for name, editor in editors.items():
+            editor.setAccessibleName(LABELS[name])
+            if name == "note":  # a tall editor: no message row (the service never rejects it)
+                form.addRow(LABELS[name] + ":", editor)
+                continue
+            self.rows[name] = FieldRow(editor)
+            form.addRow(LABELS[name] + ":", self.rows[name])
+        self.kind.currentIndexChanged.connect(self._show_kind_offsets)
+
+        self.save_button, self.cancel_button, buttons = save_cancel_row(self, self.save)
+        self.heading = QLabel()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+
+        if credential_id is None:
+            self.setWindowTitle("New credential — BridgeDesk")
+            self.heading.setText("Add a licence, registration, visa or waiver.")
+            self.mentee.select(mentee_id)
+            self.status.setCurrentIndex(self.status.findData(CredentialStatus.ACTIVE.value))
+            self._show_kind_offsets()
+        else:
+            self._load(credential_id)
+
+    def _load(self, credential_id: int) -> None:
+        view = self.service.get(credential_id)
+        self.version = view.version
+        fields = view.fields
+        self.setWindowTitle(f"{view.kind_name} — BridgeDesk")
+        self.heading.setText(f"Edit {view.kind_name}.")
+        self.mentee.select(view.mentee_id)
+        self.mentee.setEnabled(False)  # a credential belongs to one mentee for good
+        self.kind.setCurrentIndex(max(self.kind.findData(fields.kind_code), 0))
+        self.number.setText(fields.number)
+        self.detail.setText(fields.detail)
+        self.issued.setText(fields.issued_on.isoformat() if fields.issued_on else "")
+        self.expires.setText(fields.expires_on.isoformat() if fields.expires_on else "")
+        self.status.setCurrentIndex(max(self.status.findData(str(fields.status)), 0))
+        offsets = fields.reminder_offsets
+        self.offsets.setText(format_offsets(offsets).replace(",", ", ") if offsets else "")
+        self.note.setPlainText(fields.note)
+        self._show_kind_offsets()
+
+    def _show_kind_offsets(self) -> None:
+        default = self.kind_offsets.get(self.kind.currentData() or "", [])
+        self.offsets.setPlaceholderText(
+            "Blank: the kind's " + ", ".join(str(d) for d in default) if default else "Blank: none"
+        )
+
+    def show_problems(self, problems: dict[str, str]) -> None:
+        for name, row in self.rows.items():
+            row.set_problem(problems.get(name, ""))
+        first = next((row.editor for name, row in self.rows.items() if name in problems), None)
+        if first is not None:
+            first.setFocus()
+
+    def fields(self) -> tuple[CredentialFields | None, dict[str, str]]:
+        """The typed values, or the problems reading them (dates, offsets, mentee)."""
+        problems: dict[str, str] = {}
+        values: dict[str, object] = {}
+        for name, editor in (("issued_on", self.issued), ("expires_on", self.expires)):
+            try:
+                values[name] = parse_date(editor.text())
+            except ValueError as exc:
+                problems[name] = str(exc)
+        try:
+            values["reminder_offsets"] = parse_offset_text(self.offsets.text())
+        except ValueError as exc:
+            problems["reminder_offsets"] = str(exc)
+        if self.credential_id is None and self.mentee.value() is None:
+            problems["mentee"] = "Choose the mentee this credential belongs to."
+        if problems:
+            return None, problems
+        return (
+            CredentialFields(
+                kind_code=self.kind.currentData() or "",
+                number=self.number.text(),
+                detail=self.detail.text(),
+                status=CredentialStatus(self.status.currentData()),
+                note=self.note.toPlainText(),
+                **values,  # type: ignore[arg-type]
+            ),
+            {},
+        )
+
+    def save(self) -> bool:
+        fields, problems = self.fields()
+        self.show_problems(problems)
+        if fields is None:
+            return False
+
+        def write() -> None:
+            if self.credential_id is None:
+                mentee_id = self.mentee.value()
+                assert mentee_id is not None
+                self.credential_id = self.service.add(mentee_id, fields)
+            else:
+                self.service.update(self.credential_id, fields, self.version)
+
+        if not guarded_save(self, self.env.dialogs, self.show_problems, "credential", write):
+            return False
+        self.saved.emit(self.credential_id)
+        self.accept()
+        return True

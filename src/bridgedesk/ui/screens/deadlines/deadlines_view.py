@@ -1,0 +1,251 @@
+"""The Deadlines view: every watched credential of every active mentee, most urgent first.
+
+Beside the list, the selected mentee's three tiers (hospital, accreditation body,
+government) at a glance, each with its nearest deadline: the three must stay aligned.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bridgedesk.domain.enums import Tier, label
+from bridgedesk.services.credentials.service import CredentialService
+from bridgedesk.services.mentees.directory import mentee_directory
+from bridgedesk.ui.formatting import format_date
+from bridgedesk.ui.models import deadlines_model as cols
+from bridgedesk.ui.models.deadlines_model import (
+    MENTEE_ID_ROLE,
+    ROW_ID_ROLE,
+    DeadlineFilter,
+    DeadlinesTableModel,
+    band_text,
+    when_text,
+)
+from bridgedesk.ui.screens.deadlines.credential_dialog import CredentialDialog
+from bridgedesk.ui.screens.mentees.roster_view import FilterCombo
+from bridgedesk.ui.view_env import ViewEnv
+
+BANDS = [("lapsed", "Lapsed only"), (30, "Lapsed or within 30 days"), (90, "… within 90 days")]
+BANDS += [(180, "… within 180 days")]
+
+
+class TierPanel(QGroupBox):
+    """One mentee's nearest deadline in each tier, in words."""
+
+    def __init__(self) -> None:
+        super().__init__("Selected mentee")
+        self.setAccessibleName("Selected mentee's deadlines by tier")
+        self.who = QLabel("Select a row to see that mentee's three tiers.")
+        self.who.setWordWrap(True)
+        self.tiers: dict[Tier, QLabel] = {}
+        form = QFormLayout()
+        for tier in Tier:
+            text = QLabel("—")
+            text.setWordWrap(True)
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
+            text.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            text.setAccessibleName(f"{label(tier)} tier")
+            self.tiers[tier] = text
+            form.addRow(f"<b>{label(tier)}</b>", text)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.who)
+        layout.addLayout(form)
+        layout.addStretch(1)
+
+    def show_mentee(self, name: str, tiers: dict) -> None:
+        self.who.setText(name)
+        for tier, text in self.tiers.items():
+            row = tiers.get(tier)
+            if row is None:
+                text.setText("No dated credential")
+            else:
+                band = "" if row.band == "lapsed" else f" · {band_text(row.band) or 'Later'}"
+                text.setText(
+                    f"{row.kind_name}\n{format_date(row.expires_on)} · {when_text(row.days_left)}"
+                    + band
+                )
+            text.setAccessibleDescription(text.text())
+
+    def clear(self) -> None:
+        self.who.setText("Select a row to see that mentee's three tiers.")
+        for text in self.tiers.values():
+            text.setText("—")
+
+
+class DeadlinesView(QWidget):
+    def __init__(self, env: ViewEnv, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.env = env
+        self.service = CredentialService(env.ctx)
+        self.setAccessibleName("Deadlines")
+        self.current_dialog: CredentialDialog | None = None
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search mentee names in any script…")
+        self.search.setAccessibleName("Search deadlines by mentee name")
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(200)
+        self.band = FilterCombo("Any date", "Filter by how soon")
+        self.band.set_choices(list(BANDS))
+        self.tier = FilterCombo("All tiers", "Filter by tier")
+        self.tier.set_choices([(t.value, label(t)) for t in Tier])
+        self.site = FilterCombo("All sites", "Filter by site")
+
+        self.model = DeadlinesTableModel(self)
+        self.table = QTableView()
+        self.table.setAccessibleName("Deadlines table")
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(cols.EXPIRES, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(cols.CREDENTIAL, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(60)
+        self.table.doubleClicked.connect(self._open_index)
+        self.table.activated.connect(self._open_index)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+
+        self.panel = TierPanel()
+        self.panel.setMinimumWidth(230)
+        self.panel.setMaximumWidth(300)
+        self.count_label = QLabel()
+        self.count_label.setAccessibleName("Number of deadlines shown")
+        self.add_button = QPushButton("Add credential…")
+        self.add_button.setAccessibleName("Add credential")
+        self.add_button.clicked.connect(self.add_credential)
+        self.edit_button = QPushButton("Edit…")
+        self.edit_button.setAccessibleName("Edit the selected credential")
+        self.edit_button.clicked.connect(lambda: self._open_index(self.table.currentIndex()))
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 2)
+        for combo in (self.band, self.tier, self.site):
+            filters.addWidget(combo)
+        middle = QHBoxLayout()
+        middle.addWidget(self.table, 1)
+        middle.addWidget(self.panel)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count_label)
+        bottom.addStretch(1)
+        bottom.addWidget(self.edit_button)
+        bottom.addWidget(self.add_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addLayout(middle, 1)
+        layout.addLayout(bottom)
+
+        self.search.textChanged.connect(self.apply_filter)
+        for combo in (self.band, self.tier, self.site):
+            combo.currentIndexChanged.connect(self.apply_filter)
+        order = [self.search, self.band, self.tier, self.site, self.table, self.panel]
+        for first, second in zip(order, [*order[1:], self.edit_button], strict=True):
+            self.setTabOrder(first, second)
+        self.setTabOrder(self.edit_button, self.add_button)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Reload from the service; filters and the selection stay."""
+        selected = self.selected_credential_id()
+        mentees = mentee_directory(self.env.ctx)
+        self.site.set_choices(
+            [(s, s) for s in sorted({m.site for m in mentees.values() if m.site})]
+        )
+        self.model.set_rows(self.service.deadlines(self.env.today()), mentees)
+        self.apply_filter()
+        for column in (cols.TIER, cols.EXPIRES, cols.WHEN, cols.BAND):
+            self.table.resizeColumnToContents(column)
+        for column, cap in ((cols.MENTEE, 200), (cols.SITE, 130), (cols.NUMBER, 110)):
+            self.table.setColumnWidth(column, min(cap, self.table.sizeHintForColumn(column) + 12))
+        if selected is not None:
+            self.select_credential(selected)
+
+    def apply_filter(self) -> None:
+        band = self.band.value()
+        self.model.set_filter(
+            DeadlineFilter(
+                text=self.search.text(),
+                within=band if isinstance(band, int) else None,
+                lapsed_only=band == "lapsed",
+                tier=self.tier.value(),
+                site=self.site.value(),
+            )
+        )
+        shown, total = self.model.rowCount(), self.model.total_count()
+        self.count_label.setText(f"{shown:,} of {total:,} deadline{'s' if total != 1 else ''}")
+        self.edit_button.setEnabled(False)
+        self.panel.clear()
+
+    def select_mentee(self, mentee_id: int) -> None:
+        """Only this mentee's deadlines (from the mentee record's "Open in Deadlines")."""
+        label = mentee_directory(self.env.ctx).get(mentee_id)
+        if label is not None:
+            self.band.setCurrentIndex(0)
+            self.tier.setCurrentIndex(0)
+            self.site.setCurrentIndex(0)
+            self.search.setText(label.legal_name)
+
+    def selected_credential_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.data(index, ROW_ID_ROLE) if index.isValid() else None
+
+    def select_credential(self, credential_id: int) -> bool:
+        row = self.model.row_of_id(credential_id)
+        if row is None:
+            return False
+        self.table.selectRow(row)
+        self.table.setCurrentIndex(self.model.index(row, cols.MENTEE))
+        return True
+
+    def _selection_changed(self, selected: QItemSelection, _old: QItemSelection) -> None:
+        indexes = selected.indexes()
+        self.edit_button.setEnabled(bool(indexes))
+        if not indexes:
+            self.panel.clear()
+            return
+        row = self.model.row_at(indexes[0].row())
+        self.panel.show_mentee(row.mentee_name, self.service.tiers(row.mentee_id, self.env.today()))
+
+    # -- the dialog ------------------------------------------------------------------------
+    def _open_index(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_dialog(self.model.data(index, ROW_ID_ROLE))
+
+    def add_credential(self) -> CredentialDialog:
+        index = self.table.currentIndex()
+        mentee_id = self.model.data(index, MENTEE_ID_ROLE) if index.isValid() else None
+        return self.open_dialog(None, mentee_id)
+
+    def open_dialog(self, credential_id: int | None, mentee_id: int | None = None):
+        dialog = CredentialDialog(self.env, credential_id, mentee_id, self)
+        dialog.saved.connect(self._after_save)
+        dialog.finished.connect(lambda _code: self._forget(dialog))
+        self.current_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _after_save(self, credential_id: int) -> None:
+        self.refresh()
+        self.select_credential(credential_id)
+
+    def _forget(self, dialog: CredentialDialog) -> None:
+        if self.current_dialog is dialog:
+            self.current_dialog = None
+        dialog.deleteLater()

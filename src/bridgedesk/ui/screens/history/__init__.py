@@ -1,0 +1,1 @@
+"""The History dialog: the audit trail of one record."""

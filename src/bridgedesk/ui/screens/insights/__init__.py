@@ -1,0 +1,1 @@
+"""The Insights screen: the two-way learning log and its form."""

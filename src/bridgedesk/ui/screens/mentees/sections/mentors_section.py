@@ -1,0 +1,159 @@
+"""The mentee's mentors over time: who, what kind, from when to when; assign or end one here."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QVBoxLayout, QWidget
+
+from bridgedesk.domain.enums import AssignmentKind, label
+from bridgedesk.services.mentors.service import AssignmentRow, MentorService
+from bridgedesk.ui.formatting import format_date
+from bridgedesk.ui.screens.mentees.sections.common import (
+    TextRowsModel,
+    button,
+    button_row,
+    plain_label,
+    table_for,
+)
+from bridgedesk.ui.screens.mentors.mentors_view import _FormDialog as FormDialog
+from bridgedesk.ui.view_env import ViewEnv
+
+MENTOR, KIND, FROM, TO, ACTIVE, REASON = range(6)
+HEADERS = ("Mentor", "Kind", "From", "To", "Active", "Ended because")
+
+
+def _date_edit(day: QDate) -> QDateEdit:
+    edit = QDateEdit(day)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("d MMM yyyy")
+    return edit
+
+
+class AssignMentorDialog(FormDialog):
+    """Pick an active mentor, the kind of mentoring and the first day."""
+
+    def __init__(self, env: ViewEnv, mentee_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(env, "Assign mentor", parent)
+        self.mentee_id = mentee_id
+        self.mentor = QComboBox()
+        for mentor_id, name in self.service.list_mentors():
+            self.mentor.addItem(name, mentor_id)
+        self.kind = QComboBox()
+        for kind in AssignmentKind:
+            self.kind.addItem(label(kind), kind.value)
+        self.start = _date_edit(QDate(env.today()))
+        self.form.addRow(plain_label("A new primary mentor ends the current primary on this date."))
+        self.add("mentor_id", "Mentor", self.mentor)
+        self.add("kind", "Kind", self.kind)
+        self.add("start", "Start date", self.start)
+
+    def save(self) -> bool:
+        mentor_id = self.mentor.currentData()
+        if mentor_id is None:
+            self.show_problems({"mentor_id": "Add a mentor in the Mentors view first."})
+            return False
+        kind = AssignmentKind(self.kind.currentData())
+        start = self.start.date().toPython()
+        return self.run(lambda: self.service.assign(self.mentee_id, mentor_id, kind, start))
+
+
+class EndAssignmentDialog(FormDialog):
+    """End one open assignment on a date (not before it started), with a short reason."""
+
+    def __init__(self, env: ViewEnv, row: AssignmentRow, parent: QWidget | None = None) -> None:
+        super().__init__(env, "End assignment", parent)
+        self.assignment = row
+        self.end = _date_edit(QDate(max(env.today(), row.start)))
+        self.reason = QLineEdit()
+        self.reason.setMaxLength(200)
+        self.reason.setPlaceholderText("e.g. mentor left, mentee moved site")
+        what = f"{row.mentor_name}, {label(row.kind).lower()} mentor since {format_date(row.start)}"
+        self.form.addRow(plain_label(what))
+        self.add("end", "End date", self.end)
+        self.add("reason", "Reason", self.reason)
+
+    def save(self) -> bool:
+        end = self.end.date().toPython()
+        reason = self.reason.text()
+        return self.run(lambda: self.service.end_assignment(self.assignment.id, end, reason))
+
+
+class MentorsSection(QWidget):
+    """Assignment history table (newest first) with Assign mentor… and End assignment…."""
+
+    def __init__(self, env: ViewEnv, mentee_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.env, self.mentee_id = env, mentee_id
+        self.service = MentorService(env.ctx)
+        self.rows: list[AssignmentRow] = []
+        self.current_dialog: FormDialog | None = None
+        self.summary = plain_label()
+        self.model = TextRowsModel(HEADERS, warn_column=None)
+        self.table = table_for(self.model, "Mentor assignments", REASON)
+        self.assign_button = button("Assign mentor…", "Start a new mentor assignment")
+        self.end_button = button("End assignment…", "End the selected active assignment")
+        self.assign_button.clicked.connect(self.ask_assign)
+        self.end_button.clicked.connect(self.ask_end)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(button_row(self.assign_button, self.end_button))
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.rows = self.service.assignments(self.mentee_id)
+        self.model.set_rows(
+            [
+                (
+                    row.id,
+                    (
+                        row.mentor_name, label(row.kind), format_date(row.start),
+                        format_date(row.end), "Yes" if row.end is None else "No", row.end_reason,
+                    ),
+                    False,
+                )
+                for row in self.rows
+            ]
+        )  # fmt: skip
+        active = [r for r in self.rows if r.end is None]
+        primary = next((r for r in active if r.kind == AssignmentKind.PRIMARY), None)
+        if not self.rows:
+            text = "No mentor assigned yet. Use Assign mentor… to start."
+        else:
+            lead = (
+                f"Primary mentor: {primary.mentor_name}." if primary else "No primary mentor now."
+            )
+            text = f"{lead} {len(active)} active of {len(self.rows)} assignments, newest first."
+        self.summary.setText(text)
+        self._update_buttons()
+
+    def selected(self) -> AssignmentRow | None:
+        index = self.table.currentIndex()
+        return self.rows[index.row()] if index.isValid() else None
+
+    def select_assignment(self, assignment_id: int) -> None:
+        for n, row in enumerate(self.rows):
+            if row.id == assignment_id:
+                self.table.selectRow(n)
+                self.table.setCurrentIndex(self.model.index(n, 0))
+
+    def _update_buttons(self) -> None:
+        row = self.selected()
+        self.end_button.setEnabled(row is not None and row.end is None)
+
+    def ask_assign(self) -> AssignMentorDialog:
+        return self._open(AssignMentorDialog(self.env, self.mentee_id, self))
+
+    def ask_end(self) -> EndAssignmentDialog | None:
+        row = self.selected()
+        if row is None or row.end is not None:
+            return None
+        return self._open(EndAssignmentDialog(self.env, row, self))
+
+    def _open(self, dialog):
+        self.current_dialog = dialog
+        dialog.accepted.connect(self.refresh)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        return dialog

@@ -1,0 +1,1 @@
+"""The Mentors screen: mentors, their load against capacity, assignments."""

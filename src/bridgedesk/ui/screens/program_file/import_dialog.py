@@ -1,0 +1,276 @@
+"""File > Import roster…: check a CSV or Excel file first, then import it all or nothing.
+
+The check is a dry run of the import service off the GUI thread; every problem is listed
+with its line and column. "Import" is offered only for a clean file, and a verified backup
+of the program file is taken before anything is written.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressDialog,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bridgedesk.services.importing.preview import ImportPreview, preview_import
+from bridgedesk.services.importing.with_backup import ImportOutcome, import_with_backup
+from bridgedesk.ui import workers
+from bridgedesk.ui.formatting import plural
+from bridgedesk.ui.models.import_preview_model import COLUMN, LINE, ImportProblemsModel
+from bridgedesk.ui.view_env import ViewEnv
+from bridgedesk.ui.widgets.column_padding import pad_columns
+
+FILE_FILTER = "Roster files (*.csv *.xlsx *.xlsm);;CSV files (*.csv);;Excel workbooks (*.xlsx)"
+
+
+class CancelGate:
+    """Cancel is honoured only until the import begins writing.
+
+    The import service takes no cancel callback and reports no progress: it checks every
+    row, then writes all of them in ONE transaction (10,000 rows in under two seconds).
+    Stopping it halfway would gain nothing, so Cancel works before the write starts (while
+    the backup is taken) and is then removed. The lock settles a click that races the start.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self.cancelled = False
+        self.started = False
+
+    def cancel(self) -> bool:
+        """Ask to stop; False when the import is already writing and will finish."""
+        with self._lock:
+            if not self.started:
+                self.cancelled = True
+            return self.cancelled
+
+    def begin(self) -> bool:
+        """Called by the work just before writing; False when Cancel came first."""
+        with self._lock:
+            if not self.cancelled:
+                self.started = True
+            return self.started
+
+
+class _StageSignal(QObject):
+    changed = Signal(str)  # emitted on the pool thread, delivered on the GUI thread
+
+
+class ImportDialog(QDialog):
+    imported = Signal(int)  # how many mentees were added
+
+    def __init__(self, env: ViewEnv, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.env = env
+        self.source: Path | None = None
+        self.preview: ImportPreview | None = None
+        self.busy = False
+        self._gate: CancelGate | None = None
+        self._progress: QProgressDialog | None = None
+        self._stage = _StageSignal(self)
+        self._stage.changed.connect(self._show_stage)
+        self.setWindowTitle("Import roster")
+        self.setAccessibleName("Import roster")
+        self.resize(900, 560)
+
+        intro = QLabel(
+            "Choose a CSV or Excel file with one mentee per row. BridgeDesk checks every row "
+            "first and imports nothing unless all of them are right. Importing adds new "
+            "mentees; it never changes anyone already on the roster."
+        )
+        intro.setWordWrap(True)
+        self.file_label = QLabel("No file chosen yet.")
+        self.file_label.setAccessibleName("Chosen file")
+        self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.choose_button = QPushButton("Choose file…")
+        self.choose_button.setAccessibleName("Choose a roster file")
+        self.choose_button.clicked.connect(self.choose_file)
+        self.recheck_button = QPushButton("Check again")
+        self.recheck_button.setAccessibleName("Check the file again")
+        self.recheck_button.setToolTip("Check the same file again after fixing it")
+        self.recheck_button.setEnabled(False)
+        self.recheck_button.clicked.connect(self.check_again)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.file_label, 1)
+        file_row.addWidget(self.choose_button)
+        file_row.addWidget(self.recheck_button)
+
+        self.summary = QLabel("")
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName("Check result")
+        bold = self.summary.font()
+        bold.setBold(True)  # the one line that says whether the file can be imported
+        self.summary.setFont(bold)
+        self.model = ImportProblemsModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName("Problems found in the file")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(True)
+        pad_columns(self.table)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(LINE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+
+        self.import_button = QPushButton("Import")
+        self.import_button.setAccessibleName("Import the checked file")
+        self.import_button.setEnabled(False)
+        self.import_button.clicked.connect(self.start_import)
+        self.close_button = QPushButton("Close")
+        self.close_button.setAccessibleName("Close")
+        self.close_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.close_button)
+
+        column = QVBoxLayout(self)
+        column.addWidget(intro)
+        column.addLayout(file_row)
+        column.addWidget(self.summary)
+        column.addWidget(self.table, 1)
+        column.addStretch(0)  # takes the room while there is no problem table to show
+        column.addLayout(buttons)
+        self.table.hide()
+
+    # -- checking (dry run) ---------------------------------------------------------------
+    def choose_file(self) -> None:
+        folder = self.source.parent if self.source else Path.home()
+        chosen = self.env.dialogs.ask_open_path(self, "Import roster", folder, FILE_FILTER)
+        if chosen is not None:
+            self.check_file(chosen)
+
+    def check_again(self) -> None:
+        if self.source is not None:
+            self.check_file(self.source)
+
+    def check_file(self, source: Path) -> None:
+        self.source = source
+        self.preview = None
+        self.file_label.setText(str(source))
+        self.summary.setText(f"Checking {source.name}…")
+        self.model.set_problems([])
+        self.table.hide()
+        self._set_busy(True)
+        ctx, today = self.env.ctx, self.env.today()
+        workers.start(lambda: preview_import(ctx, source, today), self._show_preview, self._failed)
+
+    def _show_preview(self, preview: ImportPreview) -> None:
+        self.preview = preview
+        self._set_busy(False)
+        word = preview.position_word
+        self.model.set_problems(preview.problems, word)
+        self.table.setVisible(bool(preview.problems))
+        if preview.problems:
+            lines = {p.line for p in preview.problems if p.line is not None}
+            where = f" on {plural(len(lines), word)}" if lines else ""
+            self.summary.setText(
+                f"Nothing can be imported: {preview.file_name} has "
+                f"{plural(len(preview.problems), 'problem')}{where}. Fix them in the file, "
+                "save it, and choose Check again."
+            )
+            self.table.setFocus()
+        else:
+            ignored = (
+                f" These columns are not used: {', '.join(preview.ignored_columns)}."
+                if preview.ignored_columns
+                else ""
+            )
+            self.summary.setText(
+                f"{preview.file_name} is ready: {plural(preview.would_add, 'new mentee')} "
+                f"would be added and nobody already on the roster would change.{ignored}"
+            )
+            self.import_button.setDefault(True)
+            self.import_button.setFocus()
+
+    # -- importing ------------------------------------------------------------------------
+    def start_import(self) -> None:
+        if self.source is None or self.preview is None or not self.preview.clean:
+            return
+        self._set_busy(True)
+        gate = self._gate = CancelGate()
+        progress = self._progress = QProgressDialog("Starting…", "Cancel", 0, 0, self)
+        progress.setWindowTitle("Import roster")
+        progress.setAccessibleName("Import progress")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        progress.setAutoClose(False)
+        progress.canceled.connect(self._cancel_requested)
+        env, source, stage = self.env, self.source, self._stage.changed
+        workers.start(
+            lambda: import_with_backup(
+                env.ctx, env.paths, source, env.today(), gate.begin, on_stage=stage.emit
+            ),
+            self._imported,
+            self._failed,
+        )
+
+    def _show_stage(self, text: str) -> None:
+        if self._progress is None:
+            return
+        self._progress.setLabelText(text)
+        if self._gate is not None and self._gate.started:
+            self._progress.setCancelButton(None)  # writing in one transaction: no stopping now
+
+    def _cancel_requested(self) -> None:
+        if self._gate is not None and not self._gate.cancel():
+            self.summary.setText("The import is already writing and will finish in a moment.")
+
+    def _imported(self, outcome: ImportOutcome) -> None:
+        self._end_progress()
+        self._set_busy(False)
+        if outcome.cancelled:
+            self.summary.setText("The import was cancelled; nothing was imported.")
+            self.import_button.setEnabled(True)
+            return
+        self.preview = None
+        self.import_button.setEnabled(False)
+        text = f"Imported {plural(outcome.count, 'mentee')}."
+        if outcome.backup is not None:
+            text += f" A backup was taken first: {outcome.backup.name}."
+        self.summary.setText(text)
+        self.env.dialogs.info(self, "Roster imported", text)
+        if outcome.backup_warning:
+            self.env.dialogs.warn(self, "Second backup copy", outcome.backup_warning)
+        self.imported.emit(outcome.count)
+
+    def _failed(self, message: str) -> None:
+        self._end_progress()
+        self._set_busy(False)
+        self.summary.setText(message.split("\n", 1)[0])
+        self.env.dialogs.error(self, message)
+        if self.preview is not None and self.source is not None:
+            self.check_file(self.source)  # the database changed under us: list why
+
+    def _end_progress(self) -> None:
+        if self._progress is not None:
+            self._progress.reset()
+            self._progress.deleteLater()
+            self._progress = None
+        self._gate = None
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.choose_button.setEnabled(not busy)
+        self.recheck_button.setEnabled(not busy and self.source is not None)
+        clean = self.preview is not None and self.preview.clean
+        self.import_button.setEnabled(not busy and clean)
+
+    def reject(self) -> None:
+        if self._gate is not None:  # an import is running; closing would hide its result
+            return
+        super().reject()

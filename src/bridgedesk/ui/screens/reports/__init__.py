@@ -1,0 +1,1 @@
+"""The Reports screen: preview, save and print the PDF reports."""

@@ -1,0 +1,1 @@
+"""The Timeline screen: check-ins and milestones per mentee; the check-in forms."""

@@ -1,0 +1,265 @@
+"""Dialogs of the Timeline view: log a check-in, reschedule one, sign off a milestone, add an action.
+
+Late entry is normal: the held date defaults to today but may be any past day. A problem is
+shown under its field in words and the dialog stays open with everything typed kept; only
+problems without a field go to the dialog service.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from bridgedesk.domain.enums import CheckinFormat, CheckinTopic, label
+from bridgedesk.errors import UserError, ValidationError
+from bridgedesk.services.timeline.service import CheckinLog
+from bridgedesk.ui.screens.deadlines.credential_dialog import parse_date
+from bridgedesk.ui.view_env import ViewEnv
+from bridgedesk.ui.widgets.field_row import FieldRow
+from bridgedesk.ui.widgets.save_cancel import save_cancel_row
+
+ACTION_ROWS = 3
+PRIVATE_HINT = "The private note is never printed in reports unless chosen when printing."
+FUTURE = "A check-in cannot be logged with a date in the future."
+
+
+def date_edit(value: dt.date, accessible_name: str) -> QDateEdit:
+    editor = QDateEdit(QDate(value.year, value.month, value.day))
+    editor.setCalendarPopup(True)
+    editor.setDisplayFormat("d MMM yyyy")
+    editor.setAccessibleName(accessible_name)
+    return editor
+
+
+def date_of(editor: QDateEdit) -> dt.date:
+    value = editor.date()
+    return dt.date(value.year(), value.month(), value.day())
+
+
+class FormDialog(QDialog):
+    """A form whose Save calls ``submit()``; problems land under their fields, input is kept."""
+
+    saved = Signal()
+
+    def __init__(self, env: ViewEnv, title: str, heading: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.env = env
+        self.setWindowTitle(f"{title} — BridgeDesk")
+        self.rows: dict[str, FieldRow] = {}
+        self.form = QFormLayout()
+        self.heading = QLabel(heading)
+        self.heading.setWordWrap(True)
+        self.save_button, self.cancel_button, buttons = save_cancel_row(self, self.save)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(self.form)
+        layout.addLayout(buttons)
+
+    def add_field(self, key: str, text: str, editor: QWidget, checked: bool = True) -> None:
+        """A labelled input; ``checked`` ones get a message line for their problems."""
+        if not editor.accessibleName():
+            editor.setAccessibleName(text)
+        if checked:
+            self.rows[key] = FieldRow(editor)
+            self.form.addRow(text + ":", self.rows[key])
+        else:
+            self.form.addRow(text + ":", editor)
+
+    def show_problems(self, problems: dict[str, str]) -> None:
+        for key, row in self.rows.items():
+            row.set_problem(problems.get(key, ""))
+        unplaced = [msg for key, msg in problems.items() if key not in self.rows]
+        if unplaced:
+            self.env.dialogs.error(self, " ".join(unplaced))
+
+    def submit(self) -> None:  # pragma: no cover - every dialog overrides it
+        raise NotImplementedError
+
+    def save(self) -> None:
+        try:
+            self.submit()
+        except ValidationError as exc:
+            self.show_problems(exc.problems)
+            return
+        except UserError as exc:
+            self.show_problems({})
+            self.env.dialogs.error(self, str(exc))
+            return
+        self.saved.emit()
+        self.accept()
+
+
+class LogCheckinDialog(FormDialog):
+    """What happened at a check-in: when, how, who, topics, summary, private note, actions."""
+
+    def __init__(
+        self,
+        env: ViewEnv,
+        log: Callable[[CheckinLog], object],
+        heading: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(env, "Log check-in", heading, parent)
+        self.setMinimumWidth(560)
+        self._log = log
+        self.held = date_edit(env.today(), "Held on")
+        self.format = QComboBox()
+        for value in CheckinFormat:
+            self.format.addItem(label(value), value.value)
+        self.attendees = QLineEdit()
+        self.attendees.setPlaceholderText("Who took part, for example: mentee, Dr Okafor")
+        self.topics: dict[CheckinTopic, QCheckBox] = {}
+        topic_box = QWidget()
+        topic_box.setAccessibleName("Topics")
+        topic_row = QHBoxLayout(topic_box)
+        topic_row.setContentsMargins(0, 0, 0, 0)
+        for topic in CheckinTopic:
+            box = QCheckBox(label(topic))
+            box.setAccessibleName(f"Topic: {label(topic)}")
+            self.topics[topic] = box
+            topic_row.addWidget(box)
+        topic_row.addStretch(1)
+        self.summary = QPlainTextEdit()
+        self.summary.setTabChangesFocus(True)
+        self.summary.setFixedHeight(self.fontMetrics().height() * 4 + 12)
+        self.private_note = QPlainTextEdit()
+        self.private_note.setTabChangesFocus(True)
+        self.private_note.setFixedHeight(self.fontMetrics().height() * 3 + 12)
+        self.private_note.setPlaceholderText("Only for the mentor and the program director.")
+        self.actions = QTableWidget(ACTION_ROWS, 2)
+        self.actions.setAccessibleName("Agreed actions: description and due date")
+        self.actions.setHorizontalHeaderLabels(["Agreed action", "Due (YYYY-MM-DD)"])
+        self.actions.verticalHeader().setVisible(False)
+        self.actions.setTabKeyNavigation(False)
+        self.actions.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        self.actions.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.actions.setColumnWidth(1, 140)
+        self.add_field("held_date", "Held on", self.held)
+        self.add_field("format", "Format", self.format)
+        self.add_field("attendees", "Attendees", self.attendees, checked=False)
+        self.add_field("topics", "Topics", topic_box)
+        self.add_field("summary", "Summary", self.summary, checked=False)
+        self.add_field("private_note", "Private mentor note", self.private_note, checked=False)
+        self.private_note.setAccessibleDescription(PRIVATE_HINT)
+        self.form.addRow("", QLabel(PRIVATE_HINT))
+        self.add_field("actions", "Agreed actions", self.actions)
+        # After FieldRow, which pins the minimum height to the (tall) size hint.
+        row_h = self.actions.verticalHeader().defaultSectionSize()
+        header_h = self.actions.horizontalHeader().sizeHint().height()
+        self.actions.setFixedHeight(row_h * ACTION_ROWS + header_h + 2 * self.actions.frameWidth())
+
+    def set_action(self, row: int, description: str, due: str = "") -> None:
+        self.actions.setItem(row, 0, QTableWidgetItem(description))
+        self.actions.setItem(row, 1, QTableWidgetItem(due))
+
+    def action_rows(self) -> list[tuple[str, dt.date | None]]:
+        """The filled rows of the actions table; raises ValidationError for a bad due date."""
+        out: list[tuple[str, dt.date | None]] = []
+        for row in range(self.actions.rowCount()):
+            cells = [self.actions.item(row, c) for c in (0, 1)]
+            description, due = (cell.text().strip() if cell else "" for cell in cells)
+            if not description and not due:
+                continue
+            try:
+                out.append((description, parse_date(due)))
+            except ValueError as exc:
+                raise ValidationError({"actions": f"Action {row + 1}: {exc}"}) from None
+        return out
+
+    def checkin_log(self) -> CheckinLog:
+        return CheckinLog(
+            held_date=date_of(self.held),
+            format=CheckinFormat(self.format.currentData()),
+            attendees=self.attendees.text().strip(),
+            topics=[topic for topic, box in self.topics.items() if box.isChecked()],
+            summary=self.summary.toPlainText().strip(),
+            private_note=self.private_note.toPlainText().strip(),
+            actions=self.action_rows(),
+        )
+
+    def submit(self) -> None:
+        log = self.checkin_log()
+        if log.held_date > self.env.today():
+            raise ValidationError({"held_date": FUTURE})
+        try:
+            self._log(log)
+        except ValidationError as exc:
+            problems = {
+                ("actions" if key.startswith("actions[") else key): msg
+                for key, msg in exc.problems.items()
+            }
+            raise ValidationError(problems) from None
+
+
+class RescheduleDialog(FormDialog):
+    def __init__(
+        self, env: ViewEnv, reschedule: Callable[[dt.date], object], heading: str, start: dt.date,
+        parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(env, "Reschedule check-in", heading, parent)
+        self._reschedule = reschedule
+        self.new_date = date_edit(start, "New date")
+        self.add_field("new_date", "New date", self.new_date)
+
+    def submit(self) -> None:
+        self._reschedule(date_of(self.new_date))
+
+
+class MilestoneDoneDialog(FormDialog):
+    def __init__(
+        self, env: ViewEnv, complete: Callable[[dt.date, str], object], heading: str,
+        parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(env, "Milestone done", heading, parent)
+        self._complete = complete
+        self.completed = date_edit(env.today(), "Completed on")
+        self.signed_off_by = QLineEdit()
+        self.signed_off_by.setPlaceholderText("Name of the person who signed it off")
+        self.add_field("completed", "Completed on", self.completed)
+        self.add_field("signed_off_by", "Signed off by", self.signed_off_by)
+
+    def submit(self) -> None:
+        self._complete(date_of(self.completed), self.signed_off_by.text())
+
+
+class ActionDialog(FormDialog):
+    def __init__(
+        self, env: ViewEnv, add: Callable[[str, dt.date | None, str], object], heading: str,
+        parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(env, "Add action", heading, parent)
+        self._add = add
+        self.description = QLineEdit()
+        self.owner = QLineEdit()
+        self.owner.setPlaceholderText("Who will do it (optional)")
+        self.due = QLineEdit()
+        self.due.setPlaceholderText("YYYY-MM-DD, blank if none")
+        self.add_field("description", "Action", self.description)
+        self.add_field("owner", "Owner", self.owner, checked=False)
+        self.add_field("due", "Due", self.due)
+
+    def submit(self) -> None:
+        try:
+            due = parse_date(self.due.text())
+        except ValueError as exc:
+            raise ValidationError({"due": str(exc)}) from None
+        self._add(self.description.text(), due, self.owner.text().strip())

@@ -1,0 +1,1 @@
+"""The welcome page shown on a new, empty program."""

@@ -1,1 +1,0 @@
-"""One module per screen shown in the main window."""
