@@ -9,17 +9,17 @@ from PySide6.QtCore import Qt
 
 from bridgedesk.services.mentees.roster import MenteeFields, RosterService
 from bridgedesk.services.timeline.service import TimelineService
-from bridgedesk.ui.screens.history.audit_dialog import (
+from bridgedesk.ui.models.audit_model import (
     AFTER,
     BEFORE,
     FIELD,
     WHAT,
     WHEN,
     WHO,
-    AuditDialog,
     AuditModel,
     shortened,
 )
+from bridgedesk.ui.screens.history.audit_dialog import AuditDialog
 from bridgedesk.ui.screens.mentees.mentee_form import MenteeForm
 
 LONG_NOTE = "<b>&amp;</para> " * 625  # 10,000 characters

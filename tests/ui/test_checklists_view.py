@@ -221,3 +221,20 @@ def test_grid_model_without_a_window():
     dark.setColor(QPalette.ColorRole.Base, Qt.GlobalColor.black)
     assert gap_colour(light, -2) != gap_colour(dark, -2)
     assert gap_colour(light, 0) is None
+
+
+def test_typing_a_name_and_enter_shows_that_mentee_and_nobody_for_no_match(qtbot, view, mentees):
+    """The grid always belongs to the name in the box: no ratings to the previous mentee."""
+    assert view.mentee_id() == mentees["Nguyễn Thị Ánh"]
+    box = view.mentee.lineEdit()
+    box.selectAll()
+    box.insert("ሰላም")  # part of a name in Ethiopic script, typed (pasted) as a director would
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert view.mentee_id() == mentees["ሰላም ተስፋዬ"]
+    assert view.panel.mentee_id == mentees["ሰላም ተስፋዬ"]
+    box.selectAll()
+    box.insert("nobody of that name")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    assert view.mentee_id() is None
+    assert view.panel.mentee_id is None
+    assert box.text() == "nobody of that name"  # the typing is kept, not replaced

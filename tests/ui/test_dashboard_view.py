@@ -14,7 +14,7 @@ from bridgedesk.services.mentees.roster import MenteeFields, RosterService
 from bridgedesk.services.metrics import compute_program_metrics
 from bridgedesk.services.timeline.service import TimelineService
 from bridgedesk.services.timeline.week_ahead import week_ahead
-from bridgedesk.ui.screens.dashboard.action_list import MENTEE, MENTEE_ID_ROLE, WHAT
+from bridgedesk.ui.models.action_list_model import MENTEE, MENTEE_ID_ROLE, WHAT
 from bridgedesk.ui.screens.dashboard.dashboard_view import LOADING, DashboardView
 from bridgedesk.ui.view_env import ViewEnv
 from bridgedesk.ui.widgets.bar_chart import paint_bars, paint_step_curve

@@ -98,7 +98,7 @@ def test_mentors_history_assign_then_end_through_buttons(qtbot, env, dialogs, se
     dialog.kind.setCurrentIndex(dialog.kind.findData(AssignmentKind.PRIMARY.value))
     dialog.start.setDate(QDate(2026, 3, 1))
     with qtbot.waitSignal(dialog.accepted):
-        dialog.buttons.accepted.emit()
+        dialog.save_button.click()
     assert texts(section.model, 0) == ["Dr Ruth Okafor", "Dr Олег Петров"]
     assert section.model.text(0, 1) == "Primary" and section.model.text(0, 4) == "Yes"
     assert "Primary mentor: Dr Ruth Okafor" in section.summary.text()
@@ -113,13 +113,13 @@ def test_mentors_history_assign_then_end_through_buttons(qtbot, env, dialogs, se
     ending = section.current_dialog
     ending.end.setDate(QDate(2026, 2, 15))
     ending.reason.setText("Mentor on leave")
-    ending.buttons.accepted.emit()
+    ending.save_button.click()
     assert ending.isVisible()
     assert "cannot be before the start date" in ending.rows["end"].message.text()
     assert service.assignments(selam)[0].end is None
     ending.end.setDate(QDate(2026, 3, 10))
     with qtbot.waitSignal(ending.accepted):
-        ending.buttons.accepted.emit()
+        ending.save_button.click()
 
     row = service.assignments(selam)[0]
     assert (row.id, row.end, row.end_reason) == (new_id, dt.date(2026, 3, 10), "Mentor on leave")
@@ -138,7 +138,7 @@ def test_assign_refuses_the_same_mentor_twice_in_one_sentence(qtbot, env, dialog
     dialog = section.ask_assign()
     dialog.mentor.setCurrentIndex(dialog.mentor.findText("Dr 王小明"))
     dialog.kind.setCurrentIndex(dialog.kind.findData(AssignmentKind.CULTURAL.value))
-    dialog.buttons.accepted.emit()
+    dialog.save_button.click()
     assert dialogs.messages == [("error", "Dr 王小明 is already a cultural mentor of this mentee.")]
     assert section.model.rowCount() == 1
 

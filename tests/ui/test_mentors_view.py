@@ -65,7 +65,7 @@ def test_over_capacity_marked_and_assign_through_view(qtbot, env, dialogs):
     dialog.mentee.select(first)
     dialog.kind.setCurrentIndex(dialog.kind.findData(AssignmentKind.CULTURAL.value))
     with qtbot.waitSignal(dialog.accepted):
-        dialog.buttons.accepted.emit()
+        dialog.save_button.click()
     assert service.mentees_of(free) == [(first, "Xiaoming Wang", "cultural")]
     assert view.selected_mentor_id() == free
     assert view.mentees.item(0).text() == "Xiaoming Wang — cultural mentor"

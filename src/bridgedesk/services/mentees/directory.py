@@ -24,6 +24,7 @@ class MenteeLabel:
     native_name: str
     site: str
     active: bool
+    status: str = MenteeStatus.ACTIVE.value
 
 
 def mentee_directory(ctx: ServiceContext, active_only: bool = False) -> dict[int, MenteeLabel]:
@@ -52,6 +53,7 @@ def mentee_directory(ctx: ServiceContext, active_only: bool = False) -> dict[int
                 native or "",
                 site or "",
                 str(status) == MenteeStatus.ACTIVE.value,
+                str(status),
             )
             for mid, given, family, preferred, native, site, status in session.execute(stmt)
         }

@@ -190,14 +190,9 @@ class DeadlinesTableModel(SortedTableModel):
             if accepts(row, self._sites[i]) and all(t in self._keys[i] for t in tokens)
         ]
 
-    def _sorted(self, indices: list[int]) -> list[int]:
-        value = _sort_value(self._sort_column)
-        pairs = [(value(self._rows[i], self._sites[i]), i) for i in indices]
-        missing = [i for v, i in pairs if v is None]
-        present = [(v, i) for v, i in pairs if v is not None]
-        descending = self._sort_order == Qt.SortOrder.DescendingOrder
-        present.sort(key=lambda pair: pair[0], reverse=descending)  # stable: ties keep date order
-        return [i for _, i in present] + missing
+    def _sort_key(self, column: int) -> Callable[[int], Any]:
+        value, rows, sites = _sort_value(column), self._rows, self._sites
+        return lambda i: value(rows[i], sites[i])
 
     # -- Qt model interface (sort, counts, headers: SortedTableModel) --------------------
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):

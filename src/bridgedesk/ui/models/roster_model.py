@@ -198,15 +198,9 @@ class RosterTableModel(SortedTableModel):
             if accepts(row) and all(t in keys[i] for t in tokens)
         ]
 
-    def _sorted(self, indices: list[int]) -> list[int]:
-        value = _sort_value(self._sort_column)
-        rows = self._rows
-        present = [(value(rows[i]), i) for i in indices]
-        missing = [i for v, i in present if v is None]
-        present = [(v, i) for v, i in present if v is not None]
-        descending = self._sort_order == Qt.SortOrder.DescendingOrder
-        present.sort(key=lambda pair: pair[0], reverse=descending)
-        return [i for _, i in present] + missing
+    def _sort_key(self, column: int) -> Callable[[int], Any]:
+        value, rows = _sort_value(column), self._rows
+        return lambda i: value(rows[i])
 
     # -- Qt model interface (sort, counts, headers: SortedTableModel) --------------------
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):

@@ -12,8 +12,6 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QCompleter,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -31,15 +29,14 @@ from PySide6.QtWidgets import (
 from bridgedesk.domain.enums import label
 from bridgedesk.errors import UserError
 from bridgedesk.services.checklists.ratings import ChecklistService
-from bridgedesk.services.mentees.roster_rows import roster_rows
 from bridgedesk.ui.formatting import format_date, plural
 from bridgedesk.ui.models import checklist_grid_model as cols
 from bridgedesk.ui.models.checklist_grid_model import ChecklistGridModel
-from bridgedesk.ui.models.roster_model import display_name
 from bridgedesk.ui.screens.checklists.rating_panel import RatingPanel
 from bridgedesk.ui.screens.checklists.template_editor import TemplateEditor
 from bridgedesk.ui.undo_steps import push_rating
 from bridgedesk.ui.view_env import ViewEnv
+from bridgedesk.ui.widgets.mentee_picker import MenteePicker, mentee_choices
 from bridgedesk.ui.widgets.progress_bars import DomainProgressBars
 
 _DIGITS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(10)}
@@ -54,16 +51,7 @@ class ChecklistsView(QWidget):
         self.setAccessibleName("Checklists")
         self.editor: TemplateEditor | None = None
 
-        self.mentee = QComboBox()
-        self.mentee.setEditable(True)
-        self.mentee.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.mentee.setAccessibleName("Mentee")
-        self.mentee.lineEdit().setPlaceholderText("Type a name in any script…")
-        self.mentee.setMinimumWidth(360)
-        completer = self.mentee.completer()
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.mentee = MenteePicker(min_chars=36)
         self.summary = QLabel()
         self.summary.setAccessibleName("Checklist summary")
         self.edit_button = QPushButton("Edit template…")
@@ -127,7 +115,7 @@ class ChecklistsView(QWidget):
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
 
-        self.mentee.currentIndexChanged.connect(lambda _i: self.load_mentee())
+        self.mentee.mentee_chosen.connect(lambda _id: self.load_mentee())
         self.setTabOrder(self.mentee, self.edit_button)
         self.setTabOrder(self.edit_button, self.tabs)
         self.setTabOrder(self.tabs, self.table)
@@ -140,26 +128,14 @@ class ChecklistsView(QWidget):
         chosen = self.mentee_id()
         self.template = self.service.current_template()
         self.panel.set_levels(self.template.levels)
-        self.mentee.blockSignals(True)
-        self.mentee.clear()
-        for row in roster_rows(self.env.ctx, self.env.today()):
-            text = display_name(row)
-            if row.native_name and row.native_name not in text:
-                text += f" — {row.native_name}"
-            if row.status != "active":
-                text += f" ({label(row.status).lower()})"
-            self.mentee.addItem(text, row.id)
-        found = self.mentee.findData(chosen) if chosen is not None else -1
-        self.mentee.setCurrentIndex(max(found, 0) if self.mentee.count() else -1)
-        self.mentee.blockSignals(False)
+        self.mentee.set_mentees(mentee_choices(self.env.ctx), first_if_none=chosen is None)
         self.load_mentee()
 
     def mentee_id(self) -> int | None:
-        value = self.mentee.currentData()
-        return int(value) if value is not None else None
+        return self.mentee.value()
 
     def select_mentee(self, mentee_id: int) -> None:
-        self.mentee.setCurrentIndex(self.mentee.findData(mentee_id))
+        self.mentee.select(mentee_id)
 
     def load_mentee(self, keep_item: int | None = None) -> None:
         mentee_id = self.mentee_id()

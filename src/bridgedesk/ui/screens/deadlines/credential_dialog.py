@@ -6,12 +6,9 @@ director can copy it before reopening the record.
 
 from __future__ import annotations
 
-import datetime as dt
-
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QCompleter,
     QDialog,
     QFormLayout,
     QLabel,
@@ -24,13 +21,13 @@ from PySide6.QtWidgets import (
 from bridgedesk.domain.enums import CredentialStatus, label
 from bridgedesk.domain.reminders import format_offsets
 from bridgedesk.services.credentials.service import CredentialFields, CredentialService
-from bridgedesk.services.mentees.directory import mentee_directory
 from bridgedesk.ui.view_env import ViewEnv
+from bridgedesk.ui.widgets.date_fields import DATE_HINT, parse_date
 from bridgedesk.ui.widgets.field_row import FieldRow
 from bridgedesk.ui.widgets.guarded_save import guarded_save
+from bridgedesk.ui.widgets.mentee_picker import MenteePicker, mentee_choices
 from bridgedesk.ui.widgets.save_cancel import save_cancel_row
 
-DATE_HINT = "YYYY-MM-DD, blank if none"
 LABELS = {
     "mentee": "Mentee",
     "kind_code": "Kind",
@@ -42,43 +39,6 @@ LABELS = {
     "reminder_offsets": "Remind (days before)",
     "note": "Note",
 }
-
-
-class MenteePicker(QComboBox):
-    """Active mentees by legal name; type any part of a name (any script) to narrow the list."""
-
-    def __init__(self, env: ViewEnv, accessible_name: str = "Mentee") -> None:
-        super().__init__()
-        self.setAccessibleName(accessible_name)
-        self.setEditable(True)
-        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        for who in mentee_directory(env.ctx, active_only=True).values():
-            shown = who.legal_name + (f" — {who.native_name}" if who.native_name else "")
-            self.addItem(shown, who.id)
-        completer = self.completer() or QCompleter(self.model(), self)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.setCompleter(completer)
-        self.setCurrentIndex(-1)
-
-    def value(self) -> int | None:
-        found = self.findText(self.currentText())
-        return self.itemData(found) if found >= 0 else None
-
-    def select(self, mentee_id: int | None) -> None:
-        self.setCurrentIndex(self.findData(mentee_id) if mentee_id is not None else -1)
-
-
-def parse_date(text: str) -> dt.date | None:
-    """An ISO date or None for blank; raises ValueError with a sentence for anything else."""
-    text = text.strip()
-    if not text:
-        return None
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise ValueError("Write the date as YYYY-MM-DD, for example 2026-04-30.") from None
 
 
 def parse_offset_text(text: str) -> list[int] | None:
@@ -109,7 +69,8 @@ class CredentialDialog(QDialog):
         self.rows: dict[str, FieldRow] = {}
         self.setMinimumWidth(520)
 
-        self.mentee = MenteePicker(env)
+        self.mentee = MenteePicker()
+        self.mentee.set_mentees(mentee_choices(env.ctx, active_only=True))
         self.kind = QComboBox()
         self.kind_offsets: dict[str, list[int]] = {}
         for kind in self.service.kinds():

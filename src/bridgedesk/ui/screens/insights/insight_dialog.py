@@ -15,10 +15,10 @@ from PySide6.QtWidgets import (
 )
 
 from bridgedesk.services.insights.service import InsightFields, InsightService
-from bridgedesk.ui.screens.deadlines.credential_dialog import MenteePicker
 from bridgedesk.ui.view_env import ViewEnv
 from bridgedesk.ui.widgets.field_row import FieldRow
 from bridgedesk.ui.widgets.guarded_save import guarded_save
+from bridgedesk.ui.widgets.mentee_picker import MenteePicker, mentee_choices
 
 
 def _text_box(lines: int, widget: QWidget) -> QPlainTextEdit:
@@ -43,7 +43,8 @@ class InsightDialog(QDialog):
         self.raised_on.setCalendarPopup(True)
         self.raised_on.setDisplayFormat("d MMM yyyy")
         self.raised_by, self.category = QLineEdit(), QLineEdit()
-        self.mentee = MenteePicker(env, "Mentee (optional)")
+        self.mentee = MenteePicker("Mentee (optional)")
+        self.mentee.set_mentees(mentee_choices(env.ctx, active_only=True))
         self.description = _text_box(4, self)
         self.action = _text_box(2, self)
         self.changed_practice = _text_box(3, self)

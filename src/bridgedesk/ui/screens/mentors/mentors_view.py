@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,14 +26,15 @@ from PySide6.QtWidgets import (
 )
 
 from bridgedesk.domain.enums import AssignmentKind, label
-from bridgedesk.errors import UserError, ValidationError
+from bridgedesk.errors import ValidationError
 from bridgedesk.services.mentors.service import MAX_CAPACITY, MentorFields, MentorService
 from bridgedesk.ui.colours import warning_colour
 from bridgedesk.ui.models import mentor_load_model as cols
 from bridgedesk.ui.models.mentor_load_model import LOAD_SHARE_ROLE, ROW_ID_ROLE, MentorLoadModel
-from bridgedesk.ui.screens.deadlines.credential_dialog import MenteePicker
 from bridgedesk.ui.view_env import ViewEnv
-from bridgedesk.ui.widgets.field_row import FieldRow
+from bridgedesk.ui.widgets.date_fields import date_edit, date_of
+from bridgedesk.ui.widgets.form_dialog import FormDialog
+from bridgedesk.ui.widgets.mentee_picker import MenteePicker, mentee_choices
 
 
 class LoadBarDelegate(QStyledItemDelegate):
@@ -61,54 +59,10 @@ class LoadBarDelegate(QStyledItemDelegate):
         option.widget.style().drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter)
 
 
-class _FormDialog(QDialog):
-    """A small form with OK/Cancel whose OK runs ``save`` and stays open on a problem."""
-
-    def __init__(self, env: ViewEnv, title: str, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.env = env
-        self.service = MentorService(env.ctx)
-        self.setWindowTitle(f"{title} — BridgeDesk")
-        self.setMinimumWidth(440)
-        self.form = QFormLayout()
-        self.rows: dict[str, FieldRow] = {}
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.save)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
-        layout.addWidget(self.buttons)
-
-    def add(self, name: str, text: str, editor: QWidget) -> None:
-        editor.setAccessibleName(text)
-        self.rows[name] = FieldRow(editor)
-        self.form.addRow(text + ":", self.rows[name])
-
-    def show_problems(self, problems: dict[str, str]) -> None:
-        for name, row in self.rows.items():
-            row.set_problem(problems.get(name, ""))
-
-    def run(self, action) -> bool:
-        try:
-            action()
-        except ValidationError as exc:
-            self.show_problems(exc.problems)
-            return False
-        except UserError as exc:
-            self.env.dialogs.error(self, str(exc))
-            return False
-        self.accept()
-        return True
-
-    def save(self) -> bool:  # pragma: no cover - overridden
-        raise NotImplementedError
-
-
-class NewMentorDialog(_FormDialog):
+class NewMentorDialog(FormDialog):
     def __init__(self, env: ViewEnv, parent: QWidget | None = None) -> None:
-        super().__init__(env, "New mentor", parent)
+        super().__init__(env, "New mentor", parent=parent)
+        self.service = MentorService(env.ctx)
         self.name, self.native_name, self.email = QLineEdit(), QLineEdit(), QLineEdit()
         self.specialty, self.site = QLineEdit(), QLineEdit()
         self.former_img = QCheckBox("Trained abroad too (former IMG)")
@@ -124,7 +78,7 @@ class NewMentorDialog(_FormDialog):
             ("former_img", "Former IMG", self.former_img),
             ("capacity", "Capacity (mentees)", self.capacity),
         ):
-            self.add(name, text, editor)
+            self.add_field(name, text, editor)
         self.mentor_id: int | None = None
 
     def fields(self) -> MentorFields:
@@ -138,40 +92,33 @@ class NewMentorDialog(_FormDialog):
             site=self.site.text(),
         )
 
-    def save(self) -> bool:
-        def create() -> None:
-            self.mentor_id = self.service.create(self.fields())
-
-        return self.run(create)
+    def submit(self) -> None:
+        self.mentor_id = self.service.create(self.fields())
 
 
-class AssignDialog(_FormDialog):
+class AssignDialog(FormDialog):
     """Assign the chosen mentor to a mentee, as a given kind of mentor, from a start date."""
 
     def __init__(self, env: ViewEnv, mentor_id: int, mentor_name: str, parent=None) -> None:
-        super().__init__(env, f"Assign {mentor_name}", parent)
+        super().__init__(env, f"Assign {mentor_name}", f"Mentor: {mentor_name}", parent)
+        self.service = MentorService(env.ctx)
         self.mentor_id = mentor_id
-        self.mentee = MenteePicker(env)
+        self.mentee = MenteePicker()
+        self.mentee.set_mentees(mentee_choices(env.ctx, active_only=True))
         self.kind = QComboBox()
         for kind in AssignmentKind:
             self.kind.addItem(label(kind), kind.value)
-        self.start = QDateEdit(QDate(env.today()))
-        self.start.setCalendarPopup(True)
-        self.start.setDisplayFormat("d MMM yyyy")
-        heading = QLabel(f"Mentor: {mentor_name}")
-        self.form.addRow(heading)
-        self.add("mentee_id", "Mentee", self.mentee)
-        self.add("kind", "Kind", self.kind)
-        self.add("start", "Start date", self.start)
+        self.start = date_edit(env.today())
+        self.add_field("mentee_id", "Mentee", self.mentee)
+        self.add_field("kind", "Kind", self.kind)
+        self.add_field("start", "Start date", self.start)
 
-    def save(self) -> bool:
+    def submit(self) -> None:
         mentee_id = self.mentee.value()
         if mentee_id is None:
-            self.show_problems({"mentee_id": "Choose a mentee."})
-            return False
+            raise ValidationError({"mentee_id": "Choose a mentee."})
         kind = AssignmentKind(self.kind.currentData())
-        start = self.start.date().toPython()
-        return self.run(lambda: self.service.assign(mentee_id, self.mentor_id, kind, start))
+        self.service.assign(mentee_id, self.mentor_id, kind, date_of(self.start))
 
 
 class MentorsView(QWidget):

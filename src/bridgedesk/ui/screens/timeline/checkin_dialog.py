@@ -10,14 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
-    QDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -25,87 +21,19 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QTableWidget,
     QTableWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
 from bridgedesk.domain.enums import CheckinFormat, CheckinTopic, label
-from bridgedesk.errors import UserError, ValidationError
+from bridgedesk.errors import ValidationError
 from bridgedesk.services.timeline.service import CheckinLog
-from bridgedesk.ui.screens.deadlines.credential_dialog import parse_date
 from bridgedesk.ui.view_env import ViewEnv
-from bridgedesk.ui.widgets.field_row import FieldRow
-from bridgedesk.ui.widgets.save_cancel import save_cancel_row
+from bridgedesk.ui.widgets.date_fields import DATE_HINT, date_edit, date_of, parse_date
+from bridgedesk.ui.widgets.form_dialog import FormDialog
 
 ACTION_ROWS = 3
 PRIVATE_HINT = "The private note is never printed in reports unless chosen when printing."
 FUTURE = "A check-in cannot be logged with a date in the future."
-
-
-def date_edit(value: dt.date, accessible_name: str) -> QDateEdit:
-    editor = QDateEdit(QDate(value.year, value.month, value.day))
-    editor.setCalendarPopup(True)
-    editor.setDisplayFormat("d MMM yyyy")
-    editor.setAccessibleName(accessible_name)
-    return editor
-
-
-def date_of(editor: QDateEdit) -> dt.date:
-    value = editor.date()
-    return dt.date(value.year(), value.month(), value.day())
-
-
-class FormDialog(QDialog):
-    """A form whose Save calls ``submit()``; problems land under their fields, input is kept."""
-
-    saved = Signal()
-
-    def __init__(self, env: ViewEnv, title: str, heading: str, parent: QWidget | None) -> None:
-        super().__init__(parent)
-        self.env = env
-        self.setWindowTitle(f"{title} — BridgeDesk")
-        self.rows: dict[str, FieldRow] = {}
-        self.form = QFormLayout()
-        self.heading = QLabel(heading)
-        self.heading.setWordWrap(True)
-        self.save_button, self.cancel_button, buttons = save_cancel_row(self, self.save)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addLayout(self.form)
-        layout.addLayout(buttons)
-
-    def add_field(self, key: str, text: str, editor: QWidget, checked: bool = True) -> None:
-        """A labelled input; ``checked`` ones get a message line for their problems."""
-        if not editor.accessibleName():
-            editor.setAccessibleName(text)
-        if checked:
-            self.rows[key] = FieldRow(editor)
-            self.form.addRow(text + ":", self.rows[key])
-        else:
-            self.form.addRow(text + ":", editor)
-
-    def show_problems(self, problems: dict[str, str]) -> None:
-        for key, row in self.rows.items():
-            row.set_problem(problems.get(key, ""))
-        unplaced = [msg for key, msg in problems.items() if key not in self.rows]
-        if unplaced:
-            self.env.dialogs.error(self, " ".join(unplaced))
-
-    def submit(self) -> None:  # pragma: no cover - every dialog overrides it
-        raise NotImplementedError
-
-    def save(self) -> None:
-        try:
-            self.submit()
-        except ValidationError as exc:
-            self.show_problems(exc.problems)
-            return
-        except UserError as exc:
-            self.show_problems({})
-            self.env.dialogs.error(self, str(exc))
-            return
-        self.saved.emit()
-        self.accept()
 
 
 class LogCheckinDialog(FormDialog):
@@ -252,7 +180,7 @@ class ActionDialog(FormDialog):
         self.owner = QLineEdit()
         self.owner.setPlaceholderText("Who will do it (optional)")
         self.due = QLineEdit()
-        self.due.setPlaceholderText("YYYY-MM-DD, blank if none")
+        self.due.setPlaceholderText(DATE_HINT)
         self.add_field("description", "Action", self.description)
         self.add_field("owner", "Owner", self.owner, checked=False)
         self.add_field("due", "Due", self.due)

@@ -12,8 +12,6 @@ import datetime as dt
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
-    QCompleter,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,59 +22,23 @@ from PySide6.QtWidgets import (
 )
 
 from bridgedesk.errors import UserError
-from bridgedesk.services.mentees.roster_rows import roster_rows
 from bridgedesk.services.timeline.service import TimelineEvent, TimelineService
 from bridgedesk.ui import undo_steps
 from bridgedesk.ui.models import agenda_model as cols
 from bridgedesk.ui.models.agenda_model import ROW_ROLE, AgendaTableModel
 from bridgedesk.ui.screens.timeline.checkin_dialog import (
     ActionDialog,
-    FormDialog,
     LogCheckinDialog,
     MilestoneDoneDialog,
     RescheduleDialog,
 )
 from bridgedesk.ui.view_env import ViewEnv
+from bridgedesk.ui.widgets.form_dialog import FormDialog
+from bridgedesk.ui.widgets.mentee_picker import MenteePicker, mentee_choices
 from bridgedesk.ui.widgets.timeline_strip import TimelineStrip, describe
 
 AGENDA_DAYS = 30
 OPEN_CHECKIN = ("planned", "overdue")
-
-
-class MenteeCombo(QComboBox):
-    """Every mentee, legal name then native name; type any part of either to narrow the list."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setAccessibleName("Mentee")
-        self.setToolTip("Choose a mentee: type any part of a name, in any script")
-        self.setEditable(True)
-        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.setMinimumContentsLength(28)
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        completer = QCompleter(self.model(), self)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.setCompleter(completer)
-
-    def set_mentees(self, choices: list[tuple[int, str]]) -> None:
-        current = self.value()
-        self.blockSignals(True)
-        self.clear()
-        for mentee_id, text in choices:
-            self.addItem(text, mentee_id)
-        found = self.findData(current) if current is not None else -1
-        self.setCurrentIndex(found if found >= 0 else (0 if choices else -1))
-        self.blockSignals(False)
-
-    def value(self) -> int | None:
-        return self.currentData() if self.currentIndex() >= 0 else None
-
-    def select(self, mentee_id: int) -> None:
-        found = self.findData(mentee_id)
-        if found >= 0:
-            self.setCurrentIndex(found)
 
 
 class TimelineView(QWidget):
@@ -87,8 +49,8 @@ class TimelineView(QWidget):
         self.current_dialog: FormDialog | None = None
         self.setAccessibleName("Timeline")
 
-        self.mentee = MenteeCombo()
-        self.mentee.currentIndexChanged.connect(self.show_mentee)
+        self.mentee = MenteePicker(min_chars=28)
+        self.mentee.mentee_chosen.connect(lambda _id: self.show_mentee())
         mentee_label = QLabel("&Mentee:")
         mentee_label.setBuddy(self.mentee)
         self.strip = TimelineStrip()
@@ -154,14 +116,7 @@ class TimelineView(QWidget):
     # -- data ------------------------------------------------------------------------------
     def refresh(self) -> None:
         """Reload the mentee list, the strip and the agenda (also when the view is shown)."""
-        today = self.env.today()
-        choices = []
-        for row in roster_rows(self.env.ctx, today):
-            text = row.legal_name + (f" — {row.native_name}" if row.native_name else "")
-            if row.status != "active":
-                text += f" ({row.status})"
-            choices.append((row.id, text))
-        self.mentee.set_mentees(choices)
+        self.mentee.set_mentees(mentee_choices(self.env.ctx), first_if_none=True)
         self.show_mentee()
         self.reload_agenda()
 

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 from bridgedesk.errors import NotFoundError
 from bridgedesk.services.checklists.ratings import ChecklistService
 from bridgedesk.services.mentees.record import GapSummary, gap_summary
+from bridgedesk.ui.models.text_rows_model import TextRowsModel
 from bridgedesk.ui.screens.mentees.sections.common import (
-    TextRowsModel,
     button,
     button_row,
     heading,

@@ -11,8 +11,8 @@ from bridgedesk.domain.enums import GoalProgressMode, label
 from bridgedesk.services.mentees.overview import TaskState, task_state
 from bridgedesk.services.timeline.service import GoalRow, TimelineService
 from bridgedesk.ui.formatting import format_date
+from bridgedesk.ui.models.text_rows_model import TextRowsModel
 from bridgedesk.ui.screens.mentees.sections.common import (
-    TextRowsModel,
     heading,
     table_for,
 )

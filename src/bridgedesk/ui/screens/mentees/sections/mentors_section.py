@@ -2,38 +2,33 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QVBoxLayout, QWidget
 
 from bridgedesk.domain.enums import AssignmentKind, label
+from bridgedesk.errors import ValidationError
 from bridgedesk.services.mentors.service import AssignmentRow, MentorService
 from bridgedesk.ui.formatting import format_date
+from bridgedesk.ui.models.text_rows_model import TextRowsModel
 from bridgedesk.ui.screens.mentees.sections.common import (
-    TextRowsModel,
     button,
     button_row,
     plain_label,
     table_for,
 )
-from bridgedesk.ui.screens.mentors.mentors_view import _FormDialog as FormDialog
 from bridgedesk.ui.view_env import ViewEnv
+from bridgedesk.ui.widgets.date_fields import date_edit, date_of
+from bridgedesk.ui.widgets.form_dialog import FormDialog
 
 MENTOR, KIND, FROM, TO, ACTIVE, REASON = range(6)
 HEADERS = ("Mentor", "Kind", "From", "To", "Active", "Ended because")
-
-
-def _date_edit(day: QDate) -> QDateEdit:
-    edit = QDateEdit(day)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("d MMM yyyy")
-    return edit
 
 
 class AssignMentorDialog(FormDialog):
     """Pick an active mentor, the kind of mentoring and the first day."""
 
     def __init__(self, env: ViewEnv, mentee_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(env, "Assign mentor", parent)
+        super().__init__(env, "Assign mentor", parent=parent)
+        self.service = MentorService(env.ctx)
         self.mentee_id = mentee_id
         self.mentor = QComboBox()
         for mentor_id, name in self.service.list_mentors():
@@ -41,41 +36,39 @@ class AssignMentorDialog(FormDialog):
         self.kind = QComboBox()
         for kind in AssignmentKind:
             self.kind.addItem(label(kind), kind.value)
-        self.start = _date_edit(QDate(env.today()))
+        self.start = date_edit(env.today())
         self.form.addRow(plain_label("A new primary mentor ends the current primary on this date."))
-        self.add("mentor_id", "Mentor", self.mentor)
-        self.add("kind", "Kind", self.kind)
-        self.add("start", "Start date", self.start)
+        self.add_field("mentor_id", "Mentor", self.mentor)
+        self.add_field("kind", "Kind", self.kind)
+        self.add_field("start", "Start date", self.start)
 
-    def save(self) -> bool:
+    def submit(self) -> None:
         mentor_id = self.mentor.currentData()
         if mentor_id is None:
-            self.show_problems({"mentor_id": "Add a mentor in the Mentors view first."})
-            return False
+            raise ValidationError({"mentor_id": "Add a mentor in the Mentors view first."})
         kind = AssignmentKind(self.kind.currentData())
-        start = self.start.date().toPython()
-        return self.run(lambda: self.service.assign(self.mentee_id, mentor_id, kind, start))
+        self.service.assign(self.mentee_id, mentor_id, kind, date_of(self.start))
 
 
 class EndAssignmentDialog(FormDialog):
     """End one open assignment on a date (not before it started), with a short reason."""
 
     def __init__(self, env: ViewEnv, row: AssignmentRow, parent: QWidget | None = None) -> None:
-        super().__init__(env, "End assignment", parent)
+        super().__init__(env, "End assignment", parent=parent)
+        self.service = MentorService(env.ctx)
         self.assignment = row
-        self.end = _date_edit(QDate(max(env.today(), row.start)))
+        self.end = date_edit(max(env.today(), row.start))
         self.reason = QLineEdit()
         self.reason.setMaxLength(200)
         self.reason.setPlaceholderText("e.g. mentor left, mentee moved site")
         what = f"{row.mentor_name}, {label(row.kind).lower()} mentor since {format_date(row.start)}"
         self.form.addRow(plain_label(what))
-        self.add("end", "End date", self.end)
-        self.add("reason", "Reason", self.reason)
+        self.add_field("end", "End date", self.end)
+        self.add_field("reason", "Reason", self.reason)
 
-    def save(self) -> bool:
-        end = self.end.date().toPython()
-        reason = self.reason.text()
-        return self.run(lambda: self.service.end_assignment(self.assignment.id, end, reason))
+    def submit(self) -> None:
+        end, reason = date_of(self.end), self.reason.text()
+        self.service.end_assignment(self.assignment.id, end, reason)
 
 
 class MentorsSection(QWidget):

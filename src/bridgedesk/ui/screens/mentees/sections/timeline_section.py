@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from bridgedesk.services.mentees.overview import overdue_and_next
 from bridgedesk.services.timeline.service import TimelineService
 from bridgedesk.ui.formatting import format_date, plural
+from bridgedesk.ui.models.text_rows_model import TextRowsModel
 from bridgedesk.ui.screens.mentees.sections.common import (
-    TextRowsModel,
     button,
     button_row,
     heading,
