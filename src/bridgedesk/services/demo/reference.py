@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bridgedesk.domain.enums import ScheduleItemKind
+from bridgedesk.domain.phases import PhaseSpan, phase_on_day
 from bridgedesk.storage.models import (
     ChecklistDomain,
     ChecklistItem,
@@ -29,12 +30,7 @@ class Reference:
     kinds: dict[str, int]  # credential kind code -> id
 
     def phase_at(self, day: int) -> int | None:
-        for phase_id, start, end in self.phases:
-            if start <= day and (end is None or day < end):
-                return phase_id
-        if self.phases and day < self.phases[0][1]:
-            return self.phases[0][0]
-        return self.phases[-1][0] if self.phases else None
+        return phase_on_day((PhaseSpan(*phase) for phase in self.phases), day)
 
 
 def load_reference(session: Session) -> Reference:

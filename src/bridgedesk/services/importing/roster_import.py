@@ -16,6 +16,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from bridgedesk.domain.enums import MenteeStatus
+from bridgedesk.domain.phases import PhaseSpan, phase_on_date
 from bridgedesk.errors import UserError
 from bridgedesk.services.context import ServiceContext
 from bridgedesk.services.history.audit import record_bulk
@@ -142,12 +143,9 @@ def _site_ids(session: Session, good: list[ParsedRow], result: ImportResult) -> 
 def phase_for(
     start: dt.date, today: dt.date, phases: list[tuple[int, str, int, int | None]]
 ) -> int | None:
-    """The phase holding day ``(today - start)``; offsets are days from the start date."""
-    day = (today - start).days
-    for phase_id, _name, start_day, end_day in phases:
-        if start_day <= day and (end_day is None or day < end_day):
-            return phase_id
-    return None
+    """The phase a mentee starting on ``start`` is in ``today`` (:mod:`bridgedesk.domain.phases`)."""
+    spans = [PhaseSpan(pid, start_day, end_day) for pid, _name, start_day, end_day in phases]
+    return phase_on_date(spans, start, today)
 
 
 def _mentee_row(

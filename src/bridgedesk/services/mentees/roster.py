@@ -19,6 +19,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from bridgedesk.domain import mentee_rules
 from bridgedesk.domain.enums import MenteeRole, MenteeStatus
+from bridgedesk.domain.phases import PhaseSpan, phase_on_date
 from bridgedesk.errors import ConflictError, NotFoundError, ValidationError
 from bridgedesk.services.context import ServiceContext
 from bridgedesk.storage.models import AuditEntry, Mentee, Phase, Site
@@ -282,18 +283,10 @@ def site_id_for(session: Session, name: str) -> int | None:
 def phase_for_start(session: Session, start_date: dt.date, today: dt.date) -> int | None:
     """The phase a mentee who started on ``start_date`` is in today, from the phase offsets.
 
-    Before the first phase counts as the first; the last phase is open-ended.
+    The rule is :func:`bridgedesk.domain.phases.phase_on_day`.
     """
-    day = (today - start_date).days
-    phases = list(
-        session.execute(select(Phase.id, Phase.start_day, Phase.end_day).order_by(Phase.start_day))
-    )
-    if not phases:
-        return None
-    for pid, start_day, end_day in phases:
-        if start_day <= day and (end_day is None or day < end_day):
-            return int(pid)
-    return int(phases[0][0]) if day < phases[0][1] else int(phases[-1][0])
+    rows = session.execute(select(Phase.id, Phase.start_day, Phase.end_day))
+    return phase_on_date([PhaseSpan(*row) for row in rows], start_date, today)
 
 
 def _load(session: Session, mentee_id: int) -> Mentee:

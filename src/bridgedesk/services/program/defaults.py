@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from bridgedesk.assets import asset_path
 from bridgedesk.domain.enums import ScheduleItemKind, Tier
+from bridgedesk.domain.phases import PhaseSpan, phase_on_day
 from bridgedesk.storage.models import (
     ChecklistDomain,
     ChecklistItem,
@@ -63,11 +64,10 @@ def _load_program(session: Session, data: dict[str, Any]) -> None:
     session.add_all(phases)
     session.flush()
 
+    spans = [PhaseSpan(p.id, p.start_day, p.end_day) for p in phases]
+
     def phase_for(day: int) -> int | None:
-        for phase in phases:
-            if phase.start_day <= day and (phase.end_day is None or day < phase.end_day):
-                return phase.id
-        return None
+        return phase_on_day(spans, day)
 
     for spec in data["checkins"]:
         session.add(
