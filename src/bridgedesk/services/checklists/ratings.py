@@ -20,10 +20,10 @@ from bridgedesk.errors import NotFoundError, ValidationError
 from bridgedesk.services.checklists.progress import (
     ChecklistGridRow,
     DomainProgress,
+    add_months,
     domain_progress,
     grid_rows,
 )
-from bridgedesk.services.checklists.progress import add_months as _add_months
 from bridgedesk.services.checklists.reads import (
     Rated,
     RatingHistoryRow,
@@ -43,8 +43,7 @@ from bridgedesk.storage.models import (
     RatingLevel,
 )
 
-# Callers import the row types and the shared readers from here (timeline_bulk, the views,
-# dashboard_lists for ``_add_months``).
+# Callers import the row types and the shared readers from here (timeline_bulk, the views).
 __all__ = [
     "ChecklistGridRow",
     "ChecklistService",
@@ -52,7 +51,6 @@ __all__ = [
     "Rating",
     "RatingHistoryRow",
     "TemplateView",
-    "_add_months",
     "domain_progress",
     "ratings_by_mentee",
 ]
@@ -163,7 +161,7 @@ class ChecklistService:
 
     def stale_items(self, mentee_id: int, today: dt.date, months: int = 6) -> int:
         """Items of the current template not assessed (by anyone) in the last ``months`` months."""
-        cutoff = _add_months(today, -months)
+        cutoff = add_months(today, -months)
         return sum(
             1 for row in self.grid(mentee_id) if row.latest_on is None or row.latest_on < cutoff
         )

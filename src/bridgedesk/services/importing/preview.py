@@ -17,7 +17,7 @@ from bridgedesk.errors import UserError
 from bridgedesk.services.context import ServiceContext
 from bridgedesk.services.importing.headers import FIELD_NAMES, FULL_NAME
 from bridgedesk.services.importing.roster_import import ImportRejected, import_roster
-from bridgedesk.services.importing.rows import _LABELS, TEXT_FIELDS
+from bridgedesk.services.importing.rows import FIELD_WORDS, TEXT_FIELDS
 
 WHOLE_ROW = "Name and start date"  # duplicates are about the row, not one cell
 WHOLE_FILE = "Whole file"
@@ -50,7 +50,7 @@ class ImportPreview:
 def _column_words() -> list[tuple[str, str]]:
     """(words a message starts with, column header) pairs, longest words first."""
     pairs = {
-        _LABELS.get(name, name.replace("_", " ")): FIELD_NAMES[name][0]
+        FIELD_WORDS.get(name, name.replace("_", " ")): FIELD_NAMES[name][0]
         for name in TEXT_FIELDS
         if name in FIELD_NAMES
     }

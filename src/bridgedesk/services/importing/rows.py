@@ -22,7 +22,7 @@ from bridgedesk.storage.models import Mentee, Site
 
 TEXT_LIMIT = 20_000  # for Text columns (notes)
 _NAMES = ("given_names", "family_name")
-_LABELS = {
+FIELD_WORDS = {
     "given_names": "given names",
     "family_name": "family name",
     "visa_kind": "visa",
@@ -93,7 +93,7 @@ def parse_rows(table: Table, headers: HeaderMap) -> tuple[list[ParsedRow], list[
             if name in TEXT_FIELDS:
                 text = cell_text(_at(cells, index))
                 if len(text) > TEXT_FIELDS[name]:
-                    label = _LABELS.get(name, name.replace("_", " "))
+                    label = FIELD_WORDS.get(name, name.replace("_", " "))
                     problems.append(
                         f"the {label} is {len(text):,} characters long (at most {TEXT_FIELDS[name]:,})"
                     )
@@ -109,7 +109,7 @@ def parse_rows(table: Table, headers: HeaderMap) -> tuple[list[ParsedRow], list[
             ):
                 problems.append("the name is too long (at most 200 characters each part)")
         if not problems:
-            problems += [f"the {_LABELS[n]} cell is empty" for n in _NAMES if not values.get(n)]
+            problems += [f"the {FIELD_WORDS[n]} cell is empty" for n in _NAMES if not values.get(n)]
         try:
             values["start_date"] = parse_date(_at(cells, cols["start_date"]), order, order_line)
         except DateProblem as exc:

@@ -18,7 +18,8 @@ from sqlalchemy import and_, exists, func, select
 
 from bridgedesk.domain.enums import AssignmentKind, MenteeStatus
 from bridgedesk.errors import NotFoundError
-from bridgedesk.services.checklists.ratings import ChecklistService, _add_months
+from bridgedesk.services.checklists.progress import add_months
+from bridgedesk.services.checklists.ratings import ChecklistService
 from bridgedesk.services.context import ServiceContext
 from bridgedesk.services.credentials.service import CredentialService
 from bridgedesk.services.timeline.service import TimelineService
@@ -147,7 +148,7 @@ def stale_checklists(
     keys = {key for _domain, items in template.domains for _id, key, _text in items}
     if not keys:
         return ()
-    cutoff = _add_months(today, -months)
+    cutoff = add_months(today, -months)
     fresh = (
         select(Assessment.mentee_id, func.count(func.distinct(ChecklistItem.key)))
         .join(ChecklistItem, ChecklistItem.id == Assessment.item_id)

@@ -28,28 +28,6 @@ class AgendaRow:
     overdue: bool
 
 
-def agenda(
-    ctx: ServiceContext, today: dt.date, days: int = 30, site: str | None = None
-) -> list[AgendaRow]:
-    """Planned check-ins and due milestones of active mentees up to ``today + days``.
-
-    Overdue items (date before today, still open) come first, oldest first; then the window.
-    """
-    horizon = today + dt.timedelta(days=days)
-    with ctx.read() as s:
-        rows = _open_checkins(s, today, horizon, site) + _open_milestones(s, today, horizon, site)
-    rows.sort(key=lambda r: (not r.overdue, r.date, r.mentee_name, r.id))
-    return rows
-
-
-def overdue_checkins(ctx: ServiceContext, today: dt.date) -> list[AgendaRow]:
-    """Planned check-ins of active mentees whose date has passed without being logged."""
-    with ctx.read() as s:
-        rows = _open_checkins(s, today, today - dt.timedelta(days=1), None)
-    rows.sort(key=lambda r: (r.date, r.mentee_name, r.id))
-    return rows
-
-
 def _name(given: str, family: str) -> str:
     return f"{given} {family}".strip()
 
@@ -98,3 +76,30 @@ def _open_milestones(
         AgendaRow(when, mid, _name(given, family), "milestone", name, msid, when < today)
         for when, mid, given, family, name, msid in s.execute(stmt)
     ]
+
+
+class AgendaReading:
+    """The program-wide agenda and overdue check-ins (part of TimelineService)."""
+
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
+
+    def agenda(self, today: dt.date, days: int = 30, site: str | None = None) -> list[AgendaRow]:
+        """Planned check-ins and due milestones of active mentees up to ``today + days``.
+
+        Overdue items (date before today, still open) come first, oldest first; then the window.
+        """
+        horizon = today + dt.timedelta(days=days)
+        with self.ctx.read() as s:
+            rows = _open_checkins(s, today, horizon, site) + _open_milestones(
+                s, today, horizon, site
+            )
+        rows.sort(key=lambda r: (not r.overdue, r.date, r.mentee_name, r.id))
+        return rows
+
+    def overdue_checkins(self, today: dt.date) -> list[AgendaRow]:
+        """Planned check-ins of active mentees whose date has passed without being logged."""
+        with self.ctx.read() as s:
+            rows = _open_checkins(s, today, today - dt.timedelta(days=1), None)
+        rows.sort(key=lambda r: (r.date, r.mentee_name, r.id))
+        return rows

@@ -37,57 +37,6 @@ class CheckinLog:
     actions: list[tuple[str, dt.date | None]] = field(default_factory=list)
 
 
-def plan_checkin(
-    ctx: ServiceContext,
-    mentee_id: int,
-    planned: dt.date,
-    title: str = "Check-in",
-    mentor_id: int | None = None,
-) -> int:
-    check_title("title", title, MAX_TITLE)
-    with ctx.unit_of_work() as s:
-        get_mentee(s, mentee_id)
-        checkin = Checkin(
-            mentee_id=mentee_id, mentor_id=mentor_id, title=title.strip(), planned_date=planned
-        )
-        s.add(checkin)
-        s.flush()
-        return checkin.id
-
-
-def log_checkin(
-    ctx: ServiceContext, checkin_id: int, log: CheckinLog, today: dt.date | None = None
-) -> None:
-    """Record what happened at a check-in, on its real date (late entry allowed)."""
-    validate_log(log, today_or_now(today))
-    with ctx.unit_of_work() as s, saving("check-in"):
-        checkin = get_checkin(s, checkin_id)
-        if checkin.status == CheckinStatus.RESCHEDULED:
-            raise ValidationError(
-                {"status": "This check-in was rescheduled; log the new one instead."}
-            )
-        _apply_log(s, checkin, log)
-
-
-def log_unplanned_checkin(
-    ctx: ServiceContext,
-    mentee_id: int,
-    log: CheckinLog,
-    title: str = "Check-in",
-    today: dt.date | None = None,
-) -> int:
-    """Record a check-in that was never planned; its planned date is the held date."""
-    check_title("title", title, MAX_TITLE)
-    validate_log(log, today_or_now(today))
-    with ctx.unit_of_work() as s:
-        get_mentee(s, mentee_id)
-        checkin = Checkin(mentee_id=mentee_id, title=title.strip(), planned_date=log.held_date)
-        s.add(checkin)
-        s.flush()
-        _apply_log(s, checkin, log)
-        return checkin.id
-
-
 def validate_log(log: CheckinLog, today: dt.date) -> None:
     """Raise ValidationError naming every problem of ``log`` (future date, unknown values)."""
     problems: dict[str, str] = {}
@@ -128,40 +77,91 @@ def _apply_log(s: Session, checkin: Checkin, log: CheckinLog) -> None:
     s.flush()
 
 
-def mark_missed(ctx: ServiceContext, checkin_id: int) -> None:
-    with ctx.unit_of_work() as s, saving("check-in"):
-        checkin = get_checkin(s, checkin_id)
-        if checkin.status != CheckinStatus.PLANNED:
-            raise ValidationError(
-                {
-                    "status": "Only a planned check-in can be marked missed; "
-                    f"this one is {checkin.status.value}."
-                }
-            )
-        checkin.status = CheckinStatus.MISSED
-        s.flush()
+class CheckinWriting:
+    """Plan, log, miss and reschedule check-ins (part of TimelineService)."""
 
+    def __init__(self, ctx: ServiceContext) -> None:
+        self.ctx = ctx
 
-def reschedule(ctx: ServiceContext, checkin_id: int, new_date: dt.date) -> int:
-    """Close a planned (or missed) check-in as rescheduled and plan its replacement."""
-    with ctx.unit_of_work() as s, saving("check-in"):
-        old = get_checkin(s, checkin_id)
-        if old.status not in (CheckinStatus.PLANNED, CheckinStatus.MISSED):
-            raise ValidationError(
-                {
-                    "status": "Only a planned or missed check-in can be rescheduled; "
-                    f"this one is {old.status.value}."
-                }
+    def plan_checkin(
+        self,
+        mentee_id: int,
+        planned: dt.date,
+        title: str = "Check-in",
+        mentor_id: int | None = None,
+    ) -> int:
+        check_title("title", title, MAX_TITLE)
+        with self.ctx.unit_of_work() as s:
+            get_mentee(s, mentee_id)
+            checkin = Checkin(
+                mentee_id=mentee_id, mentor_id=mentor_id, title=title.strip(), planned_date=planned
             )
-        new = Checkin(
-            mentee_id=old.mentee_id,
-            mentor_id=old.mentor_id,
-            title=old.title,
-            planned_date=new_date,
-        )
-        s.add(new)
-        s.flush()
-        old.status = CheckinStatus.RESCHEDULED
-        old.rescheduled_to_id = new.id
-        s.flush()
-        return new.id
+            s.add(checkin)
+            s.flush()
+            return checkin.id
+
+    def log_checkin(self, checkin_id: int, log: CheckinLog, today: dt.date | None = None) -> None:
+        """Record what happened at a check-in, on its real date (late entry allowed)."""
+        validate_log(log, today_or_now(today))
+        with self.ctx.unit_of_work() as s, saving("check-in"):
+            checkin = get_checkin(s, checkin_id)
+            if checkin.status == CheckinStatus.RESCHEDULED:
+                raise ValidationError(
+                    {"status": "This check-in was rescheduled; log the new one instead."}
+                )
+            _apply_log(s, checkin, log)
+
+    def log_unplanned_checkin(
+        self,
+        mentee_id: int,
+        log: CheckinLog,
+        title: str = "Check-in",
+        today: dt.date | None = None,
+    ) -> int:
+        """Record a check-in that was never planned; its planned date is the held date."""
+        check_title("title", title, MAX_TITLE)
+        validate_log(log, today_or_now(today))
+        with self.ctx.unit_of_work() as s:
+            get_mentee(s, mentee_id)
+            checkin = Checkin(mentee_id=mentee_id, title=title.strip(), planned_date=log.held_date)
+            s.add(checkin)
+            s.flush()
+            _apply_log(s, checkin, log)
+            return checkin.id
+
+    def mark_missed(self, checkin_id: int) -> None:
+        with self.ctx.unit_of_work() as s, saving("check-in"):
+            checkin = get_checkin(s, checkin_id)
+            if checkin.status != CheckinStatus.PLANNED:
+                raise ValidationError(
+                    {
+                        "status": "Only a planned check-in can be marked missed; "
+                        f"this one is {checkin.status.value}."
+                    }
+                )
+            checkin.status = CheckinStatus.MISSED
+            s.flush()
+
+    def reschedule(self, checkin_id: int, new_date: dt.date) -> int:
+        """Close a planned (or missed) check-in as rescheduled and plan its replacement."""
+        with self.ctx.unit_of_work() as s, saving("check-in"):
+            old = get_checkin(s, checkin_id)
+            if old.status not in (CheckinStatus.PLANNED, CheckinStatus.MISSED):
+                raise ValidationError(
+                    {
+                        "status": "Only a planned or missed check-in can be rescheduled; "
+                        f"this one is {old.status.value}."
+                    }
+                )
+            new = Checkin(
+                mentee_id=old.mentee_id,
+                mentor_id=old.mentor_id,
+                title=old.title,
+                planned_date=new_date,
+            )
+            s.add(new)
+            s.flush()
+            old.status = CheckinStatus.RESCHEDULED
+            old.rescheduled_to_id = new.id
+            s.flush()
+            return new.id
