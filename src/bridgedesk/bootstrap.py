@@ -13,6 +13,7 @@ from sqlalchemy.exc import DBAPIError
 
 from bridgedesk.errors import DatabaseError
 from bridgedesk.paths import DataPaths
+from bridgedesk.services.checklists.summary import refresh_if_stale
 from bridgedesk.services.context import ServiceContext
 from bridgedesk.services.program.defaults import ensure_defaults
 from bridgedesk.services.program_file import connection_settings
@@ -66,4 +67,5 @@ def open_program(
     ctx = ServiceContext(db, actor)
     with db.sessions.begin() as session:
         ensure_defaults(session)
+        refresh_if_stale(session)
     return ctx

@@ -11,8 +11,8 @@ import textwrap
 
 import pytest
 
+from bridgedesk.services.program_file.instance_lock import AlreadyRunningError, InstanceLock
 from bridgedesk.storage.backup import backup_path, list_backups
-from bridgedesk.storage.instance_lock import AlreadyRunningError, InstanceLock
 from bridgedesk.storage.rotation import RotationPolicy, rotate
 
 
@@ -55,7 +55,7 @@ def test_lock_left_by_a_killed_process_is_cleared(tmp_path):
     code = textwrap.dedent(
         f"""
         import sys, time
-        from bridgedesk.storage.instance_lock import InstanceLock
+        from bridgedesk.services.program_file.instance_lock import InstanceLock
         held = InstanceLock(__import__("pathlib").Path({str(lock_file)!r})).acquire()
         print("locked", flush=True)
         time.sleep(60)

@@ -51,7 +51,7 @@ def test_run_opens_the_main_window_and_quits_cleanly(qapp, tmp_path, monkeypatch
 
 def test_second_instance_on_the_same_data_folder_is_refused(qapp, tmp_path, monkeypatch):
     from bridgedesk.paths import DataPaths
-    from bridgedesk.storage.instance_lock import InstanceLock
+    from bridgedesk.services.program_file.instance_lock import InstanceLock
 
     shown = []
     monkeypatch.setattr(Dialogs, "error", lambda self, parent, text, title="": shown.append(text))

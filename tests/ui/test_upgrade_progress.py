@@ -14,7 +14,8 @@ from bridgedesk.bootstrap import open_program
 from bridgedesk.errors import DatabaseError
 from bridgedesk.paths import DataPaths
 from bridgedesk.services.mentees.roster import RosterService
-from bridgedesk.ui.startup.upgrade_progress import needs_upgrade, run_with_progress
+from bridgedesk.services.program_file.window_session import upgrade_due as needs_upgrade
+from bridgedesk.ui.startup.upgrade_progress import run_with_progress
 
 OLD_SCHEMA = Path(__file__).resolve().parents[1] / "fixtures" / "schema_0001.db"
 

@@ -165,3 +165,33 @@ def test_past_period_uses_the_exact_query(ctx):
         exact = checklist_metrics_exact(s, period)
         assert checklist_metrics(s, period) == exact
         assert checklist_metrics_from_summary(s, period) != exact  # it would see March
+
+
+def test_upgrade_from_0001_fills_the_summary_without_the_migration_running_service_code(
+    sqlite_ctx, data_paths
+):
+    """Migration 0002 only marks the summary stale; opening the upgraded file rebuilds it."""
+    from alembic import command
+
+    from bridgedesk.bootstrap import open_program
+    from bridgedesk.services.checklists.summary import STALE_KEY
+    from bridgedesk.storage import migrate
+    from bridgedesk.storage.models import Setting
+
+    seed_ratings(sqlite_ctx)
+    expected = snapshot(sqlite_ctx)
+    assert expected  # the seed rated something
+    cfg = migrate.alembic_config()
+    with sqlite_ctx.db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0001")
+    assert migrate.current_revision(sqlite_ctx.db.engine) == "0001"
+    sqlite_ctx.db.dispose()
+
+    reopened = open_program(data_paths, actor="tester")  # backs up, upgrades, rebuilds
+    try:
+        assert snapshot(reopened) == expected == recomputed(reopened)
+        with reopened.read() as s:
+            assert s.get(Setting, STALE_KEY) is None  # the mark went with the rebuild
+    finally:
+        reopened.db.dispose()

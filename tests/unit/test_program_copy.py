@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import time
 import uuid
 
 import pytest
@@ -202,23 +201,10 @@ def test_cli_migrate_to_prints_counts_and_refuses_a_missing_file(
     assert "There is no program file" in capsys.readouterr().err
 
 
-def test_benchmark_1000_mentees(sqlite_ctx, empty_pg, capsys):
-    """The size the lead asked about; prints the numbers (seen with pytest -s)."""
-    began = time.perf_counter()
-    source = demo_file(sqlite_ctx, 1000)
-    generated = time.perf_counter() - began
-    report = copy_program(source, empty_pg)
-    assert all(c.matches for c in report.checks)
-    assert {c.table: c.target_rows for c in report.checks}["mentees"] == 1001
-    with capsys.disabled():
-        print(f"\n1,000-mentee demo generated in {generated:.1f} s")
-        print("\n".join(report.lines()))
-
-
 def test_cli_migrate_to_refuses_while_bridgedesk_holds_the_data_folder(
     sqlite_ctx, data_paths, capsys, monkeypatch
 ):
-    from bridgedesk.storage.instance_lock import InstanceLock
+    from bridgedesk.services.program_file.instance_lock import InstanceLock
 
     if cmd_server.register not in commands.REGISTRARS:
         monkeypatch.setattr(commands, "REGISTRARS", [*commands.REGISTRARS, cmd_server.register])
@@ -243,7 +229,7 @@ def test_cli_migrate_to_refuses_while_bridgedesk_holds_the_data_folder(
 def test_cli_migrate_to_without_a_terminal_asks_for_pgpassword(data_paths, monkeypatch):
     url = cmd_server.connection_settings.parse_server_url("postgresql://ánh@db.example/program")
     monkeypatch.delenv("PGPASSWORD", raising=False)
-    monkeypatch.setattr(cmd_server, "_asks_for_password", lambda _url: True)
+    monkeypatch.setattr(cmd_server.server_move, "server_wants_password", lambda _url: True)
     monkeypatch.setattr(cmd_server.sys.stdin, "isatty", lambda: False, raising=False)
     with pytest.raises(UserError, match="set PGPASSWORD, or run migrate-to in a terminal"):
         cmd_server._with_password(url)

@@ -13,8 +13,8 @@ from sqlalchemy import create_engine, text
 from bridgedesk.bootstrap import open_program
 from bridgedesk.errors import UserError
 from bridgedesk.services.mentees.roster import MenteeFields, RosterService
-from bridgedesk.storage import server_backup
-from bridgedesk.storage.server_backup import backup_server, dump_contents, find_tool
+from bridgedesk.services.program_file import server_backup
+from bridgedesk.services.program_file.server_backup import backup_server, dump_contents, find_tool
 from tests.unit.private_postgres import PASSWORD, PrivateServer
 
 TODAY = dt.date(2026, 3, 12)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from bridgedesk.cli.session import data_paths
 from bridgedesk.services.program_file import connection_settings, safety
-from bridgedesk.storage.server_backup import backup_server
+from bridgedesk.services.program_file.server_backup import backup_server
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]

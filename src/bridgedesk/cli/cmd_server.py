@@ -8,20 +8,13 @@ import os
 import sys
 
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import DBAPIError
-from sqlalchemy.pool import NullPool
 
 from bridgedesk.cli.session import data_paths
 from bridgedesk.errors import UserError
 from bridgedesk.paths import DataPaths
-from bridgedesk.services.program_file import connection_settings
-from bridgedesk.storage.engine import make_engine
-from bridgedesk.storage.instance_lock import AlreadyRunningError, InstanceLock
-from bridgedesk.storage.program_copy import CopyFailed, copy_program
+from bridgedesk.services.program_file import connection_settings, server_move
 
 PASSWORD_ENV = "PGPASSWORD"
-# libpq's words when the server wants a password it was not given (or not the right one).
-_PASSWORD_ASKED = ("no password supplied", "password authentication failed")
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
@@ -53,32 +46,16 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 def run_migrate_to(args: argparse.Namespace) -> int:
     paths = data_paths(args)
-    if not paths.database.is_file():
-        raise UserError(f"There is no program file at {paths.database} to copy.")
     url = connection_settings.parse_server_url(args.url)
-    try:
-        lock = InstanceLock(paths.lock_file).acquire()
-    except AlreadyRunningError:
-        raise UserError(
-            "BridgeDesk is open on this data folder; close it first, so the program file "
-            "cannot change while it is copied."
-        ) from None
-    try:
+    with server_move.holding_data_folder(paths):
         return _copy(paths, _with_password(url), args.use)
-    finally:
-        lock.release()
 
 
 def _copy(paths: DataPaths, url: URL, use: bool) -> int:
     target = url.render_as_string(hide_password=False)
     shown = connection_settings.masked(target)
     print(f"Copying {paths.database} into {shown} …")
-    try:
-        report = copy_program(paths.database, target)
-    except CopyFailed as exc:
-        if exc.connecting and isinstance(exc.__cause__, DBAPIError):
-            raise UserError(connection_settings.explain_failure(exc.__cause__, url)) from exc
-        raise
+    report = server_move.copy_to_server(paths, url)
     for line in report.lines():  # the last line says the checksums match
         print(line)
     if use:
@@ -103,7 +80,7 @@ def _with_password(url: URL) -> URL:
     from_env = os.environ.get(PASSWORD_ENV)
     if from_env:
         return url.set(password=from_env)
-    if not _asks_for_password(url):
+    if not server_move.server_wants_password(url):
         return url
     if not sys.stdin.isatty():
         raise UserError(
@@ -112,18 +89,3 @@ def _with_password(url: URL) -> URL:
         )
     typed = getpass.getpass(f"Password for {url.username or '(none)'} on {url.host}: ")
     return url.set(password=typed)
-
-
-def _asks_for_password(url: URL) -> bool:
-    """Connect once without a password; True when the server's refusal is for the password."""
-    engine = make_engine(url, poolclass=NullPool)
-    try:
-        with engine.connect():
-            return False
-    except DBAPIError as exc:
-        message = str(exc.orig).lower()
-        if any(words in message for words in _PASSWORD_ASKED):
-            return True
-        raise UserError(connection_settings.explain_failure(exc, url)) from None
-    finally:
-        engine.dispose()

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from bridgedesk import APP_NAME, __version__, assets
 from bridgedesk.errors import UserError
 from bridgedesk.paths import DataPaths, resolve
-from bridgedesk.storage import quick_check_ahead
+from bridgedesk.services.program_file import window_session
 
 if TYPE_CHECKING:
     from bridgedesk.services.context import ServiceContext
@@ -38,18 +38,17 @@ def open_program(paths: DataPaths, database_url: str | None = None) -> ServiceCo
 
 def run(args: argparse.Namespace) -> int:
     # Imports here, not at the top: the file check below starts before the heavy modules
-    # (Qt, SQLAlchemy) load, and runs while they do (see storage/quick_check_ahead.py).
+    # (Qt, SQLAlchemy) load, and runs while they do (see services/program_file/window_session.py).
     paths = resolve(getattr(args, "data_dir", None)).ensure()
     if not getattr(args, "database_url", None) and not os.environ.get(ENV_DATABASE_URL):
-        quick_check_ahead.start(paths.database)
+        window_session.start_file_check(paths.database)
 
     from PySide6.QtCore import QSettings, QThreadPool
     from PySide6.QtWidgets import QApplication
 
     from bridgedesk.bootstrap import setup_logging
     from bridgedesk.services.program_file import connection_settings
-    from bridgedesk.storage.clean_close import record_clean_close
-    from bridgedesk.storage.instance_lock import InstanceLock
+    from bridgedesk.services.program_file.instance_lock import InstanceLock
     from bridgedesk.ui.dialogs import Dialogs
     from bridgedesk.ui.error_dialog import make_excepthook
     from bridgedesk.ui.main_window import MainWindow
@@ -73,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
             lock.release()
             return 0
         url = getattr(args, "database_url", None)
-        if not on_server and upgrade_progress.needs_upgrade(paths.database):
+        if not on_server and window_session.upgrade_due(paths.database):
             ctx = upgrade_progress.run_with_progress(lambda: open_program(paths, url))
         else:
             ctx = open_program(paths, url)
@@ -99,7 +98,9 @@ def run(args: argparse.Namespace) -> int:
             _backup_at_exit(paths)
             # Last, while the lock still keeps other BridgeDesks out: the next start may
             # then skip reading every page (the backup only read the file).
-            record_clean_close(paths.database, ctx.file_identity)  # not a file put there since
+            window_session.mark_closed_cleanly(
+                paths.database, ctx.file_identity
+            )  # not a file put there since
         lock.release()
 
 

@@ -35,9 +35,11 @@ from bridgedesk.storage.models import (
     ChecklistTemplate,
     Mentee,
     RatingLevel,
+    Setting,
 )
 
 ANY_ROLE = "any"
+STALE_KEY = "checklist_summaries_stale"  # a settings row a migration leaves: rebuild all
 CHUNK = 500
 
 _summaries = ChecklistSummary.__table__
@@ -142,6 +144,22 @@ def _refresh_rated_mentees(session: Session, _context: Any) -> None:
 def _chunks(ids: list[int], size: int) -> Iterator[list[int]]:
     for start in range(0, len(ids), size):
         yield ids[start : start + size]
+
+
+def refresh_if_stale(session: Session) -> bool:
+    """Rebuild every summary row when a migration marked them stale; True when it did.
+
+    Migration 0002 creates the table empty and leaves the mark; opening the file rebuilds the
+    rows and removes the mark in one transaction, so a kill at any point leaves either the
+    mark (rebuilt at the next start) or full rows.
+    """
+    stale = session.get(Setting, STALE_KEY)
+    if stale is None:
+        return False
+    refresh(session)
+    session.delete(stale)
+    session.flush()
+    return True
 
 
 def refresh(session: Session, mentee_ids: Iterable[int] | None = None) -> None:

@@ -26,6 +26,11 @@ class BackupSettings:
     second_backup_folder: Path | None = None
     rotation: RotationPolicy = field(default_factory=RotationPolicy)
 
+    @classmethod
+    def of(cls, folder: Path | None, daily: int, weekly: int, monthly: int) -> BackupSettings:
+        """Settings as typed in the dialog: the second folder and how many backups to keep."""
+        return cls(folder, RotationPolicy(daily=daily, weekly=weekly, monthly=monthly))
+
 
 def load(paths: DataPaths) -> BackupSettings:
     """The stored settings; defaults for anything missing or unreadable (never an error)."""

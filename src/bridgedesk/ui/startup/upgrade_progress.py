@@ -9,14 +9,10 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QProgressDialog
-
-from bridgedesk.storage.file_checks import schema_revision
-from bridgedesk.storage.migrate import HEAD_REVISION, KNOWN_REVISIONS
 
 T = TypeVar("T")
 POLL_MS = 50
@@ -24,14 +20,6 @@ MESSAGE = (
     "Upgrading your program file for this version of BridgeDesk.\n"
     "A verified backup is taken first. This happens once and may take a minute."
 )
-
-
-def needs_upgrade(database: Path) -> bool:
-    """A file of ours at an older schema (new, foreign or newer files open as before)."""
-    if not database.exists():
-        return False
-    revision = schema_revision(database)
-    return revision in KNOWN_REVISIONS and revision != HEAD_REVISION
 
 
 def run_with_progress(work: Callable[[], T], text: str = MESSAGE) -> T:

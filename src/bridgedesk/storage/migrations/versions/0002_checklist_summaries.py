@@ -68,14 +68,13 @@ def upgrade() -> None:
             unique=False,
         )
 
-    # Fill the summary for the ratings already stored, with the code the services use.
-    from sqlalchemy.orm import Session
-
-    from bridgedesk.services.checklists.summary import refresh
-
-    with Session(bind=op.get_bind()) as session:
-        refresh(session)
-        session.flush()
+    # The summary of the ratings already stored is filled by the program when it opens the
+    # upgraded file (services/checklists/summary.py, refresh_if_stale), in the same transaction
+    # that clears this mark. A migration must not run the program's live code: that code
+    # follows today's models, not this revision's schema.
+    op.execute(
+        sa.text("INSERT INTO settings (key, value) VALUES ('checklist_summaries_stale', '1')")
+    )
 
 
 def downgrade() -> None:
@@ -84,3 +83,4 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_checklist_summaries_mentee_id"))
 
     op.drop_table("checklist_summaries")
+    op.execute(sa.text("DELETE FROM settings WHERE key = 'checklist_summaries_stale'"))

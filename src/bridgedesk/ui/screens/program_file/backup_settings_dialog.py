@@ -29,7 +29,6 @@ from bridgedesk.errors import UserError, ValidationError
 from bridgedesk.paths import DataPaths
 from bridgedesk.services.program_file import backup_settings
 from bridgedesk.services.program_file.backup_settings import MAX_KEEP, BackupSettings
-from bridgedesk.storage.rotation import RotationPolicy
 
 FolderChooser = Callable[[QWidget, str, Path], Path | None]
 NO_FOLDER = "No second folder: backups are kept on this computer only."
@@ -136,7 +135,7 @@ class BackupSettingsDialog(QDialog):
 
     def entered(self) -> BackupSettings:
         counts = {key: spin.value() for key, spin in self.spins.items()}
-        return BackupSettings(self.folder, RotationPolicy(**counts))
+        return BackupSettings.of(self.folder, **counts)
 
     def save(self) -> None:
         try:

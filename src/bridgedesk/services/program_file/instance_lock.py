@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import socket
+import sys
 from pathlib import Path
 from typing import IO
 
@@ -58,7 +59,7 @@ class InstanceLock:
         self.release()
 
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows CI
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows CI
     import msvcrt
 
     def _lock(fh: IO[str]) -> None:
