@@ -13,6 +13,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.slow  # builds, installs and runs the Linux bundle (about a minute)
+
 ROOT = Path(__file__).resolve().parents[2]
 CHECKS = (
     "ok: launcher",

@@ -12,9 +12,13 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
+
 from bridgedesk.bootstrap import open_program
 from bridgedesk.paths import DataPaths
 from bridgedesk.storage.backup import integrity_problems
+
+pytestmark = pytest.mark.slow  # kills a real writer process 50 times (about 30 s)
 
 WRITER = Path(__file__).with_name("crash_writer.py")
 KILLS = int(os.environ.get("BRIDGEDESK_KILLS", "50"))

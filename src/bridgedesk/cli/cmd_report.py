@@ -20,7 +20,9 @@ def _date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-06-30") from None
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
     """Add the ``report`` group with ``program``, ``mentee`` and ``packet``."""
     report = sub.add_parser("report", help="write a PDF report")
     kinds = report.add_subparsers(dest="what", metavar="WHAT", required=True)

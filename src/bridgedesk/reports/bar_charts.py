@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from bridgedesk.reports.chart_labels import chart_font, finish, fit, label, new_drawing
+from bridgedesk.reports.chart_labels import chart_font, finish, fit, label, new_drawing, rect
 from bridgedesk.reports.styles import ACCENT, INK
 
 
 def domain_bars(rows: Sequence[tuple[str, float | None, float]], width: float) -> Any:
     """Per domain two bars: share proficient at the first and at the latest assessment."""
-    from reportlab.graphics.shapes import Rect, String
+    from reportlab.graphics.shapes import String
     from reportlab.lib import colors
 
     font = chart_font()
@@ -26,20 +26,12 @@ def domain_bars(rows: Sequence[tuple[str, float | None, float]], width: float) -
         y = height - 22 - (i + 1) * row_h + 3
         label(drawing, 0, y + 2.5, fit(domain, 8.0, label_w - 6), 8.0, INK)
         drawing.add(
-            Rect(
-                label_w, y + 6.5, bar_w, 5.5, fillColor=colors.HexColor("#f0f2f4"), strokeColor=None
-            )
+            rect(label_w, y + 6.5, bar_w, 5.5, fill=colors.HexColor("#f0f2f4"), stroke=None)
         )
-        drawing.add(
-            Rect(label_w, y, bar_w, 5.5, fillColor=colors.HexColor("#f0f2f4"), strokeColor=None)
-        )
+        drawing.add(rect(label_w, y, bar_w, 5.5, fill=colors.HexColor("#f0f2f4"), stroke=None))
         if first is not None:
-            drawing.add(
-                Rect(label_w, y + 6.5, bar_w * first, 5.5, fillColor=first_colour, strokeColor=None)
-            )
-        drawing.add(
-            Rect(label_w, y, bar_w * latest, 5.5, fillColor=latest_colour, strokeColor=None)
-        )
+            drawing.add(rect(label_w, y + 6.5, bar_w * first, 5.5, fill=first_colour, stroke=None))
+        drawing.add(rect(label_w, y, bar_w * latest, 5.5, fill=latest_colour, stroke=None))
         drawing.add(
             String(
                 label_w + bar_w + 4,
@@ -50,9 +42,9 @@ def domain_bars(rows: Sequence[tuple[str, float | None, float]], width: float) -
                 fillColor=colors.HexColor(INK),
             )
         )
-    drawing.add(Rect(label_w, height - 10, 8, 6, fillColor=first_colour, strokeColor=None))
+    drawing.add(rect(label_w, height - 10, 8, 6, fill=first_colour, stroke=None))
     drawing.add(String(label_w + 11, height - 10, "First assessment", fontName=font, fontSize=7))
-    drawing.add(Rect(label_w + 90, height - 10, 8, 6, fillColor=latest_colour, strokeColor=None))
+    drawing.add(rect(label_w + 90, height - 10, 8, 6, fill=latest_colour, stroke=None))
     drawing.add(
         String(label_w + 101, height - 10, "Latest (share proficient)", fontName=font, fontSize=7)
     )

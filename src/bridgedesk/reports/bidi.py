@@ -129,9 +129,10 @@ def bidi_levels(text: str) -> list[int]:
         j = i
         while j < n and not _strong(types[j]):
             j += 1
-        before = _strong(types[i - 1]) if i else "L"
-        after = _strong(types[j]) if j < n else "L"
-        types[i:j] = [before if before == after else "L"] * (j - i)
+        left = _strong(types[i - 1]) if i else "L"
+        assert left is not None  # i > 0 only right after a strong type: the loop skips those
+        right = _strong(types[j]) if j < n else "L"
+        types[i:j] = [left if left == right else "L"] * (j - i)
         i = j
     levels = [0 if t == "L" else 1 if t == "R" else 2 for t in types]  # I1
     for i in range(n - 1, -1, -1):  # L1: trailing whitespace goes back to the paragraph level

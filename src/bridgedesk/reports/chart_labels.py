@@ -10,10 +10,17 @@ drawing as a one-line Paragraph with the per-script fonts and shaping of ``scrip
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from bridgedesk.reports import fonts, script_runs
 from bridgedesk.reports.styles import INK
+
+if TYPE_CHECKING:
+    from reportlab.graphics.shapes import Rect
+    from reportlab.lib.colors import Color
+
+Anchor = Literal["start", "middle", "end"]
+"""Where a label's (x, y) sits on its baseline."""
 
 
 @dataclass(frozen=True)
@@ -25,7 +32,7 @@ class ChartLabel:
     text: str
     size: float
     colour: str
-    anchor: str  # start | middle | end
+    anchor: Anchor
 
 
 def chart_font() -> str:
@@ -38,9 +45,18 @@ def new_drawing(width: float, height: float) -> Any:
     listed, unembedded, in every PDF that holds a chart."""
     from reportlab.graphics.shapes import Drawing
 
-    drawing = Drawing(width, height)
-    drawing.initialFontName = chart_font()
-    return drawing
+    return Drawing(width, height, initialFontName=chart_font())
+
+
+def rect(
+    x: float, y: float, width: float, height: float, *, fill: Color, stroke: Color | None
+) -> Rect:
+    """A drawing rectangle filled with ``fill`` and outlined in ``stroke`` (None: no outline)."""
+    from reportlab.graphics.shapes import Rect
+
+    # types-reportlab annotates Rect's ``**kw`` as the keyword TypedDict itself instead of
+    # ``Unpack[...]`` of it, so it rejects every keyword argument.
+    return Rect(x, y, width, height, fillColor=fill, strokeColor=stroke)  # type: ignore[arg-type]
 
 
 def _plain(text: str) -> bool:
@@ -75,7 +91,7 @@ def label(
     text: str,
     size: float = 7.0,
     colour: str = INK,
-    anchor: str = "start",
+    anchor: Anchor = "start",
 ) -> None:
     """Add ``text`` to ``drawing`` at baseline (x, y), in whatever scripts it holds."""
     from reportlab.graphics.shapes import String
@@ -120,7 +136,7 @@ _STYLES: dict[tuple[float, str], Any] = {}
 def _LabelledDrawing(drawing: Any, overlays: list[ChartLabel]) -> Any:  # noqa: N802
     from reportlab.platypus import Flowable, Paragraph
 
-    class LabelledDrawing(Flowable):  # type: ignore[misc]
+    class LabelledDrawing(Flowable):
         def __init__(self) -> None:
             super().__init__()
             self.drawing = drawing

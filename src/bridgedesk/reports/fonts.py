@@ -255,7 +255,9 @@ def _install_shaping_fixes() -> None:
     from reportlab.pdfbase import ttfonts
     from reportlab.platypus import paragraph
 
-    if getattr(paragraph.shapeFragWord, _PATCH_MARK, False):
+    # types-reportlab leaves out the ``shapeFragWord`` that reportlab.platypus.paragraph
+    # imports from ttfonts (and calls), hence the two attr-defined ignores below.
+    if getattr(paragraph.shapeFragWord, _PATCH_MARK, False):  # type: ignore[attr-defined]
         return
     original = ttfonts.shapeFragWord
     if list(inspect.signature(original).parameters) != ["w", "features", "force"]:
@@ -265,7 +267,7 @@ def _install_shaping_fixes() -> None:
     original.__defaults__ = (dict(SHAPING_FEATURES), False)
     wrapper = _per_font_shaper(original)
     setattr(wrapper, _PATCH_MARK, True)
-    paragraph.shapeFragWord = wrapper
+    paragraph.shapeFragWord = wrapper  # type: ignore[attr-defined]
 
 
 def _per_font_shaper(original: Callable[..., Any]) -> Callable[..., Any]:

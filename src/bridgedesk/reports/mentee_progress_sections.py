@@ -28,7 +28,9 @@ def checklist_section(data: MenteeReportData, width: float) -> list[Any]:
     story: list[Any] = [CondPageBreak(160), p("Checklist progress", st.h1, bold=True)]
     progress = data.progress
     if progress:
-        rows = [["Domain", "Items", "First", "Latest", "Self", "Mentor", "Gap"]]
+        rows: list[list[script_runs.TableCell]] = [
+            ["Domain", "Items", "First", "Latest", "Self", "Mentor", "Gap"]
+        ]
         for d in progress:
             gap = (
                 (d.mentor_mean - d.self_mean)
@@ -66,7 +68,7 @@ def goals_section(data: MenteeReportData, today: dt.date, width: float) -> list[
     story: list[Any] = [CondPageBreak(90), p("Goals and open actions", st.h1, bold=True)]
     goals = data.goals
     if goals:
-        rows = [list(("Goal", "Status", "Progress", "Target"))]
+        rows: list[list[script_runs.TableCell]] = [list(("Goal", "Status", "Progress", "Target"))]
         for g in goals:
             rows.append(
                 [
@@ -107,7 +109,9 @@ def deadlines_section(data: MenteeReportData, width: float) -> list[Any]:
     story: list[Any] = [CondPageBreak(90), p("Deadlines", st.h1, bold=True)]
     deadlines = data.deadlines
     if deadlines:
-        rows = [list(("Credential", "Tier", "Number", "Expires", "When"))]
+        rows: list[list[script_runs.TableCell]] = [
+            list(("Credential", "Tier", "Number", "Expires", "When"))
+        ]
         for d in deadlines:
             days = d.days_left or 0
             when = f"Lapsed {-days} days ago" if days < 0 else f"In {days} days"

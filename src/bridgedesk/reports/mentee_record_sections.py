@@ -70,7 +70,7 @@ def mentors_section(data: MenteeReportData, width: float) -> list[Any]:
     story: list[Any] = [CondPageBreak(90), p("Mentors", st.h1, bold=True)]
     assignments = data.assignments
     if assignments:
-        rows = [
+        rows: list[list[script_runs.TableCell]] = [
             [
                 "Mentor",
                 "Role",
@@ -136,7 +136,7 @@ def checkins_section(
     if checkins:
         head = ["Date", "Status", "Format", "Topics", "Summary"]
         cols = [0.12, 0.1, 0.1, 0.16, 0.52]
-        rows = [list(head)]
+        rows: list[list[script_runs.TableCell]] = [list(head)]
         for e in checkins:
             detail = data.checkin_details[e.id]
             summary: list[Any] = [c(detail.summary, st.cell)] if detail.summary else []

@@ -12,10 +12,13 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bridgedesk.reports import script_runs
 from bridgedesk.reports.styles import INK, MUTED, RULE, report_styles
+
+if TYPE_CHECKING:
+    from reportlab.pdfgen.canvas import Canvas
 
 CONFIDENTIAL = "Confidential \u2014 personnel record"
 PAPERS = ("letter", "a4")
@@ -73,6 +76,8 @@ def section_marker(
     from reportlab.platypus import Flowable
 
     class _SectionMarker(Flowable):
+        toc_entry: tuple[int, str] | None
+
         def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
             return 0, 0
 
@@ -112,12 +117,12 @@ def page_ref(key: str, width: float = 36) -> Any:
     return _PageRef()
 
 
-def _canvas_class() -> type:
+def _canvas_class() -> type[Canvas]:
     from reportlab.pdfgen.canvas import Canvas
 
     from bridgedesk.reports import fonts
 
-    class TotalPagesCanvas(Canvas):  # type: ignore[misc]
+    class TotalPagesCanvas(Canvas):
         """Defines the ``pageTotal`` form (the page count) when the document is saved.
 
         Starts in Noto Sans rather than reportlab's Helvetica, so no unembedded font is listed.

@@ -65,7 +65,7 @@ def _measure_table(measures: Sequence[Any], label_head: str = "Measure") -> Any:
     st = report_styles()
     c = script_runs.cell
     width = _width()
-    rows = [[label_head, "Figure", "Period"]]
+    rows: list[list[script_runs.TableCell]] = [[label_head, "Figure", "Period"]]
     for m in measures:
         rows.append([c(m.label, st.cell), format_figure(m), measure_period(m)])
     table = Table(rows, colWidths=[width * 0.5, width * 0.25, width * 0.25], repeatRows=1)
@@ -140,7 +140,9 @@ def program_story(
     story.append(p("Cultural-fluency progress", st.h1, bold=True))
     if metrics.cultural_fluency:
         width = _width()
-        rows = [["Domain", "Observer", "First: proficient", "Latest: proficient", "Period"]]
+        rows: list[list[script_runs.TableCell]] = [
+            ["Domain", "Observer", "First: proficient", "Latest: proficient", "Period"]
+        ]
         for d in metrics.cultural_fluency:
             rows.append(
                 [

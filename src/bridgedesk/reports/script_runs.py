@@ -15,7 +15,7 @@ so callers need one import for both.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeAlias
 from weakref import WeakKeyDictionary
 from xml.sax.saxutils import escape
 
@@ -31,11 +31,12 @@ from bridgedesk.reports.text_runs import (
 
 if TYPE_CHECKING:
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Paragraph
+    from reportlab.platypus import Flowable, Paragraph
 
 __all__ = [
     "REPLACEMENT_CHAR",
     "Run",
+    "TableCell",
     "cell",
     "clean_text",
     "display_runs",
@@ -45,6 +46,10 @@ __all__ = [
     "split_runs",
     "style_for",
 ]
+
+TableCell: TypeAlias = "str | Flowable | list[Flowable]"
+"""What a reportlab ``Table`` cell holds: a plain string (headings, dates, numbers), a flowable
+such as a ``cell`` Paragraph, or a list of flowables stacked in the cell."""
 
 
 def markup(text: str, bold: bool = False) -> str:

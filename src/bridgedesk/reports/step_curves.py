@@ -60,7 +60,8 @@ def step_curves(
     drawn = [(s, _steps(s.points)) for s in series if s.n]
     top_x = max([p[0] for _s, steps in drawn for p in steps] + list(marks))
     plot = LinePlot()
-    plot.x, plot.y, plot.width, plot.height = 36, 30, width - 50, 150 - 44
+    # types-reportlab declares PlotArea.width as int (from its default); any number works.
+    plot.x, plot.y, plot.width, plot.height = 36, 30, width - 50, 150 - 44  # type: ignore[assignment]
     plot.data = [steps for _s, steps in drawn] or [[(0, 1.0)]]
     for i, (s, _) in enumerate(drawn):
         plot.lines[i].strokeColor = colors.HexColor(s.colour)

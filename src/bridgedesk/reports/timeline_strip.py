@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from bridgedesk.reports.chart_labels import chart_font, finish, fit, label, new_drawing
+from bridgedesk.reports.chart_labels import chart_font, finish, fit, label, new_drawing, rect
 from bridgedesk.reports.styles import ACCENT, INK, MUTED, PHASE_FILLS, RULE, STATE_COLOURS
 
 LEGEND = (
@@ -22,7 +22,7 @@ LEGEND = (
 
 def _marker(kind: str, state: str, x: float, y: float, size: float = 4.2) -> list[Any]:
     """Distinct shape per state, so the strip still reads in black and white."""
-    from reportlab.graphics.shapes import Circle, Line, Polygon, Rect
+    from reportlab.graphics.shapes import Circle, Line, Polygon
     from reportlab.lib import colors
 
     colour = colors.HexColor(STATE_COLOURS.get(state, MUTED))
@@ -54,13 +54,13 @@ def _marker(kind: str, state: str, x: float, y: float, size: float = 4.2) -> lis
         ]
     if state == "rescheduled":
         return [
-            Rect(
+            rect(
                 x - size * 0.7,
                 y - size * 0.7,
                 size * 1.4,
                 size * 1.4,
-                fillColor=colors.white,
-                strokeColor=colour,
+                fill=colors.white,
+                stroke=colour,
             )
         ]
     return [Circle(x, y, size, fillColor=colors.white, strokeColor=colour, strokeWidth=1.2)]
@@ -70,13 +70,13 @@ def timeline_strip(
     events: Sequence[Any], bands: Sequence[Any], today: dt.date, width: float
 ) -> Any:
     """Phases as coloured bands, check-ins above and milestones below the axis, today marked."""
-    from reportlab.graphics.shapes import Line, Rect, String
+    from reportlab.graphics.shapes import Line, String
     from reportlab.lib import colors
 
     font = chart_font()
     height = 108.0
     drawing = new_drawing(width, height)
-    dates = [e.date for e in events] + [b.start for b in bands] + [today]
+    dates: list[dt.date] = [e.date for e in events] + [b.start for b in bands] + [today]
     dates += [b.end for b in bands if b.end is not None]
     first, last = min(dates), max(dates)
     if bands:
@@ -94,13 +94,13 @@ def timeline_strip(
         if x1 <= x0:
             continue
         drawing.add(
-            Rect(
+            rect(
                 x0,
                 band_y,
                 x1 - x0,
                 band_h,
-                strokeColor=None,
-                fillColor=colors.HexColor(PHASE_FILLS[i % len(PHASE_FILLS)]),
+                stroke=None,
+                fill=colors.HexColor(PHASE_FILLS[i % len(PHASE_FILLS)]),
             )
         )
         text = fit(band.name, 7.0, x1 - x0 - 4)

@@ -93,7 +93,7 @@ def _layout(session: Session) -> _Layout | None:
         )
     }
     thresholds: dict[int, int] = dict(
-        session.execute(  # type: ignore[arg-type]
+        session.execute(
             select(RatingLevel.template_id, func.min(RatingLevel.value))
             .where(RatingLevel.counts_as_proficient.is_(True))
             .group_by(RatingLevel.template_id)
@@ -251,29 +251,29 @@ def compute_rows(
     rows: list[dict[str, Any]] = []
     for (mid, role), (first_on, latest_on) in bounds.items():
         for position, name in layout.domains:
-            c = counts.get((mid, role, position), (0, 0, 0, 0))
+            n = counts.get((mid, role, position), (0, 0, 0, 0))
             rows.append(
-                _row(mid, role, position, name, first_on, c[0], c[1], latest_on, c[2], c[3])
+                _row(mid, role, position, name, first_on, n[0], n[1], latest_on, n[2], n[3])
             )
 
     proficient_levels = layout.current_proficient
     any_counts: dict[tuple[int, int], list[Any]] = {}
     for which, picked in ((0, first_any), (1, latest_any)):
         for (mid, _key), (on, _aid, level, position) in picked.items():
-            c = any_counts.get((mid, position))
-            if c is None:
-                c = any_counts[(mid, position)] = [None, 0, 0, None, 0, 0]
+            tally = any_counts.get((mid, position))
+            if tally is None:
+                tally = any_counts[(mid, position)] = [None, 0, 0, None, 0, 0]
             base = which * 3
             if which == 0:
-                c[0] = on if c[0] is None or on < c[0] else c[0]
+                tally[0] = on if tally[0] is None or on < tally[0] else tally[0]
             else:
-                c[3] = on if c[3] is None or on > c[3] else c[3]
-            c[base + 1] += 1
-            c[base + 2] += level in proficient_levels
+                tally[3] = on if tally[3] is None or on > tally[3] else tally[3]
+            tally[base + 1] += 1
+            tally[base + 2] += level in proficient_levels
     for mid in sorted({mid for mid, _position in any_counts}):
         for position, name in layout.domains:
-            c = any_counts.get((mid, position), [None, 0, 0, None, 0, 0])
-            rows.append(_row(mid, ANY_ROLE, position, name, *c))
+            tally = any_counts.get((mid, position), [None, 0, 0, None, 0, 0])
+            rows.append(_row(mid, ANY_ROLE, position, name, *tally))
     return rows
 
 

@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session
 
 from bridgedesk.services.context import ServiceContext
@@ -98,7 +98,7 @@ def read_history(
     """``history_rows`` inside a read the caller holds (the report reads many records in one)."""
     table = AuditEntry.__table__
     this_record = (table.c.entity == entity) & (table.c.entity_id == entity_id)
-    condition = this_record
+    condition: ColumnElement[bool] = this_record
     if include_related and entity == "mentee":
         condition = or_(this_record, table.c.mentee_id == entity_id)
     order = (table.c.at, table.c.id) if oldest_first else (table.c.at.desc(), table.c.id.desc())

@@ -23,6 +23,7 @@ from bridgedesk.domain.enums import CheckinStatus, InsightStatus
 from bridgedesk.errors import ConflictError
 from bridgedesk.services.context import ServiceContext
 from bridgedesk.storage.models import Assessment, Checkin, Insight, Milestone
+from bridgedesk.storage.models.base import Versioned
 
 _VersionedRow = Checkin | Milestone | Insight
 RecordKind = Literal["check-in", "milestone", "insight"]
@@ -68,7 +69,8 @@ def _load(s: Session, model: type[_Row], row_id: int, expected_version: int, nou
 def version_of(ctx: ServiceContext, kind: RecordKind, row_id: int) -> int | None:
     """The record's version now (None when it is gone), read right around a quick action."""
     with ctx.read() as s:
-        row = s.get(_MODELS[kind], row_id)
+        model: type[Versioned] = _MODELS[kind]
+        row = s.get(model, row_id)
         return None if row is None else row.version
 
 

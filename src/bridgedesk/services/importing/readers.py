@@ -127,7 +127,7 @@ def read_xlsx(path: Path) -> Table:
         if sheet is None:
             return table
         for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            cells = list(values)
+            cells: list[Cell] = list(values)
             if not any(c is not None and str(c).strip() for c in cells):
                 continue
             if not table.header:

@@ -35,7 +35,7 @@ def deadline_metrics(session: Session, period: Period) -> DeadlineMetrics:
     )
     if period.site_id is not None:
         stmt = stmt.where(Mentee.site_id == period.site_id)
-    dates = list(session.scalars(stmt))
+    dates = [d for d in session.scalars(stmt) if d is not None]  # none are: the query says so
     tracked = len(dates)
     today = period.today
     within = tuple(

@@ -123,13 +123,13 @@ def read_events(
                 checkin_state(status, planned, today),
             )
         )  # fmt: skip
-    rows = s.execute(
+    milestone_rows = s.execute(
         select(
             Milestone.mentee_id, Milestone.id, Milestone.name, Milestone.due_date,
             Milestone.completed_date,
         ).where(Milestone.mentee_id.in_(mentee_ids))
     )  # fmt: skip
-    for mid, msid, name, due, completed in rows:
+    for mid, msid, name, due, completed in milestone_rows:
         out[mid].append(
             TimelineEvent(
                 "milestone", msid, mid, name, completed or due, due, completed,
@@ -227,8 +227,8 @@ def read_goals(s: Session, mentee_ids: Sequence[int]) -> dict[int, list[GoalRow]
             .where(Goal.mentee_id.in_(mentee_ids))
             .order_by(GoalTask.id)
         )  # fmt: skip
-        for goal_id, *rest in s.execute(stmt):
-            tasks.setdefault(goal_id, []).append(GoalTaskRow(*rest))
+        for goal_id, task_id, task_title, due_on, done_on in s.execute(stmt):
+            tasks.setdefault(goal_id, []).append(GoalTaskRow(task_id, task_title, due_on, done_on))
     out: dict[int, list[GoalRow]] = {mid: [] for mid in mentee_ids}
     for mid, gid, title, mode, judged, status, target in goals:
         own = tasks.get(gid, [])

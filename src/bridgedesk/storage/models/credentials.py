@@ -29,7 +29,7 @@ class Credential(Timestamped, Versioned, Base):
     __table_args__ = (
         Index("ix_credentials_mentee_live", "mentee_id", "status", "expires_on", "kind_id"),
     )
-    __mapper_args__ = {"version_id_col": Versioned.version}  # type: ignore[dict-item]
+    __mapper_args__ = {"version_id_col": Versioned.version}
 
     id: Mapped[int] = mapped_column(primary_key=True)
     mentee_id: Mapped[int] = mapped_column(ForeignKey("mentees.id", ondelete="CASCADE"), index=True)

@@ -13,7 +13,7 @@ from bridgedesk.storage.models.base import Base, Timestamped, Versioned, enum_co
 
 class Insight(Timestamped, Versioned, Base):
     __tablename__ = "insights"
-    __mapper_args__ = {"version_id_col": Versioned.version}  # type: ignore[dict-item]
+    __mapper_args__ = {"version_id_col": Versioned.version}
 
     id: Mapped[int] = mapped_column(primary_key=True)
     mentee_id: Mapped[int | None] = mapped_column(

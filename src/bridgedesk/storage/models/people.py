@@ -13,7 +13,7 @@ from bridgedesk.storage.models.base import Base, Timestamped, Versioned, enum_co
 
 class Mentee(Timestamped, Versioned, Base):
     __tablename__ = "mentees"
-    __mapper_args__ = {"version_id_col": Versioned.version}  # type: ignore[dict-item]
+    __mapper_args__ = {"version_id_col": Versioned.version}
 
     id: Mapped[int] = mapped_column(primary_key=True)
     given_names: Mapped[str] = mapped_column(String(200))
@@ -50,7 +50,7 @@ class Mentee(Timestamped, Versioned, Base):
 
 class Mentor(Timestamped, Versioned, Base):
     __tablename__ = "mentors"
-    __mapper_args__ = {"version_id_col": Versioned.version}  # type: ignore[dict-item]
+    __mapper_args__ = {"version_id_col": Versioned.version}
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(200))

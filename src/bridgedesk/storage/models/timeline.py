@@ -21,7 +21,7 @@ class Checkin(Timestamped, Versioned, Base):
     __tablename__ = "checkins"
     # The roster's grouped pass over planned check-ins reads in mentee order from the index.
     __table_args__ = (Index("ix_checkins_status_mentee", "status", "mentee_id", "planned_date"),)
-    __mapper_args__ = {"version_id_col": Versioned.version}  # type: ignore[dict-item]
+    __mapper_args__ = {"version_id_col": Versioned.version}
 
     id: Mapped[int] = mapped_column(primary_key=True)
     mentee_id: Mapped[int] = mapped_column(ForeignKey("mentees.id", ondelete="CASCADE"), index=True)
@@ -63,7 +63,7 @@ class Milestone(Timestamped, Versioned, Base):
     __table_args__ = (
         Index("ix_milestones_mentee_open", "mentee_id", "completed_date", "due_date", "name"),
     )
-    __mapper_args__ = {"version_id_col": Versioned.version}  # type: ignore[dict-item]
+    __mapper_args__ = {"version_id_col": Versioned.version}
 
     id: Mapped[int] = mapped_column(primary_key=True)
     mentee_id: Mapped[int] = mapped_column(ForeignKey("mentees.id", ondelete="CASCADE"), index=True)

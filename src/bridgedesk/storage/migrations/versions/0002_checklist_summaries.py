@@ -72,8 +72,12 @@ def upgrade() -> None:
     # upgraded file (services/checklists/summary.py, refresh_if_stale), in the same transaction
     # that clears this mark. A migration must not run the program's live code: that code
     # follows today's models, not this revision's schema.
+    # Only a program with ratings needs the fill (a new or an empty copy target stays as is).
     op.execute(
-        sa.text("INSERT INTO settings (key, value) VALUES ('checklist_summaries_stale', '1')")
+        sa.text(
+            "INSERT INTO settings (key, value) SELECT 'checklist_summaries_stale', '1' "
+            "WHERE EXISTS (SELECT 1 FROM assessments)"
+        )
     )
 
 
