@@ -54,17 +54,30 @@ def header_problems(path: Path) -> list[str]:
     return []
 
 
-def integrity_problems(path: Path, quick: bool = False, foreign_keys: bool = True) -> list[str]:
+def integrity_problems(
+    path: Path, quick: bool = False, foreign_keys: bool = True, in_use: bool = False
+) -> list[str]:
     """Run SQLite's integrity check read-only; an empty list means the file is sound.
 
     ``quick`` runs ``PRAGMA quick_check`` (no index-content cross-check) instead of the
     full check; ``foreign_keys=False`` leaves out the broken-link scan. Start-up runs the
     quick check alone, and only after a crash or an outside change (see clean_close); the
     full check with links is kept for backups, restores and ``bridgedesk check``.
+
+    ``in_use``: this process may have the file open through SQLite (the window's engine).
+    Then the header is not read with a plain ``open()``: closing that second descriptor
+    would drop every POSIX lock this process holds on the file, SQLite's included, and the
+    next program to close the file would think itself the last one and delete the
+    write-ahead log under the window (whose later saves others would then never see).
+    SQLite's own check reads the file through its shared descriptor instead.
     """
-    problems = header_problems(path)
-    if problems:
-        return problems
+    if in_use:
+        if not path.is_file():
+            return [f"{path.name} does not exist"]
+    else:
+        problems = header_problems(path)
+        if problems:
+            return problems
     try:
         conn = sqlite3.connect(readonly_uri(path), uri=True)
         try:

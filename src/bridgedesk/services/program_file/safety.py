@@ -96,7 +96,8 @@ def backup_now(paths: DataPaths, to: Path | None = None, reason: str = "manual")
     """A verified backup now: to ``to`` when given, else to backups/ plus the second folder."""
     if not paths.database.exists():
         raise UserError(f"There is no program database in {paths.root} to back up.")
-    problems = backup.integrity_problems(paths.database)
+    # in_use: the window calls this with the file open (see integrity_problems).
+    problems = backup.integrity_problems(paths.database, in_use=True)
     if problems:
         raise DatabaseError(
             f"The program database is damaged ({problems[0]}); it was not backed up."
