@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # BridgeDesk from a fresh Linux checkout: installs what is missing, then
 #   demo  - opens BridgeDesk on its embedded database with the demo program
-#   test  - runs the whole test suite
+#   test  - checks the code (ruff, mypy), then runs the whole test suite
+#   check - only the code checks: ruff check, ruff format --check, mypy
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -41,6 +42,13 @@ python_env() {
   .venv/bin/python -m pip install -q -e '.[test]'
 }
 
+code_checks() {
+  echo "Checking the code: ruff check, ruff format --check, mypy"
+  .venv/bin/ruff check .
+  .venv/bin/ruff format --check .
+  .venv/bin/mypy
+}
+
 case "${1:-}" in
   demo)
     install_system_packages
@@ -51,13 +59,18 @@ case "${1:-}" in
     fi
     exec .venv/bin/bridgedesk --data-dir "$data_dir"
     ;;
+  check)
+    python_env
+    code_checks
+    ;;
   test)
     install_system_packages
     python_env
+    code_checks
     exec .venv/bin/python -m pytest "${@:2}"
     ;;
   *)
-    echo "usage: scripts/quickstart.sh demo|test [pytest arguments]" >&2
+    echo "usage: scripts/quickstart.sh demo|check|test [pytest arguments]" >&2
     exit 2
     ;;
 esac

@@ -54,11 +54,11 @@ def test_test_connection_runs_off_the_gui_thread_and_shows_the_sentence(qtbot, d
     fill(dialog)
     with qtbot.waitSignal(dialog.test_finished, timeout=10_000):
         dialog.test_button.click()
-        assert dialog.result.text() == TESTING
+        assert dialog.result_label.text() == TESTING
         assert not dialog.test_button.isEnabled()
     assert seen["thread"] is not threading.main_thread()
     assert seen["url"].startswith("postgresql+psycopg://ward:")
-    assert dialog.result.text().startswith("Connected to PostgreSQL 15.4")
+    assert dialog.result_label.text().startswith("Connected to PostgreSQL 15.4")
     assert dialog.test_button.isEnabled()
     assert dialogs.messages == []
 
@@ -71,7 +71,7 @@ def test_a_failed_test_shows_the_plain_sentence(qtbot, data_paths, dialogs):
     fill(dialog)
     with qtbot.waitSignal(dialog.test_finished, timeout=10_000):
         dialog.test_button.click()
-    assert dialog.result.text() == "The server refused user ward: the password is wrong."
+    assert dialog.result_label.text() == "The server refused user ward: the password is wrong."
 
 
 def test_a_missing_field_is_named_before_testing(qtbot, data_paths, dialogs):
@@ -128,7 +128,8 @@ def test_real_connection_test_against_the_throwaway_server(
     dialog.user.setText("postgres")
     with qtbot.waitSignal(dialog.test_finished, timeout=20_000):
         dialog.test_button.click()
-    assert dialog.result.text().startswith("Connected to PostgreSQL ")
+    assert dialog.result_label.text().startswith("Connected to PostgreSQL ")
     assert (
-        "database bridgedesk_template; its BridgeDesk schema is at revision" in dialog.result.text()
+        "database bridgedesk_template; its BridgeDesk schema is at revision"
+        in dialog.result_label.text()
     )

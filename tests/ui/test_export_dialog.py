@@ -62,7 +62,7 @@ def test_export_warns_then_writes_a_csv_that_round_trips_names(qtbot, sqlite_env
     native = EXPORT_HEADERS.index("Native name")
     assert [r[native] for r in rows[1:]] == [n for _, _, n in NAMES]
     assert ("info", f"Wrote 3 mentees to {written}.") in sqlite_env.dialogs.messages
-    assert str(written) in dialog.result.text()
+    assert str(written) in dialog.result_label.text()
 
 
 def test_export_to_excel_and_a_missing_folder_is_one_sentence(qtbot, sqlite_env, tmp_path):

@@ -62,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
     app.setOrganizationName(ORGANISATION)
     icon = _window_icon()
     if icon is not None:
-        app.setWindowIcon(icon)
+        QApplication.setWindowIcon(icon)  # static: the QApplication made or found above
     dialogs = Dialogs()
     lock = InstanceLock(paths.lock_file)
     try:

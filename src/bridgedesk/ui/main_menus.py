@@ -72,6 +72,7 @@ def build_menus_and_toolbar(window: MainWindow) -> None:
     file_menu.addActions([window.app_lock.lock_action, window.app_lock.passphrase_action])
     file_menu.addSeparator()
     file_menu.addAction(window.quit_action)
+    assert env.undo is not None  # the main window makes its UndoHistory before its menus
     window.edit_actions = add_edit_menu(window, env.undo)
     view_menu = menus.addMenu("&View")
     view_menu.addActions(window.view_actions)

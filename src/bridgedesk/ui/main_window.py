@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from bridgedesk.ui.lock.app_lock_controls import AppLockControls
     from bridgedesk.ui.screens.program_file.data_actions import DataActions
     from bridgedesk.ui.screens.welcome.welcome import WelcomeView
+    from bridgedesk.ui.startup.ready_probe import ReadyProbe
     from bridgedesk.ui.undo import EditActions
 
 MENTEES = "mentees"
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
     app_lock: AppLockControls
     edit_actions: EditActions
     toolbar: QToolBar
+    ready_probe: ReadyProbe | None  # set by bridgedesk.ui.app.run, which keeps the probe alive
 
     def __init__(self, env: ViewEnv, settings: QSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -169,6 +171,7 @@ class MainWindow(QMainWindow):
                 else PlaceholderView(spec.title, spec.description)
             )
             old = self.stack.widget(index)
+            assert old is not None  # the stack holds a page for every view
             self.stack.removeWidget(old)
             old.deleteLater()
             self.stack.insertWidget(index, widget)
@@ -215,7 +218,11 @@ class MainWindow(QMainWindow):
             focus(mentee_id)
 
     def show_mentee_report(self, mentee_id: int) -> None:
-        self.show_view("reports").show_mentee_report(mentee_id)
+        from bridgedesk.ui.screens.reports.reports_view import ReportsView  # loaded with the view
+
+        view = self.show_view("reports")
+        assert isinstance(view, ReportsView)
+        view.show_mentee_report(mentee_id)
 
     def open_mentee(self, mentee_id: int) -> None:
         self.show_view(MENTEES)
@@ -266,7 +273,9 @@ class MainWindow(QMainWindow):
         if view is None:
             return
         with contextlib.suppress(RuntimeError, TypeError):  # already gone with its view
-            view.loaded.disconnect(self._after_view_loaded)
+            loaded = getattr(view, "loaded", None)
+            if loaded is not None:
+                loaded.disconnect(self._after_view_loaded)
         self._start_week_ahead(waited=True)
 
     def new_mentee(self) -> None:

@@ -102,7 +102,9 @@ class AppLockControls(QObject):
         self._covers = []
         for dialog in self._open_dialogs():
             self._cover(dialog)
-        QApplication.instance().installEventFilter(self)  # windows shown while locked
+        app = QApplication.instance()
+        assert app is not None  # there are windows to lock
+        app.installEventFilter(self)  # windows shown while locked
         self._show_state()
         self._focus_topmost()
         self.locked_changed.emit(True)
@@ -140,8 +142,8 @@ class AppLockControls(QObject):
         ):
             return False  # menus, tooltips and pop-ups hold no program data
         owner = widget
-        while owner.parentWidget() is not None:
-            owner = owner.parentWidget()
+        while (parent := owner.parentWidget()) is not None:
+            owner = parent
         if isinstance(owner, QMainWindow) and owner is not self.window:
             return False  # another main window or its dialog: that window's lock decides
         return all(cover.dialog is not widget for cover in self._covers)
@@ -168,7 +170,9 @@ class AppLockControls(QObject):
         self.wrong_tries = 0
         self._wait_until = 0.0
         self._wait_timer.stop()
-        QApplication.instance().removeEventFilter(self)
+        app = QApplication.instance()
+        assert app is not None  # there are windows to unlock
+        app.removeEventFilter(self)
         for cover in self._covers:
             cover.remove()
         self._covers = []
@@ -229,7 +233,7 @@ class AppLockControls(QObject):
         return [
             w
             for w in QApplication.topLevelWidgets()
-            if isinstance(w, QDialog) and w.isVisible() and w is not self.window
+            if isinstance(w, QDialog) and w.isVisible()  # the main window is no QDialog
         ]
 
     def _screens(self) -> list[LockScreen]:

@@ -9,7 +9,7 @@ typed into whichever window is on top.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QPalette
+from PySide6.QtGui import QFont, QKeyEvent, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -134,7 +134,7 @@ class DialogCover(QObject):
         ]
         for child in self.disabled:
             child.setEnabled(False)
-        self.shortcuts = [s for s in dialog.findChildren(QObject) if _is_enabled_shortcut(s)]
+        self.shortcuts = [s for s in dialog.findChildren(QShortcut) if s.isEnabled()]
         for shortcut in self.shortcuts:
             shortcut.setEnabled(False)
         self.screen = LockScreen(dialog)
@@ -163,9 +163,3 @@ class DialogCover(QObject):
             shortcut.setEnabled(True)
         self.dialog.setWindowTitle(self.title)
         self.deleteLater()
-
-
-def _is_enabled_shortcut(obj: QObject) -> bool:
-    from PySide6.QtGui import QShortcut
-
-    return isinstance(obj, QShortcut) and obj.isEnabled()

@@ -37,10 +37,14 @@ class StartChoice(StrEnum):
 class Damaged(Protocol):
     """What :func:`bridgedesk.services.program_file.startup_check.quarantine_if_damaged` returns."""
 
-    problems: list[str]
-    moved_to: Path
-    newest_good_backup: Path | None
-    explanation: str
+    @property
+    def problems(self) -> list[str]: ...
+    @property
+    def moved_to(self) -> Path: ...
+    @property
+    def newest_good_backup(self) -> Path | None: ...
+    @property
+    def explanation(self) -> str: ...
 
 
 def backup_date(path: Path) -> str:

@@ -50,6 +50,7 @@ class MenteePicker(QComboBox):
             policy = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             self.setSizeAdjustPolicy(policy)
         line = self.lineEdit()
+        assert line is not None  # the combo is editable
         line.setPlaceholderText("Type a name in any script…")
         completer = QCompleter(self.model(), self)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)

@@ -11,7 +11,16 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QMouseEvent, QPainter, QPainterPath, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFocusEvent,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPen,
+)
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from bridgedesk.services.timeline.service import PhaseBand, TimelineEvent
@@ -278,7 +287,7 @@ class TimelineStrip(QWidget):
         super().focusOutEvent(event)
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             found = self.marker_at(QPointF(event.pos()))
             band = self.band_at(QPointF(event.pos()))
             if found is not None:

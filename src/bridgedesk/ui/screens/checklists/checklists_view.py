@@ -106,8 +106,9 @@ class ChecklistsView(QWidget):
         splitter.setSizes([740, 460])  # the history's columns need room to be read
 
         top = QHBoxLayout()
-        top.addWidget(QLabel("&Mentee"))
-        top.itemAt(0).widget().setBuddy(self.mentee)
+        mentee_label = QLabel("&Mentee")
+        mentee_label.setBuddy(self.mentee)
+        top.addWidget(mentee_label)
         top.addWidget(self.mentee)
         top.addWidget(self.summary, 1)
         top.addWidget(self.edit_button)
@@ -192,9 +193,11 @@ class ChecklistsView(QWidget):
 
     def history_rows(self) -> list[list[str]]:
         """What the history list shows, row by row (for tests and screen readers)."""
+        items = (self.history.topLevelItem(r) for r in range(self.history.topLevelItemCount()))
         return [
-            [self.history.topLevelItem(r).text(c) for c in range(len(HISTORY_HEADERS))]
-            for r in range(self.history.topLevelItemCount())
+            [item.text(c) for c in range(len(HISTORY_HEADERS))]
+            for item in items
+            if item is not None
         ]
 
     # -- rating by keyboard ----------------------------------------------------------------

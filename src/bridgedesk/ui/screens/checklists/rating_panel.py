@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from bridgedesk.domain.enums import AssessmentMethod, ObserverRole, label
 from bridgedesk.errors import UserError, ValidationError
 from bridgedesk.services.checklists.ratings import ChecklistService, Rating
+from bridgedesk.ui.widgets.date_fields import date_of
 from bridgedesk.ui.widgets.field_row import FieldRow
 
 _ROLE_DEFAULT_METHOD = {
@@ -145,7 +146,7 @@ class RatingPanel(QWidget):
         return Rating(
             item_id=self.item_id or 0,
             level=int(self.level.currentData() or 0),
-            assessed_on=self.date.date().toPython(),
+            assessed_on=date_of(self.date),
             observer=self.observer.text().strip(),
             observer_role=ObserverRole(self.role.currentData()),
             method=AssessmentMethod(self.method.currentData()),

@@ -162,10 +162,9 @@ class TemplateEditor(QDialog):
         out: list[DomainSpec] = []
         for d in range(self.tree.topLevelItemCount()):
             top = self.tree.topLevelItem(d)
-            items = [
-                (top.child(i).data(0, KEY_ROLE), top.child(i).text(0))
-                for i in range(top.childCount())
-            ]
+            assert top is not None  # d < topLevelItemCount()
+            children = (top.child(i) for i in range(top.childCount()))
+            items = [(c.data(0, KEY_ROLE), c.text(0)) for c in children if c is not None]
             out.append((top.text(0), items))
         return out
 

@@ -78,8 +78,8 @@ class CredentialDialog(QDialog):
             self.kind_offsets[kind.code] = kind.offsets
         self.number, self.detail = QLineEdit(), QLineEdit()
         self.issued, self.expires = QLineEdit(), QLineEdit()
-        for editor in (self.issued, self.expires):
-            editor.setPlaceholderText(DATE_HINT)
+        for date_editor in (self.issued, self.expires):
+            date_editor.setPlaceholderText(DATE_HINT)
         self.status = QComboBox()
         for status in CredentialStatus:
             self.status.addItem(label(status), status.value)

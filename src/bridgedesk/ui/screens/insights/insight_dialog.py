@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from bridgedesk.services.insights.service import InsightFields, InsightService
 from bridgedesk.ui.view_env import ViewEnv
+from bridgedesk.ui.widgets.date_fields import date_of
 from bridgedesk.ui.widgets.field_row import FieldRow
 from bridgedesk.ui.widgets.guarded_save import guarded_save
 from bridgedesk.ui.widgets.mentee_picker import MenteePicker, mentee_choices
@@ -39,7 +40,8 @@ class InsightDialog(QDialog):
         self.version = 0
         self.setMinimumWidth(560)
         self.setWindowTitle(("New insight" if insight_id is None else "Insight") + " — BridgeDesk")
-        self.raised_on = QDateEdit(QDate(env.today()))
+        today = env.today()
+        self.raised_on = QDateEdit(QDate(today.year, today.month, today.day))
         self.raised_on.setCalendarPopup(True)
         self.raised_on.setDisplayFormat("d MMM yyyy")
         self.raised_by, self.category = QLineEdit(), QLineEdit()
@@ -84,7 +86,8 @@ class InsightDialog(QDialog):
         self.version = record.version
         f = record.fields
         if f.raised_on:
-            self.raised_on.setDate(QDate(f.raised_on))
+            day = f.raised_on
+            self.raised_on.setDate(QDate(day.year, day.month, day.day))
         self.raised_by.setText(f.raised_by)
         self.mentee.select(f.mentee_id)
         self.category.setText(f.category)
@@ -97,7 +100,7 @@ class InsightDialog(QDialog):
         return InsightFields(
             mentee_id=self.mentee.value(),
             raised_by=self.raised_by.text(),
-            raised_on=self.raised_on.date().toPython(),
+            raised_on=date_of(self.raised_on),
             category=self.category.text(),
             description=self.description.toPlainText(),
             action=self.action.toPlainText(),

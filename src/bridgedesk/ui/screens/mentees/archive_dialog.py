@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from bridgedesk.domain.enums import MenteeStatus
 from bridgedesk.ui.formatting import format_date
+from bridgedesk.ui.widgets.date_fields import date_of
 
 
 class ArchiveDialog(QDialog):
@@ -27,7 +28,7 @@ class ArchiveDialog(QDialog):
         self.status.setAccessibleName("How the mentee left")
         self.status.addItem("Completed the program", MenteeStatus.COMPLETED.value)
         self.status.addItem("Left the program early", MenteeStatus.LEFT.value)
-        self.exit_date = QDateEdit(QDate(today))
+        self.exit_date = QDateEdit(QDate(today.year, today.month, today.day))
         self.exit_date.setCalendarPopup(True)
         self.exit_date.setDisplayFormat("d MMM yyyy")
         self.exit_date.setAccessibleName("Exit date")
@@ -52,6 +53,6 @@ class ArchiveDialog(QDialog):
     def values(self) -> tuple[MenteeStatus, dt.date, str]:
         return (
             MenteeStatus(self.status.currentData()),
-            self.exit_date.date().toPython(),
+            date_of(self.exit_date),
             self.reason.toPlainText().strip(),
         )

@@ -89,7 +89,8 @@ class MenteeForm(QDialog):
         self.close_button.clicked.connect(self.reject)
         self.report_button.clicked.connect(self.request_report)
         self.history_button.clicked.connect(self.show_history)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
+        save_shortcut.activated.connect(self.save)
 
         buttons = QHBoxLayout()
         for button in (self.archive_button, self.reactivate_button, self.delete_button):
@@ -117,9 +118,10 @@ class MenteeForm(QDialog):
     def _add_sections(self) -> None:
         """Mentors, Timeline, Checklist, Credentials, Goals after Profile (notes until saved)."""
         while self.tabs.count() > 1:
-            page = self.tabs.widget(1)
+            old = self.tabs.widget(1)
+            assert old is not None  # count() > 1
             self.tabs.removeTab(1)
-            page.deleteLater()
+            old.deleteLater()
         for title, page in build_sections(self.env, self.mentee_id):
             signal = getattr(page, "open_view_requested", None)
             if signal is not None:
@@ -146,7 +148,7 @@ class MenteeForm(QDialog):
         title = "New mentee" if record is None else record.legal_name
         self.setWindowTitle(f"{title} — BridgeDesk")
         archived = record is not None and record.status != MenteeStatus.ACTIVE
-        if archived:
+        if record is not None and archived:
             text = f"{label(record.status)} on {format_date(record.exit_date)}"
             self.state_label.setText(
                 text + (f": {record.exit_reason}" if record.exit_reason else ".")
@@ -199,14 +201,16 @@ class MenteeForm(QDialog):
 
         if not guarded_save(self, self.env.dialogs, self.show_problems, "mentee", write):
             return False
-        self.record = self.service.get(self.mentee_id)
+        mentee_id = self.mentee_id
+        assert mentee_id is not None  # write() set it for a new mentee
+        self.record = self.service.get(mentee_id)
         self.version = self.record.version
         self.baseline = self.record.fields
         self.fill(self.baseline)  # shows what the service filled in (e.g. the phase)
         self._show_state()
         if created:
             self._add_sections()  # the notes give way to the real sections
-        self.saved.emit(self.mentee_id)
+        self.saved.emit(mentee_id)
         return True
 
     def ask_archive(self) -> None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from bridgedesk.domain.enums import MenteeRole, label
 from bridgedesk.domain.mentee_rules import FIELD_LABELS, NAME_MAX
 from bridgedesk.services.mentees.roster import MenteeFields, RosterService
+from bridgedesk.ui.widgets.date_fields import date_of
 from bridgedesk.ui.widgets.field_row import FieldRow
 
 TEXT_FIELDS = (
@@ -65,38 +66,39 @@ class MenteeProfilePage(QScrollArea):
         self.today = today
         self.rows: dict[str, FieldRow] = {}
         self.editors: dict[str, QWidget] = {}
+        self.text_editors: dict[str, QLineEdit | QComboBox] = {}
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         specialties, sites = service.specialties(), service.sites()
         for name in ("given_names", "family_name", "native_name", "preferred_name", "pronouns"):
-            self._add(form, name, self._line(name))
-        role = QComboBox()
+            self._add_text(form, name, self._line(name))
+        self.role_combo = QComboBox()
         for value in MenteeRole:
-            role.addItem(label(value), value.value)
-        self._add(form, "role", role)
-        self._add(form, "specialty", self._choice(specialties))
-        self._add(form, "site", self._choice(sites))
-        start = QDateEdit()
-        start.setCalendarPopup(True)
-        start.setDisplayFormat("d MMM yyyy")
-        self._add(form, "start_date", start)
-        phase = QComboBox()
-        phase.addItem("Work it out from the start date", None)
+            self.role_combo.addItem(label(value), value.value)
+        self._add(form, "role", self.role_combo)
+        self._add_text(form, "specialty", self._choice(specialties))
+        self._add_text(form, "site", self._choice(sites))
+        self.start_date_edit = QDateEdit()
+        self.start_date_edit.setCalendarPopup(True)
+        self.start_date_edit.setDisplayFormat("d MMM yyyy")
+        self._add(form, "start_date", self.start_date_edit)
+        self.phase_combo = QComboBox()
+        self.phase_combo.addItem("Work it out from the start date", None)
         for phase_id, phase_name in service.phases():
-            phase.addItem(phase_name, phase_id)
-        self._add(form, "phase_id", phase)
+            self.phase_combo.addItem(phase_name, phase_id)
+        self._add(form, "phase_id", self.phase_combo)
         for name in ("country_of_training", "medical_school"):
-            self._add(form, name, self._line(name))
-        year = QLineEdit()
-        year.setValidator(QIntValidator(1940, 2100, year))
-        year.setMaximumWidth(90)
-        self._add(form, "graduation_year", year)
+            self._add_text(form, name, self._line(name))
+        self.year_edit = QLineEdit()
+        self.year_edit.setValidator(QIntValidator(1940, 2100, self.year_edit))
+        self.year_edit.setMaximumWidth(90)
+        self._add(form, "graduation_year", self.year_edit)
         for name in ("email", "phone", "languages", "visa_kind"):
-            self._add(form, name, self._line(name))
-        notes = QPlainTextEdit()
-        notes.setTabChangesFocus(True)
-        notes.setMinimumHeight(80)
-        self._add(form, "notes", notes)
+            self._add_text(form, name, self._line(name))
+        self.notes_edit = QPlainTextEdit()
+        self.notes_edit.setTabChangesFocus(True)
+        self.notes_edit.setMinimumHeight(80)
+        self._add(form, "notes", self.notes_edit)
         page = QWidget()
         page.setLayout(form)
         self.setWidgetResizable(True)
@@ -123,38 +125,55 @@ class MenteeProfilePage(QScrollArea):
         self.editors[name] = editor
         form.addRow(f"{LABELS.get(name, name)}:", row)
 
+    def _add_text(self, form: QFormLayout, name: str, editor: QLineEdit | QComboBox) -> None:
+        self.text_editors[name] = editor
+        self._add(form, name, editor)
+
     # -- fields in and out -----------------------------------------------------------------
     def fill(self, fields: MenteeFields) -> None:
         for name in TEXT_FIELDS:
-            editor = self.editors[name]
+            editor = self.text_editors[name]
             value = getattr(fields, name)
             if isinstance(editor, QComboBox):
                 editor.setEditText(value)
             else:
                 editor.setText(value)
-        self.editors["graduation_year"].setText(
+        self.year_edit.setText(
             "" if fields.graduation_year is None else str(fields.graduation_year)
         )
-        role = self.editors["role"]
-        role.setCurrentIndex(max(role.findData(str(fields.role)), 0))
-        self.editors["start_date"].setDate(QDate(fields.start_date or self.today()))
-        phase = self.editors["phase_id"]
-        phase.setCurrentIndex(max(phase.findData(fields.phase_id), 0))
-        self.editors["notes"].setPlainText(fields.notes)
+        self.role_combo.setCurrentIndex(max(self.role_combo.findData(str(fields.role)), 0))
+        start = fields.start_date or self.today()
+        self.start_date_edit.setDate(QDate(start.year, start.month, start.day))
+        self.phase_combo.setCurrentIndex(max(self.phase_combo.findData(fields.phase_id), 0))
+        self.notes_edit.setPlainText(fields.notes)
+
+    def _text(self, name: str) -> str:
+        editor = self.text_editors[name]
+        return editor.currentText() if isinstance(editor, QComboBox) else editor.text()
 
     def fields(self) -> MenteeFields:
-        values: dict[str, object] = {}
-        for name in TEXT_FIELDS:
-            editor = self.editors[name]
-            values[name] = editor.currentText() if isinstance(editor, QComboBox) else editor.text()
-        year = self.editors["graduation_year"].text().strip()
-        values["graduation_year"] = int(year) if year else None
-        values["role"] = MenteeRole(self.editors["role"].currentData())
-        start: dt.date = self.editors["start_date"].date().toPython()
-        values["start_date"] = start
-        values["phase_id"] = self.editors["phase_id"].currentData()
-        values["notes"] = self.editors["notes"].toPlainText()
-        return MenteeFields(**values)
+        year = self.year_edit.text().strip()
+        phase_id = self.phase_combo.currentData()
+        return MenteeFields(
+            given_names=self._text("given_names"),
+            family_name=self._text("family_name"),
+            native_name=self._text("native_name"),
+            preferred_name=self._text("preferred_name"),
+            pronouns=self._text("pronouns"),
+            country_of_training=self._text("country_of_training"),
+            medical_school=self._text("medical_school"),
+            graduation_year=int(year) if year else None,
+            specialty=self._text("specialty"),
+            role=MenteeRole(self.role_combo.currentData()),
+            site=self._text("site"),
+            start_date=date_of(self.start_date_edit),
+            phase_id=phase_id if isinstance(phase_id, int) else None,
+            email=self._text("email"),
+            phone=self._text("phone"),
+            languages=self._text("languages"),
+            visa_kind=self._text("visa_kind"),
+            notes=self.notes_edit.toPlainText(),
+        )
 
     def show_problems(self, problems: dict[str, str]) -> None:
         """Each row shows its own problem (or none); the first field with one takes focus."""

@@ -81,9 +81,9 @@ class DatabaseSettingsDialog(QDialog):
         self.test_button = QPushButton("Test connection")
         self.test_button.clicked.connect(self.start_test)
         form.addRow("", self.test_button)
-        self.result = QLabel("")
-        self.result.setWordWrap(True)
-        self.result.setAccessibleName("Connection test result")
+        self.result_label = QLabel("")
+        self.result_label.setWordWrap(True)
+        self.result_label.setAccessibleName("Connection test result")
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -96,7 +96,7 @@ class DatabaseSettingsDialog(QDialog):
         layout.addWidget(self.local_radio)
         layout.addWidget(self.server_radio)
         layout.addWidget(self.server_box)
-        layout.addWidget(self.result)
+        layout.addWidget(self.result_label)
         layout.addWidget(self.buttons)
 
         self.server_radio.toggled.connect(self._on_choice)
@@ -121,7 +121,7 @@ class DatabaseSettingsDialog(QDialog):
 
     def _on_choice(self) -> None:
         self.server_box.setEnabled(self.server_radio.isChecked())
-        self.result.setText("")
+        self.result_label.setText("")
 
     def fields(self) -> ServerFields:
         return ServerFields(
@@ -147,7 +147,7 @@ class DatabaseSettingsDialog(QDialog):
         if fields is None:
             return
         self.test_button.setEnabled(False)
-        self.result.setText(TESTING)
+        self.result_label.setText(TESTING)
         url = fields.url()
         workers.start(lambda: self.tester(url), self._tested, self._test_failed)
 
@@ -159,7 +159,7 @@ class DatabaseSettingsDialog(QDialog):
 
     def _show_result(self, text: str) -> None:
         self.test_button.setEnabled(True)
-        self.result.setText(text)
+        self.result_label.setText(text)
         self.test_finished.emit(text)
 
     # -- save -------------------------------------------------------------------------------

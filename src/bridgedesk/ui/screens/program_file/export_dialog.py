@@ -77,9 +77,9 @@ class ExportDialog(QDialog):
             box_column.addWidget(radio)
         self.format_radios[".csv"].setChecked(True)
 
-        self.result = QLabel("")
-        self.result.setWordWrap(True)
-        self.result.setAccessibleName("Export result")
+        self.result_label = QLabel("")
+        self.result_label.setWordWrap(True)
+        self.result_label.setAccessibleName("Export result")
         self.export_button = QPushButton("Export…")
         self.export_button.setAccessibleName("Choose where to save and export")
         self.export_button.setDefault(True)
@@ -96,7 +96,7 @@ class ExportDialog(QDialog):
         column.addWidget(self.warning)
         column.addWidget(contents)
         column.addWidget(box)
-        column.addWidget(self.result)
+        column.addWidget(self.result_label)
         column.addStretch(1)
         column.addLayout(buttons)
 
@@ -115,7 +115,7 @@ class ExportDialog(QDialog):
 
     def export_to(self, path: Path) -> None:
         self._set_busy(True)
-        self.result.setText(f"Writing {path.name}…")
+        self.result_label.setText(f"Writing {path.name}…")
         ctx = self.env.ctx
         workers.start(
             lambda: export_roster(ctx, path),
@@ -127,13 +127,13 @@ class ExportDialog(QDialog):
         self._set_busy(False)
         self.written = path
         text = f"Wrote {plural(count, 'mentee')} to {path}."
-        self.result.setText(text)
+        self.result_label.setText(text)
         self.env.dialogs.info(self, "Roster exported", text)
         self.exported.emit(path, count)
 
     def _failed(self, message: str) -> None:
         self._set_busy(False)
-        self.result.setText(message)
+        self.result_label.setText(message)
         self.env.dialogs.error(self, message)
 
     def _set_busy(self, busy: bool) -> None:

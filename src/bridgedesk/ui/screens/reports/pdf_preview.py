@@ -39,7 +39,7 @@ class PdfPages:
 
     def page_size(self, index: int) -> tuple[float, float]:
         """Width and height in points (1/72 inch)."""
-        return tuple(self._doc[index].get_size())  # type: ignore[return-value]
+        return tuple(self._doc[index].get_size())
 
     def render(self, index: int, scale: float) -> QImage:
         """The page at ``scale`` pixels per point, on white."""
@@ -97,10 +97,10 @@ class PdfPreview(QWidget):
         self.image_label = QLabel("No report generated yet.")
         self.image_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.image_label.setAccessibleName("Report page")
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.image_label)
-        self.scroll.setAccessibleName("Report preview")
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(self.image_label)
+        self.scroll_area.setAccessibleName("Report preview")
         self.previous = QPushButton("◀ Previous page")
         self.previous.setAccessibleName("Previous page")
         self.next = QPushButton("Next page ▶")
@@ -116,7 +116,7 @@ class PdfPreview(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         self._update_buttons()
 
     def page_count(self) -> int:
@@ -141,7 +141,7 @@ class PdfPreview(QWidget):
             return
         self.current = index
         width, _height = self.pages.page_size(index)
-        room = max(200, self.scroll.viewport().width() - 24)
+        room = max(200, self.scroll_area.viewport().width() - 24)
         ratio = self.devicePixelRatioF()
         image = self.pages.render(index, room / width * ratio)
         image.setDevicePixelRatio(ratio)

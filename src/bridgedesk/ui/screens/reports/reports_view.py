@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -32,6 +33,7 @@ from bridgedesk.ui import workers
 from bridgedesk.ui.colours import warning_colour
 from bridgedesk.ui.screens.reports.pdf_preview import PdfPreview, print_pages
 from bridgedesk.ui.view_env import ViewEnv
+from bridgedesk.ui.widgets.date_fields import date_of
 
 PROGRAM, MENTEE, PACKET = "program", "mentee", "packet"
 REPORTS = (
@@ -60,26 +62,39 @@ def _date_edit(day: dt.date, name: str) -> QDateEdit:
     return editor
 
 
-def build_report(env: ViewEnv, choice: dict[str, object], out: Path) -> Path:
+@dataclass(frozen=True)
+class ReportChoice:
+    """What the form asked for, read on the GUI thread for the worker that builds the report."""
+
+    report: str  # PROGRAM, MENTEE or PACKET
+    start: dt.date
+    end: dt.date
+    mentee_id: int | None  # the progress report's mentee; None for the other reports
+    paper: str
+    private: bool
+    site: str | None  # None: all sites
+    audit: bool
+
+
+def build_report(env: ViewEnv, choice: ReportChoice, out: Path) -> Path:
     """Write the chosen report to ``out`` (runs on a worker thread; reportlab loads lazily)."""
-    today, start, end = env.today(), choice["start"], choice["end"]
-    paper, private = str(choice["paper"]), bool(choice["private"])
-    site = choice.get("site") or None
-    audit = bool(choice.get("audit"))
-    if choice["report"] == PROGRAM:
+    today, start, end = env.today(), choice.start, choice.end
+    paper, private, site, audit = choice.paper, choice.private, choice.site, choice.audit
+    if choice.report == PROGRAM:
         from bridgedesk.reports.program_report import build_program_report
 
-        build_program_report(env.ctx, out, start, end, today, paper, site=site)  # type: ignore[arg-type]
-    elif choice["report"] == MENTEE:
+        build_program_report(env.ctx, out, start, end, today, paper, site=site)
+    elif choice.report == MENTEE:
         from bridgedesk.reports.mentee_report import build_mentee_report
 
-        build_mentee_report(  # type: ignore[call-overload]
-            env.ctx, int(choice["mentee"]), out, today, paper, private, include_audit=audit
+        assert choice.mentee_id is not None  # generate() asks for a mentee first
+        build_mentee_report(
+            env.ctx, choice.mentee_id, out, today, paper, private, include_audit=audit
         )
     else:
         from bridgedesk.reports.packet import build_packet
 
-        build_packet(  # type: ignore[arg-type]
+        build_packet(
             env.ctx, out, start, end, today, paper, private, site=site, include_audit=audit
         )
     return out
@@ -108,6 +123,7 @@ class ReportsView(QWidget):
         self.mentee.setAccessibleName("Mentee")
         self.mentee.setMinimumWidth(260)
         completer = self.mentee.completer()
+        assert completer is not None  # an editable combo makes its own
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.paper = QComboBox()
@@ -245,19 +261,25 @@ class ReportsView(QWidget):
     # ----- generate, save, print ----------------------------------------------------
     def generate(self) -> None:
         key = self.report.currentData()
-        start, end = self.start.date().toPython(), self.end.date().toPython()
+        start, end = date_of(self.start), date_of(self.end)
         if key == MENTEE and self.mentee.currentIndex() < 0:
             self.env.dialogs.error(self, "Choose a mentee for the progress report.")
             return
         if key != MENTEE and end < start:
             self.env.dialogs.error(self, "The period must end on or after its start.")
             return
-        choice = {
-            "report": key, "start": start, "end": end, "mentee": self.mentee.currentData(),
-            "paper": self.paper.currentData(), "private": self.private.isChecked(),
-            "site": self.site.currentData() if key != MENTEE else None,
-            "audit": self.audit.isChecked(),
-        }  # fmt: skip
+        mentee = self.mentee.currentData()
+        site = self.site.currentData() if key != MENTEE else None
+        choice = ReportChoice(
+            report=str(key),
+            start=start,
+            end=end,
+            mentee_id=int(mentee) if key == MENTEE else None,
+            paper=str(self.paper.currentData()),
+            private=self.private.isChecked(),
+            site=str(site) if site else None,
+            audit=self.audit.isChecked(),
+        )
         self._count += 1
         out = Path(self._folder.name) / f"{key}-{self._count}.pdf"
         self.preview.clear()

@@ -73,14 +73,16 @@ class LogCheckinDialog(FormDialog):
         self.private_note.setTabChangesFocus(True)
         self.private_note.setFixedHeight(self.fontMetrics().height() * 3 + 12)
         self.private_note.setPlaceholderText("Only for the mentor and the program director.")
-        self.actions = QTableWidget(ACTION_ROWS, 2)
-        self.actions.setAccessibleName("Agreed actions: description and due date")
-        self.actions.setHorizontalHeaderLabels(["Agreed action", "Due (YYYY-MM-DD)"])
-        self.actions.verticalHeader().setVisible(False)
-        self.actions.setTabKeyNavigation(False)
-        self.actions.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
-        self.actions.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.actions.setColumnWidth(1, 140)
+        self.actions_table = QTableWidget(ACTION_ROWS, 2)
+        self.actions_table.setAccessibleName("Agreed actions: description and due date")
+        self.actions_table.setHorizontalHeaderLabels(["Agreed action", "Due (YYYY-MM-DD)"])
+        self.actions_table.verticalHeader().setVisible(False)
+        self.actions_table.setTabKeyNavigation(False)
+        self.actions_table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        self.actions_table.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.Stretch
+        )
+        self.actions_table.setColumnWidth(1, 140)
         self.add_field("held_date", "Held on", self.held)
         self.add_field("format", "Format", self.format)
         self.add_field("attendees", "Attendees", self.attendees, checked=False)
@@ -89,21 +91,23 @@ class LogCheckinDialog(FormDialog):
         self.add_field("private_note", "Private mentor note", self.private_note, checked=False)
         self.private_note.setAccessibleDescription(PRIVATE_HINT)
         self.form.addRow("", QLabel(PRIVATE_HINT))
-        self.add_field("actions", "Agreed actions", self.actions)
+        self.add_field("actions", "Agreed actions", self.actions_table)
         # After FieldRow, which pins the minimum height to the (tall) size hint.
-        row_h = self.actions.verticalHeader().defaultSectionSize()
-        header_h = self.actions.horizontalHeader().sizeHint().height()
-        self.actions.setFixedHeight(row_h * ACTION_ROWS + header_h + 2 * self.actions.frameWidth())
+        row_h = self.actions_table.verticalHeader().defaultSectionSize()
+        header_h = self.actions_table.horizontalHeader().sizeHint().height()
+        self.actions_table.setFixedHeight(
+            row_h * ACTION_ROWS + header_h + 2 * self.actions_table.frameWidth()
+        )
 
     def set_action(self, row: int, description: str, due: str = "") -> None:
-        self.actions.setItem(row, 0, QTableWidgetItem(description))
-        self.actions.setItem(row, 1, QTableWidgetItem(due))
+        self.actions_table.setItem(row, 0, QTableWidgetItem(description))
+        self.actions_table.setItem(row, 1, QTableWidgetItem(due))
 
     def action_rows(self) -> list[tuple[str, dt.date | None]]:
         """The filled rows of the actions table; raises ValidationError for a bad due date."""
         out: list[tuple[str, dt.date | None]] = []
-        for row in range(self.actions.rowCount()):
-            cells = [self.actions.item(row, c) for c in (0, 1)]
+        for row in range(self.actions_table.rowCount()):
+            cells = [self.actions_table.item(row, c) for c in (0, 1)]
             description, due = (cell.text().strip() if cell else "" for cell in cells)
             if not description and not due:
                 continue

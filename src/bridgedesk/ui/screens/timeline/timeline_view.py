@@ -155,11 +155,15 @@ class TimelineView(QWidget):
 
     def _selection_changed(self, event: TimelineEvent | None) -> None:
         has_mentee = self.mentee.value() is not None
-        checkin = event is not None and event.kind == "checkin"
+        checkin = event if event is not None and event.kind == "checkin" else None
         self.selected_label.setText(describe(event) if event else "Nothing selected")
-        self.log_button.setEnabled(has_mentee and (not checkin or event.state in OPEN_CHECKIN))
-        self.reschedule_button.setEnabled(checkin and event.state in (*OPEN_CHECKIN, "missed"))
-        self.missed_button.setEnabled(checkin and event.state in OPEN_CHECKIN)
+        self.log_button.setEnabled(
+            has_mentee and (checkin is None or checkin.state in OPEN_CHECKIN)
+        )
+        self.reschedule_button.setEnabled(
+            checkin is not None and checkin.state in (*OPEN_CHECKIN, "missed")
+        )
+        self.missed_button.setEnabled(checkin is not None and checkin.state in OPEN_CHECKIN)
         self.milestone_button.setEnabled(
             event is not None and event.kind == "milestone" and event.state != "done"
         )
@@ -256,9 +260,12 @@ class TimelineView(QWidget):
         mentee_id, event = self.mentee.value(), self.selected()
         if mentee_id is None:
             return None
-        checkin_id = event.id if event is not None and event.kind == "checkin" else None
+        checkin = event if event is not None and event.kind == "checkin" else None
+        checkin_id = checkin.id if checkin is not None else None
         heading = "Add an agreed action" + (
-            f" from “{event.title}”." if checkin_id else f" for {self.mentee.currentText()}."
+            f" from “{checkin.title}”."
+            if checkin is not None
+            else f" for {self.mentee.currentText()}."
         )
         return self._open(
             ActionDialog(

@@ -101,6 +101,8 @@ class CredentialsSection(QWidget):
     def tier_rows(self, tier: Tier) -> list[list[str]]:
         """The texts shown under one tier (for tests and screen readers)."""
         group = self.tree.topLevelItem(TIER_ORDER.index(tier))
+        assert group is not None  # refresh() makes one group per tier, in TIER_ORDER
+        children = (group.child(n) for n in range(group.childCount()))
         return [
-            [group.child(n).text(c) for c in range(len(HEADERS))] for n in range(group.childCount())
+            [item.text(c) for c in range(len(HEADERS))] for item in children if item is not None
         ]

@@ -108,4 +108,5 @@ class GoalsSection(QWidget):
         self.table.setVisible(bool(actions))
 
     def goal_texts(self) -> list[str]:
-        return [self.tree.topLevelItem(n).text(TITLE) for n in range(self.tree.topLevelItemCount())]
+        items = (self.tree.topLevelItem(n) for n in range(self.tree.topLevelItemCount()))
+        return [item.text(TITLE) for item in items if item is not None]
