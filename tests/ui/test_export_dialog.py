@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import os
+import subprocess
 
 import pytest
 from PySide6.QtCore import Qt
 
 from bridgedesk.services.importing.headers import EXPORT_HEADERS
+from bridgedesk.services.importing.roster_import import import_roster
 from bridgedesk.services.mentees.roster import MenteeFields, RosterService
 from bridgedesk.ui.screens.program_file.export_dialog import PRIVACY_WARNING, ExportDialog
 from bridgedesk.ui.view_env import ViewEnv
+from tests.safety.test_storage_faults import _fill
 from tests.ui.conftest import TODAY
+from tests.unit.roster_samples import sample_rows, write_csv
 
 NAMES = [
     ("Selam", "Tesfaye", "ሰላም ተስፋዬ"),
@@ -92,3 +97,43 @@ def test_cancelling_the_save_dialog_writes_nothing(qtbot, sqlite_env, tmp_path):
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert dialog.written is None and not dialog.busy
     assert sqlite_env.dialogs.messages == []
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """A 3 MB tmpfs for the export only (the program file stays on the ordinary disk)."""
+    assert os.geteuid() == 0, "this test mounts a tmpfs and must run as root (CI does)"
+    point = tmp_path / "disk"
+    point.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(point)], check=True)
+    try:
+        yield point
+    finally:
+        if subprocess.run(["umount", str(point)], capture_output=True).returncode != 0:
+            subprocess.run(["umount", "-l", str(point)], check=True)
+
+
+def test_full_disk_is_one_sentence_and_the_previous_export_stays(
+    qtbot, sqlite_env, tmp_path, small_disk
+):
+    add_mentees(sqlite_env.ctx)
+    dialog = ExportDialog(sqlite_env)
+    qtbot.addWidget(dialog)
+    dialog.format_radios[".xlsx"].setChecked(True)
+    target = small_disk / "roster.xlsx"
+    sqlite_env.dialogs.save_path = target
+    with qtbot.waitSignal(dialog.exported, timeout=10_000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    before = target.read_bytes()
+    more = sample_rows(600)
+    import_roster(sqlite_env.ctx, write_csv(tmp_path / "more.csv", more), today=TODAY)
+    _fill(small_disk)
+
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "error" in sqlite_env.dialogs.kinds(), timeout=10_000)
+    sentence = "There is not enough room on the disk for roster.xlsx; the earlier roster.xlsx is unchanged."
+    assert sqlite_env.dialogs.messages[-1] == ("error", sentence)
+    assert dialog.result_label.text() == sentence
+    assert target.read_bytes() == before
+    assert sorted(p.name for p in small_disk.iterdir()) == ["filler.bin", "roster.xlsx"]
+    assert dialog.export_button.isEnabled()

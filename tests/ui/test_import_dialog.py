@@ -15,6 +15,7 @@ from bridgedesk.ui.models.import_preview_model import COLUMN, LINE, PROBLEM
 from bridgedesk.ui.screens.program_file.import_dialog import CancelGate, ImportDialog
 from bridgedesk.ui.view_env import ViewEnv
 from tests.ui.conftest import TODAY
+from tests.unit.hostile_files import LEGACY, legacy_csv, workbook_with_sheets
 
 HEADER = ["Given names", "Family name", "Native name", "Start date", "Notes"]
 ETHIOPIC = "ሰላም ተስፋዬ"
@@ -144,7 +145,8 @@ def test_cancel_before_the_write_imports_nothing(sqlite_env, tmp_path):
     )
     assert outcome.cancelled and outcome.count == 0
     assert RosterService(env.ctx).count() == before
-    assert len(stages) == 1  # the backup stage only; the import never began
+    assert stages[-1] == "Taking a backup of the program first…"  # the import never began
+    assert not [s for s in stages if s.startswith("Importing")]
 
 
 def test_cancel_after_the_write_began_is_refused():
@@ -178,3 +180,77 @@ def test_a_problem_holding_a_semicolon_stays_one_problem():
     problems = split_reason(7, reason)
     assert [(p.line, p.column) for p in problems] == [(7, "Start date"), (7, "Role")]
     assert problems[0].message.endswith("use one order (or ISO dates like 2025-07-01)")
+
+
+def test_more_than_fifty_bad_rows_are_all_listed(qtbot, sqlite_env, tmp_path):
+    rows = [
+        [f"Name{i}", "Lee", "", "2025-02-30" if i % 2 else "2025-07-01", ""] for i in range(240)
+    ]
+    dialog = checked_dialog(qtbot, sqlite_env, write_csv(tmp_path / "many.csv", rows))
+    assert dialog.model.rowCount() == 120
+    assert [shown(dialog, r, LINE) for r in range(120)] == [str(i + 2) for i in range(1, 240, 2)]
+    assert "120 problems on 120 lines" in dialog.summary.text()
+
+
+def test_a_utf8_file_shows_its_encoding_and_the_first_name(qtbot, sqlite_env, tmp_path):
+    path = write_csv(tmp_path / "r.csv", [["Selam", "Tesfaye", ETHIOPIC, "2025-07-01", ""]])
+    dialog = checked_dialog(qtbot, sqlite_env, path)
+    assert "Read as UTF-8 text; the first mentee reads “Selam Tesfaye”." in dialog.summary.text()
+    assert dialog.encoding_box.isVisible() and dialog.encoding_box.currentData() is None
+    assert not dialog.sheet_box.isVisible()
+
+
+def test_a_legacy_encoding_is_refused_until_chosen_then_imports_the_names(
+    qtbot, sqlite_env, tmp_path
+):
+    codec, names, label, option = LEGACY[1]  # KOI8-R
+    path = legacy_csv(tmp_path / "koi8.csv", codec, names)
+    dialog = checked_dialog(qtbot, sqlite_env, path)
+    assert dialog.model.rowCount() == 1 and shown(dialog, 0, COLUMN) == WHOLE_FILE
+    assert shown(dialog, 0, PROBLEM).endswith(f"or choose {label} under Encoding.")
+    assert "choose the encoding of koi8.csv above" in dialog.summary.text()
+    assert not dialog.import_button.isEnabled()
+    assert dialog.encoding_box.isVisible()
+
+    dialog.encoding_box.setCurrentIndex(dialog.encoding_box.findData(option))  # rechecks
+    qtbot.waitUntil(lambda: dialog.preview is not None and not dialog.busy, timeout=10_000)
+    assert dialog.model.rowCount() == 0
+    assert f"Read as {label} text; the first mentee reads “Ольга Иванова”." in (
+        dialog.summary.text()
+    )
+    roster = RosterService(sqlite_env.ctx)
+    before = roster.count()
+    with qtbot.waitSignal(dialog.imported, timeout=10_000):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert roster.count() == before + len(names)
+    assert [n for n, _ in roster.find("Иванова")] and [n for n, _ in roster.find("Новикова")]
+
+
+def test_a_workbook_with_several_sheets_offers_them_and_imports_the_chosen_one(
+    qtbot, sqlite_env, tmp_path
+):
+    roster_rows = [["Given names", "Family name", "Start date"], ["Selam", "Tesfaye", "2025-07-01"]]
+    path = workbook_with_sheets(
+        tmp_path / "two.xlsx", [("Notes", [["Read me first"]]), ("Roster", roster_rows)]
+    )
+    dialog = checked_dialog(qtbot, sqlite_env, path)
+    assert shown(dialog, 0, PROBLEM) == (
+        'The first sheet of two.xlsx, "Notes", has no roster columns; its sheets are "Notes" '
+        'and "Roster", so choose the roster\'s sheet under Sheet.'
+    )
+    assert dialog.sheet_box.isVisible() and not dialog.encoding_box.isVisible()
+    assert [dialog.sheet_box.itemText(i) for i in range(dialog.sheet_box.count())] == [
+        "Notes",
+        "Roster",
+    ]
+    assert not dialog.import_button.isEnabled()
+
+    dialog.sheet_box.setCurrentIndex(1)  # rechecks with the chosen sheet
+    qtbot.waitUntil(lambda: dialog.preview is not None and not dialog.busy, timeout=10_000)
+    assert dialog.preview.clean and dialog.sheet_box.currentText() == "Roster"
+    assert "Read from the sheet “Roster”" in dialog.summary.text()
+    roster = RosterService(sqlite_env.ctx)
+    before = roster.count()
+    with qtbot.waitSignal(dialog.imported, timeout=10_000) as imported:
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert imported.args == [1] and roster.count() == before + 1

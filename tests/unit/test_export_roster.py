@@ -97,3 +97,27 @@ def test_unknown_format_and_missing_folder(ctx, tmp_path):
         export_roster(ctx, tmp_path / "roster.pdf")
     with pytest.raises(UserError, match="does not exist"):
         export_roster(ctx, tmp_path / "nope" / "roster.csv")
+
+
+def test_export_to_a_folder_is_one_sentence(ctx, tmp_path):
+    folder = tmp_path / "roster.csv"
+    folder.mkdir()
+    with pytest.raises(UserError, match="is a folder; give the export a file name ending in .csv"):
+        export_roster(ctx, folder)
+    assert list(folder.iterdir()) == []
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_export_replaces_the_file_whole_and_leaves_nothing_beside_it(sqlite_ctx, tmp_path, suffix):
+    out = tmp_path / "exports" / f"roster{suffix}"
+    out.parent.mkdir()
+    out.write_bytes(b"an older export, longer than nothing at all")
+    import_roster(sqlite_ctx, write_csv(tmp_path / "in.csv", sample_rows(30)), today=TODAY)
+    assert export_roster(sqlite_ctx, out) == 30
+    assert [p.name for p in out.parent.iterdir()] == [out.name]  # no temporary file left
+    assert out.stat().st_mode & 0o777 == 0o600  # personnel data: owner-only
+    other = fresh(tmp_path, "again")
+    try:
+        assert import_roster(other, out, today=TODAY).count == 30
+    finally:
+        other.db.dispose()

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
@@ -13,8 +18,20 @@ from bridgedesk.errors import UserError
 from bridgedesk.services.importing.dates import DateProblem, parse_date
 from bridgedesk.services.importing.formulas import neutralise, unquote
 from bridgedesk.services.importing.headers import match_headers, normalise
+from bridgedesk.services.importing.readers import EncodingNotClear, SheetNotChosen
 from bridgedesk.services.importing.roster_import import ImportRejected, import_roster
 from bridgedesk.storage.models import AuditEntry, Mentee, Phase, Site
+from tests.unit.hostile_files import (
+    LEGACY,
+    legacy_csv,
+    workbook_cut_short,
+    workbook_with_broken_xml,
+    workbook_with_cut_part,
+    workbook_with_doctype,
+    workbook_with_lying_sizes,
+    workbook_with_sheets,
+    zip_bomb,
+)
 from tests.unit.roster_samples import SCRIPT_NAMES, sample_rows, write_csv
 
 TODAY = dt.date(2025, 8, 1)
@@ -335,3 +352,226 @@ def test_header_normalisation_and_formula_quote_rules():
     for text in ["=SUM(A1)", "+1", "-5", "@x", "\tx", "\rx", "'=x", "''+y", "'plain", "plain", ""]:
         assert unquote(neutralise(text)) == text
     assert neutralise("=SUM(A1)") == "'=SUM(A1)" and neutralise("'plain") == "'plain"
+
+
+# -- legacy encodings ----------------------------------------------------------------------------
+LEGACY_IDS = [codec for codec, *_ in LEGACY]
+
+
+@pytest.mark.parametrize(("codec", "names", "label", "option"), LEGACY, ids=LEGACY_IDS)
+def test_legacy_encoding_is_refused_naming_it_and_the_option(
+    sqlite_ctx, tmp_path, codec, names, label, option
+):
+    path = legacy_csv(tmp_path / f"{codec}.csv", codec, names)
+    with pytest.raises(EncodingNotClear) as caught:
+        import_roster(sqlite_ctx, path, dry_run=True, today=TODAY)
+    message = str(caught.value)
+    assert "\n" not in message
+    assert f"it looks like {label}" in message
+    assert f"--encoding {option}" in message
+    assert caught.value.guess is not None and caught.value.guess.codec == option
+    assert count(sqlite_ctx) == 0
+
+
+@pytest.mark.parametrize(("codec", "names", "label", "option"), LEGACY, ids=LEGACY_IDS)
+def test_named_encoding_imports_the_names_exactly(
+    sqlite_ctx, tmp_path, codec, names, label, option
+):
+    path = legacy_csv(tmp_path / f"{codec}.csv", codec, names)
+    result = import_roster(sqlite_ctx, path, today=TODAY, encoding=option)
+    assert result.count == len(names)
+    assert result.source.encoding == label
+    assert result.first_mentee == f"{names[0][0]} {names[0][1]}"
+    assert [(m.given_names, m.family_name) for m in mentees(sqlite_ctx)] == names
+
+
+def test_named_encoding_is_applied_strictly_and_unknown_names_are_one_sentence(
+    sqlite_ctx, tmp_path
+):
+    cyrillic = legacy_csv(tmp_path / "cp1251.csv", "cp1251", LEGACY[0][1])
+    with pytest.raises(UserError, match="is not EUC-KR .Korean. text: line 2 holds bytes"):
+        import_roster(sqlite_ctx, cyrillic, today=TODAY, encoding="euc-kr")
+    for name in ("klingon", "base64", "rot13"):
+        with pytest.raises(UserError, match=f'does not know the encoding "{name}"'):
+            import_roster(sqlite_ctx, cyrillic, today=TODAY, encoding=name)
+    assert count(sqlite_ctx) == 0
+
+
+def test_utf8_bom_and_windows_1252_are_read_and_named(sqlite_ctx, tmp_path):
+    western = [
+        {"Given names": "Iñaki", "Family name": "Ibáñez", "Start date": "2025-07-01"},
+        {"Given names": "Renée", "Family name": "O’Brien", "Start date": "2025-07-02"},
+        {"Given names": "Søren", "Family name": "Ødegård", "Start date": "2025-07-03"},
+        {"Given names": "Zoë", "Family name": "Lefèvre", "Start date": "2025-07-04"},
+    ]
+    western[0]["Notes"] = "¿Qué? – see “Epic™” … 5 €"
+    got = {}
+    for encoding in ("utf-8", "utf-8-sig", "cp1252"):
+        path = write_csv(tmp_path / f"{encoding}.csv", western, encoding=encoding)
+        result = import_roster(sqlite_ctx, path, dry_run=True, today=TODAY)
+        got[encoding] = (result.source.encoding, result.first_mentee)
+    assert got == {
+        "utf-8": ("UTF-8", "Iñaki Ibáñez"),
+        "utf-8-sig": ("UTF-8 with BOM", "Iñaki Ibáñez"),
+        "cp1252": ("Windows-1252", "Iñaki Ibáñez"),
+    }
+    import_roster(sqlite_ctx, tmp_path / "cp1252.csv", today=TODAY)
+    stored = mentees(sqlite_ctx)
+    assert [(m.given_names, m.family_name) for m in stored] == [
+        (r["Given names"], r["Family name"]) for r in western
+    ]
+    assert stored[0].notes == "¿Qué? – see “Epic™” … 5 €"
+
+
+# -- files that are not files, damaged and hostile workbooks --------------------------------------
+def test_a_folder_and_a_named_pipe_are_named_for_what_they_are(sqlite_ctx, tmp_path):
+    folder = tmp_path / "roster.csv"
+    folder.mkdir()
+    pipe = tmp_path / "pipe.xlsx"
+    os.mkfifo(pipe)
+    outcomes: dict[str, str] = {}
+
+    def attempt(path):
+        try:
+            import_roster(sqlite_ctx, path, dry_run=True, today=TODAY)
+        except UserError as exc:
+            outcomes[path.name] = str(exc)
+
+    for path in (folder, pipe):  # a pipe with no writer must not hang the import
+        worker = threading.Thread(target=attempt, args=(path,), daemon=True)
+        worker.start()
+        worker.join(timeout=20)
+        assert not worker.is_alive(), f"reading {path.name} hung"
+    assert outcomes == {
+        "roster.csv": f"{folder} is a folder, not a file; choose the roster file itself.",
+        "pipe.xlsx": f"{pipe} is a named pipe (FIFO), not a file; choose the roster file itself.",
+    }
+
+
+@pytest.mark.parametrize(
+    ("make", "words"),
+    [
+        (
+            workbook_with_broken_xml,
+            "is damaged: its part xl/worksheets/sheet1.xml is not valid XML",
+        ),
+        (workbook_cut_short, "is cut short: its end is missing"),
+        (workbook_with_cut_part, "its part xl/worksheets/sheet1.xml cannot be unpacked"),
+    ],
+    ids=["malformed-xml", "file-cut-short", "part-cut-short"],
+)
+def test_damaged_workbooks_are_one_sentence_each(sqlite_ctx, tmp_path, make, words):
+    path = make(tmp_path)
+    with pytest.raises(UserError) as caught:
+        import_roster(sqlite_ctx, path, dry_run=True, today=TODAY)
+    assert words in str(caught.value)
+    assert "\n" not in str(caught.value)
+    assert count(sqlite_ctx) == 0
+
+
+def test_a_doctype_in_a_workbook_is_refused_and_its_entity_never_read(sqlite_ctx, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-4711", encoding="utf-8")
+    path = workbook_with_doctype(tmp_path, secret)
+    with pytest.raises(UserError, match=r"declares an XML document type \(DOCTYPE\)") as caught:
+        import_roster(sqlite_ctx, path, today=TODAY)
+    assert "TOP-SECRET" not in str(caught.value)
+    assert count(sqlite_ctx) == 0
+
+
+@pytest.mark.parametrize(
+    ("megabytes", "words"),
+    [
+        (150, "would unpack to 150 MB, far more than any roster (at most 100 MB)"),
+        (40, "unpacks to 1,0"),  # under the total, refused for its ratio (about 1,000 to 1)
+    ],
+    ids=["over-the-total", "over-the-ratio"],
+)
+def test_zip_bombs_are_refused_before_unpacking(sqlite_ctx, tmp_path, megabytes, words):
+    path = zip_bomb(tmp_path / "bomb.xlsx", megabytes)
+    assert path.stat().st_size < megabytes * 2048  # about 1 KB per MB unpacked
+    with pytest.raises(UserError, match="exhaust the computer's memory") as caught:
+        import_roster(sqlite_ctx, path, dry_run=True, today=TODAY)
+    assert words in str(caught.value)
+
+
+def test_a_bomb_that_lies_about_its_size_stops_at_the_size_it_gives(sqlite_ctx, tmp_path):
+    path = workbook_with_lying_sizes(tmp_path, 300)
+    with pytest.raises(UserError, match="cannot be unpacked .it is cut short or corrupted."):
+        import_roster(sqlite_ctx, path, dry_run=True, today=TODAY)
+
+
+def test_zip_bomb_memory_stays_small_in_a_real_process(tmp_path):
+    """The 1.5 MB, 1.5 GB bomb took 3.1 GB of memory before the size check; now ~70 MB."""
+    path = zip_bomb(tmp_path / "bomb.xlsx", 1500)
+    script = (
+        "import resource, sys\n"
+        "from pathlib import Path\n"
+        "from bridgedesk.errors import UserError\n"
+        "from bridgedesk.services.importing.readers import read_table\n"
+        "try:\n"
+        "    read_table(Path(sys.argv[1]))\n"
+        "    print('read')\n"
+        "except UserError as exc:\n"
+        "    print(exc)\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)\n"
+    )
+    import bridgedesk
+
+    env = {**os.environ, "PYTHONPATH": str(Path(bridgedesk.__file__).parents[1])}
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(path)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+    )
+    message, peak_mb = done.stdout.strip().splitlines()
+    assert int(peak_mb) < 200, f"reading the bomb took {peak_mb} MB"
+    assert "would unpack to 1.5 GB" in message, done.stderr
+
+
+def test_a_roster_on_the_second_sheet_names_the_sheets_to_choose_from(sqlite_ctx, tmp_path):
+    roster = [["Given names", "Family name", "Start date"], ["王", "小明", "2025-07-01"]]
+    path = workbook_with_sheets(
+        tmp_path / "two.xlsx", [("Read me", [["Fill in the next sheet"]]), ("Roster", roster)]
+    )
+    with pytest.raises(SheetNotChosen) as caught:
+        import_roster(sqlite_ctx, path, today=TODAY)
+    assert str(caught.value) == (
+        'The first sheet of two.xlsx, "Read me", has no roster columns; its sheets are '
+        '"Read me" and "Roster", so choose the roster\'s sheet with --sheet NAME.'
+    )
+    assert caught.value.sheets == ("Read me", "Roster")
+    with pytest.raises(SheetNotChosen, match='has no sheet named "Staff"; its sheets are'):
+        import_roster(sqlite_ctx, path, today=TODAY, sheet="Staff")
+    result = import_roster(sqlite_ctx, path, today=TODAY, sheet="Roster")
+    assert result.count == 1 and result.source.sheet == "Roster"
+    assert [(m.given_names, m.family_name) for m in mentees(sqlite_ctx)] == [("王", "小明")]
+
+
+def test_an_empty_first_sheet_and_a_sheet_for_a_csv(sqlite_ctx, tmp_path):
+    roster = [["Given names", "Family name", "Start date"], ["Ana", "Silva", "2025-07-01"]]
+    path = workbook_with_sheets(tmp_path / "e.xlsx", [("Blank", []), ("Mentees", roster)])
+    with pytest.raises(SheetNotChosen, match='"Blank", is empty; its sheets are'):
+        import_roster(sqlite_ctx, path, today=TODAY)
+    assert import_roster(sqlite_ctx, path, today=TODAY, sheet="mentees").count == 1
+    csv_path = write_csv(tmp_path / "r.csv", [roster_row("Bo")])
+    with pytest.raises(UserError, match="Only an Excel workbook has sheets"):
+        import_roster(sqlite_ctx, csv_path, today=TODAY, sheet="Roster")
+    with pytest.raises(UserError, match="an encoding is only chosen for CSV files"):
+        import_roster(sqlite_ctx, path, today=TODAY, encoding="cp1251")
+
+
+def test_every_bad_row_is_kept_beyond_the_fifty_listed(sqlite_ctx, tmp_path):
+    rows = [roster_row(f"N{i}", start="someday" if i % 2 else "2025-07-01") for i in range(240)]
+    path = write_csv(tmp_path / "bad.csv", rows)
+    with pytest.raises(ImportRejected) as caught:
+        import_roster(sqlite_ctx, path, today=TODAY)
+    assert len(caught.value.bad_rows) == 120
+    assert str(caught.value).count("\n  line ") == 50
+    assert str(caught.value).endswith("... and 70 more")
+
+
+def roster_row(given: str, start: str = "2025-07-01") -> dict[str, str]:
+    return {"Given names": given, "Family name": "Lee", "Start date": start}

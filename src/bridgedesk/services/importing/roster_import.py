@@ -20,8 +20,14 @@ from bridgedesk.domain.phases import PhaseSpan, phase_on_date
 from bridgedesk.errors import UserError
 from bridgedesk.services.context import ServiceContext
 from bridgedesk.services.history.audit import record_bulk
-from bridgedesk.services.importing.headers import match_headers
-from bridgedesk.services.importing.readers import read_table
+from bridgedesk.services.importing.headers import HeaderMap, match_headers
+from bridgedesk.services.importing.readers import (
+    SourceFormat,
+    Table,
+    first_sheet_problem,
+    has_roster_headings,
+    read_table,
+)
 from bridgedesk.services.importing.rows import BadRow, ParsedRow, duplicate_key, parse_rows
 from bridgedesk.storage.models import Mentee, Phase, Site
 
@@ -35,13 +41,21 @@ class ImportResult:
     ignored_columns: list[str] = field(default_factory=list)
     mentee_ids: list[int] = field(default_factory=list)
     sites_created: list[str] = field(default_factory=list)
+    source: SourceFormat = field(default_factory=SourceFormat)  # encoding or sheet read
+    first_mentee: str = ""  # the first row's name as read, to see the encoding is right
 
 
 class ImportRejected(UserError):
-    """The file had bad rows, so nothing was imported; ``bad_rows`` lists every one."""
+    """The file had bad rows, so nothing was imported; ``bad_rows`` lists every one.
 
-    def __init__(self, name: str, kind: str, bad_rows: list[BadRow]):
+    The message lists the first :data:`MAX_LISTED`; ``bad_rows`` always holds all of them.
+    """
+
+    def __init__(
+        self, name: str, kind: str, bad_rows: list[BadRow], source: SourceFormat | None = None
+    ):
         self.bad_rows = bad_rows
+        self.source = source or SourceFormat()
         lines = [f"  {kind} {b.line}: {b.reason}" for b in bad_rows[:MAX_LISTED]]
         if len(bad_rows) > MAX_LISTED:
             lines.append(f"  ... and {len(bad_rows) - MAX_LISTED} more")
@@ -52,20 +66,36 @@ class ImportRejected(UserError):
 
 
 def import_roster(
-    ctx: ServiceContext, path: Path, *, dry_run: bool = False, today: dt.date | None = None
+    ctx: ServiceContext,
+    path: Path,
+    *,
+    dry_run: bool = False,
+    today: dt.date | None = None,
+    encoding: str | None = None,
+    sheet: str | None = None,
 ) -> ImportResult:
-    """Check every row of ``path``; write all of them as new mentees, or none."""
+    """Check every row of ``path``; write all of them as new mentees, or none.
+
+    ``encoding`` decodes a CSV file strictly with that codec instead of detecting it;
+    ``sheet`` reads that worksheet of a workbook instead of the first.
+    """
     today = today or dt.date.today()
-    table = read_table(path)
-    headers = match_headers(table.header)
+    table = read_table(path, encoding=encoding, sheet=sheet)
+    headers = _headers(table, path.name)
     good, bad = parse_rows(table, headers)
     with ctx.unit_of_work() as session:
         phases = _phases(session)
         bad += _check_against_database(session, good, phases, table.kind)
         if bad:
             bad.sort(key=lambda b: b.line)
-            raise ImportRejected(path.name, table.kind, bad)
-        result = ImportResult(count=len(good), dry_run=dry_run, ignored_columns=headers.ignored)
+            raise ImportRejected(path.name, table.kind, bad, table.source)
+        result = ImportResult(
+            count=len(good),
+            dry_run=dry_run,
+            ignored_columns=headers.ignored,
+            source=table.source,
+            first_mentee=_first_name(good),
+        )
         if dry_run:
             return result
         site_ids = _site_ids(session, good, result)
@@ -74,6 +104,26 @@ def import_roster(
         record_bulk(session, ctx.actor, "import", "mentee", rows)
         result.mentee_ids = list(ids)
     return result
+
+
+def _headers(table: Table, name: str) -> HeaderMap:
+    """The columns; a first sheet without one roster heading names the workbook's sheets."""
+    try:
+        return match_headers(table.header)
+    except UserError:
+        if has_roster_headings(table.header):
+            raise
+        other_sheet = first_sheet_problem(table, name, "has no roster columns")
+        if other_sheet is None:
+            raise
+        raise other_sheet from None
+
+
+def _first_name(good: list[ParsedRow]) -> str:
+    if not good:
+        return ""
+    values = good[0].values
+    return f"{values['given_names']} {values['family_name']}".strip()
 
 
 def _insert_mentees(session: Session, rows: list[dict[str, Any]]) -> list[int]:

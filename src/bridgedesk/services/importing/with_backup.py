@@ -46,15 +46,23 @@ def import_with_backup(
     *,
     on_stage: Callable[[str], None] | None = None,
     dry_run: bool = False,
+    encoding: str | None = None,
+    sheet: str | None = None,
 ) -> ImportOutcome:
     """Back up the program file (SQLite only), then import ``source`` all or nothing.
 
     ``before_write`` is asked just before the import starts writing; False stops there (a
     Cancel click) with nothing imported. ``on_stage`` hears a sentence as each step begins.
-    A dry run checks every row and writes nothing, so it takes no backup.
+    A dry run checks every row and writes nothing, so it takes no backup. ``encoding`` and
+    ``sheet`` are passed to :func:`import_roster`. Nor does an import that would fail (a
+    mistyped file name, a bad row): the file is checked in full first, and the backup is
+    taken only once it would import.
     """
     say = on_stage or (lambda _text: None)
     backup, warning = None, ""
+    if not dry_run:
+        say(f"Checking {source.name}…")  # raises on any problem, before any backup
+        import_roster(ctx, source, dry_run=True, today=today, encoding=encoding, sheet=sheet)
     if not dry_run and is_program_file(ctx):
         say("Taking a backup of the program first…")
         taken = safety.backup_now(paths, reason="before-import")
@@ -62,5 +70,7 @@ def import_with_backup(
     if before_write is not None and not before_write():
         return ImportOutcome(None, backup, warning)
     say(f"Importing the mentees from {source.name}…")
-    result = import_roster(ctx, source, dry_run=dry_run, today=today)
+    result = import_roster(
+        ctx, source, dry_run=dry_run, today=today, encoding=encoding, sheet=sheet
+    )
     return ImportOutcome(result, backup, warning)

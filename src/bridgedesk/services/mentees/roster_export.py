@@ -4,6 +4,10 @@ Every cell is text and anything that starts like a formula gets a leading ``'`` 
 removes it again), so opening the file in Excel never runs a formula and re-importing it gives
 the same values. CSV is UTF-8 with a BOM so Excel shows native-script names correctly.
 
+The file is written next to its final place under a temporary name, flushed to the disk and
+only then renamed over the old one (:func:`write_atomically`): a full disk, a read-only folder
+or a crash leaves the previous export byte for byte as it was, and no half-written file.
+
 The roster is a personnel record, so an export says so: the XLSX carries a "Confidential"
 page header and footer and workbook properties (none of which the import reads, so the data
 rows stay exactly as before). A CSV cannot carry a mark without breaking re-import, so
@@ -14,9 +18,13 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from collections.abc import Iterator
+import errno
+import io
+import os
+import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from sqlalchemy import select
 
@@ -72,33 +80,93 @@ def _cell(value: object) -> str:
 
 
 def export_roster(ctx: ServiceContext, path: Path) -> int:
-    """Write all mentees to ``path`` (.csv or .xlsx, by its ending); return how many."""
+    """Write all mentees to ``path`` (.csv or .xlsx, by its ending); return how many.
+
+    All or nothing: on any failure the file at ``path`` is left exactly as it was.
+    """
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
         raise UserError(f"The export file must end in .csv or .xlsx, not {path.name!r}.")
     if not path.parent.is_dir():
         raise UserError(f"The folder {path.parent} does not exist.")
+    if path.is_dir():
+        raise UserError(f"{path} is a folder; give the export a file name ending in {suffix}.")
     rows = roster_rows(ctx)
-    try:
-        if suffix == ".csv":
-            _write_csv(path, rows)
-        else:
-            _write_xlsx(path, rows)
-    except PermissionError:
-        raise UserError(
-            f"The file {path} cannot be written (is it open in another program?)."
-        ) from None
+    if suffix == ".csv":
+        write_atomically(path, lambda fh: _write_csv(fh, rows))
+    else:
+        workbook = _build_xlsx(path, rows)
+        write_atomically(path, lambda fh: fh.write(workbook))
     return len(rows)
 
 
-def _write_csv(path: Path, rows: list[list[str]]) -> None:
-    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(EXPORT_HEADERS)
-        writer.writerows(rows)
+def write_atomically(path: Path, write: Callable[[IO[bytes]], object]) -> None:
+    """``write`` into a temporary file beside ``path``, fsync it, then rename it over ``path``.
+
+    On any failure the temporary file is removed and ``path`` is untouched; an OS error
+    becomes one sentence (:func:`write_problem`). The new file is owner-only (0600).
+    """
+    folder = path.parent
+    try:
+        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=folder)
+    except OSError as exc:
+        raise UserError(write_problem(path, exc)) from None
+    partial = Path(temporary)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            write(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(partial, path)
+    except BaseException as exc:
+        partial.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise UserError(write_problem(path, exc)) from None
+        raise
+    _fsync_folder(folder)
 
 
-def _write_xlsx(path: Path, rows: list[list[str]]) -> None:
+def write_problem(path: Path, exc: OSError) -> str:
+    """One sentence for a failed write, saying what became of the file already there."""
+    kept = f"the earlier {path.name} is unchanged" if path.exists() else "nothing was written"
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return f"There is not enough room on the disk for {path.name}; {kept}."
+    if exc.errno == errno.EROFS:
+        return f"The folder {path.parent} is read-only, so {path.name} was not written; {kept}."
+    if isinstance(exc, PermissionError):
+        return f"The file {path} cannot be written (is it open in another program?); {kept}."
+    reason = exc.strerror or str(exc)
+    return f"The file {path} could not be written ({reason}); {kept}."
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename durable; a platform that cannot open a folder (Windows) skips it."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _write_csv(fh: IO[bytes], rows: list[list[str]]) -> None:
+    text = io.TextIOWrapper(fh, encoding="utf-8-sig", newline="")
+    writer = csv.writer(text)
+    writer.writerow(EXPORT_HEADERS)
+    writer.writerows(rows)
+    text.flush()
+    text.detach()  # the caller closes the file after fsync
+
+
+def _build_xlsx(path: Path, rows: list[list[str]]) -> bytes:
+    """The workbook's bytes, built in memory so that only our own write can meet the disk.
+
+    openpyxl stages each sheet in the system's temporary folder; when that fails, it is said.
+    """
     from openpyxl import Workbook
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
@@ -109,11 +177,19 @@ def _write_xlsx(path: Path, rows: list[list[str]]) -> None:
         for value in row:
             yield ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)  # control chars Excel cannot hold
 
-    _mark_confidential(workbook, sheet)
-    sheet.append(list(EXPORT_HEADERS))
-    for row in rows:
-        sheet.append(list(clean(row)))
-    workbook.save(path)
+    buffer = io.BytesIO()
+    try:
+        _mark_confidential(workbook, sheet)
+        sheet.append(list(EXPORT_HEADERS))
+        for row in rows:
+            sheet.append(list(clean(row)))
+        workbook.save(buffer)
+    except OSError as exc:
+        raise UserError(
+            f"The Excel file {path.name} could not be built in the temporary folder "
+            f"{tempfile.gettempdir()} ({exc.strerror or exc}); nothing was written."
+        ) from None
+    return buffer.getvalue()
 
 
 def _mark_confidential(workbook: Any, sheet: Any) -> None:

@@ -1,8 +1,12 @@
 """File > Import roster…: check a CSV or Excel file first, then import it all or nothing.
 
 The check is a dry run of the import service off the GUI thread; every problem is listed
-with its line and column. "Import" is offered only for a clean file, and a verified backup
-of the program file is taken before anything is written.
+with its line and column, all of them, however many. "Import" is offered only for a clean
+file, and a verified backup of the program file is taken before anything is written.
+
+A CSV file's encoding is detected (UTF-8 or Windows-1252) and shown; a file in another
+encoding is refused until one is chosen under Encoding. A workbook with several sheets gets a
+Sheet list; choosing either checks the file again, and the import reads it the same way.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -25,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from bridgedesk.services.importing.preview import ImportPreview, preview_import
+from bridgedesk.services.importing.readers import codec_label, encoding_choices, is_workbook
 from bridgedesk.services.importing.with_backup import ImportOutcome, import_with_backup
 from bridgedesk.ui import workers
 from bridgedesk.ui.formatting import plural
@@ -33,6 +39,7 @@ from bridgedesk.ui.view_env import ViewEnv
 from bridgedesk.ui.widgets.column_padding import pad_columns
 
 FILE_FILTER = "Roster files (*.csv *.xlsx *.xlsm);;CSV files (*.csv);;Excel workbooks (*.xlsx)"
+DETECT = "Detect (UTF-8 or Windows-1252)"
 
 
 class CancelGate:
@@ -76,6 +83,9 @@ class ImportDialog(QDialog):
         self.env = env
         self.source: Path | None = None
         self.preview: ImportPreview | None = None
+        self.encoding: str | None = None  # the codec chosen under Encoding; None: detect
+        self.sheet: str | None = None  # the sheet chosen under Sheet; None: the first
+        self._filling = False  # the lists are being refilled, not changed by the user
         self.busy = False
         self._gate: CancelGate | None = None
         self._progress: QProgressDialog | None = None
@@ -106,6 +116,29 @@ class ImportDialog(QDialog):
         file_row.addWidget(self.file_label, 1)
         file_row.addWidget(self.choose_button)
         file_row.addWidget(self.recheck_button)
+
+        self.encoding_box = QComboBox()
+        self.encoding_box.setAccessibleName("Encoding of the CSV file")
+        self.encoding_box.setToolTip(
+            "How the file's text is written; choose it when BridgeDesk cannot tell"
+        )
+        self.encoding_box.addItem(DETECT, None)
+        for label, codec in encoding_choices():
+            self.encoding_box.addItem(label, codec)
+        self.encoding_box.currentIndexChanged.connect(self._encoding_chosen)
+        self.encoding_label = QLabel("&Encoding:")
+        self.encoding_label.setBuddy(self.encoding_box)
+        self.sheet_box = QComboBox()
+        self.sheet_box.setAccessibleName("Sheet holding the roster")
+        self.sheet_box.setToolTip("The workbook's sheet that holds the roster")
+        self.sheet_box.currentIndexChanged.connect(self._sheet_chosen)
+        self.sheet_label = QLabel("S&heet:")
+        self.sheet_label.setBuddy(self.sheet_box)
+        options_row = QHBoxLayout()
+        for widget in (self.encoding_label, self.encoding_box, self.sheet_label, self.sheet_box):
+            options_row.addWidget(widget)
+        options_row.addStretch(1)
+        self._show_options()
 
         self.summary = QLabel("")
         self.summary.setWordWrap(True)
@@ -141,6 +174,7 @@ class ImportDialog(QDialog):
         column = QVBoxLayout(self)
         column.addWidget(intro)
         column.addLayout(file_row)
+        column.addLayout(options_row)
         column.addWidget(self.summary)
         column.addWidget(self.table, 1)
         column.addStretch(0)  # takes the room while there is no problem table to show
@@ -152,6 +186,9 @@ class ImportDialog(QDialog):
         folder = self.source.parent if self.source else Path.home()
         chosen = self.env.dialogs.ask_open_path(self, "Import roster", folder, FILE_FILTER)
         if chosen is not None:
+            self.encoding = self.sheet = None  # a new file: detect and read the first sheet
+            self._fill_sheets([], None)
+            self._choose_encoding(None)
             self.check_file(chosen)
 
     def check_again(self) -> None:
@@ -165,23 +202,40 @@ class ImportDialog(QDialog):
         self.summary.setText(f"Checking {source.name}…")
         self.model.set_problems([])
         self.table.hide()
+        self._show_options()
         self._set_busy(True)
         ctx, today = self.env.ctx, self.env.today()
-        workers.start(lambda: preview_import(ctx, source, today), self._show_preview, self._failed)
+        encoding, sheet = self.encoding, self.sheet
+        workers.start(
+            lambda: preview_import(ctx, source, today, encoding=encoding, sheet=sheet),
+            self._show_preview,
+            self._failed,
+        )
 
     def _show_preview(self, preview: ImportPreview) -> None:
         self.preview = preview
         self._set_busy(False)
+        self._fill_sheets(preview.sheets, preview.sheet or self.sheet)
+        if preview.encoding_guess and self.encoding_box.findData(preview.encoding_guess) < 0:
+            self.encoding_box.addItem(codec_label(preview.encoding_guess), preview.encoding_guess)
+        self._show_options()
         word = preview.position_word
         self.model.set_problems(preview.problems, word)
         self.table.setVisible(bool(preview.problems))
-        if preview.problems:
+        if preview.needs_choice:
+            self.summary.setText(
+                f"Nothing can be imported yet: choose the {preview.needs_choice} of "
+                f"{preview.file_name} above (the problem below says why)."
+            )
+            box = self.encoding_box if preview.needs_choice == "encoding" else self.sheet_box
+            box.setFocus()
+        elif preview.problems:
             lines = {p.line for p in preview.problems if p.line is not None}
             where = f" on {plural(len(lines), word)}" if lines else ""
             self.summary.setText(
                 f"Nothing can be imported: {preview.file_name} has "
                 f"{plural(len(preview.problems), 'problem')}{where}. Fix them in the file, "
-                "save it, and choose Check again."
+                f"save it, and choose Check again.{self._how_read(preview)}"
             )
             self.table.setFocus()
         else:
@@ -193,9 +247,62 @@ class ImportDialog(QDialog):
             self.summary.setText(
                 f"{preview.file_name} is ready: {plural(preview.would_add, 'new mentee')} "
                 f"would be added and nobody already on the roster would change.{ignored}"
+                f"{self._how_read(preview)}"
             )
             self.import_button.setDefault(True)
             self.import_button.setFocus()
+
+    @staticmethod
+    def _how_read(preview: ImportPreview) -> str:
+        """Read as KOI8-R (Russian) text; the first mentee reads “Ольга Иванова”."""
+        if preview.sheet:
+            text = f" Read from the sheet “{preview.sheet}”"
+        elif preview.encoding:
+            text = f" Read as {preview.encoding} text"
+        else:
+            return ""
+        if preview.first_mentee:
+            text += f"; the first mentee reads “{preview.first_mentee}”"
+        return text + "."
+
+    # -- encoding and sheet -----------------------------------------------------------------
+    def _show_options(self) -> None:
+        csv_file = self.source is not None and not is_workbook(self.source)
+        self.encoding_label.setVisible(csv_file)
+        self.encoding_box.setVisible(csv_file)
+        several = self.sheet_box.count() > 1
+        self.sheet_label.setVisible(several)
+        self.sheet_box.setVisible(several)
+
+    def _fill_sheets(self, sheets: list[str], current: str | None) -> None:
+        self._filling = True
+        try:
+            self.sheet_box.clear()
+            for name in sheets:
+                self.sheet_box.addItem(name, name)
+            if current is not None and current in sheets:
+                self.sheet_box.setCurrentIndex(sheets.index(current))
+        finally:
+            self._filling = False
+
+    def _choose_encoding(self, codec: str | None) -> None:
+        self._filling = True
+        try:
+            self.encoding_box.setCurrentIndex(max(self.encoding_box.findData(codec), 0))
+        finally:
+            self._filling = False
+
+    def _encoding_chosen(self, index: int) -> None:
+        if self._filling or index < 0:
+            return
+        self.encoding = self.encoding_box.itemData(index)
+        self.check_again()
+
+    def _sheet_chosen(self, index: int) -> None:
+        if self._filling or index < 0:
+            return
+        self.sheet = self.sheet_box.itemData(index)
+        self.check_again()
 
     # -- importing ------------------------------------------------------------------------
     def start_import(self) -> None:
@@ -211,9 +318,17 @@ class ImportDialog(QDialog):
         progress.setAutoClose(False)
         progress.canceled.connect(self._cancel_requested)
         env, source, stage = self.env, self.source, self._stage.changed
+        encoding, sheet = self.encoding, self.sheet
         workers.start(
             lambda: import_with_backup(
-                env.ctx, env.paths, source, env.today(), gate.begin, on_stage=stage.emit
+                env.ctx,
+                env.paths,
+                source,
+                env.today(),
+                gate.begin,
+                on_stage=stage.emit,
+                encoding=encoding,
+                sheet=sheet,
             ),
             self._imported,
             self._failed,
@@ -267,6 +382,8 @@ class ImportDialog(QDialog):
         self.busy = busy
         self.choose_button.setEnabled(not busy)
         self.recheck_button.setEnabled(not busy and self.source is not None)
+        self.encoding_box.setEnabled(not busy)
+        self.sheet_box.setEnabled(not busy)
         clean = self.preview is not None and self.preview.clean
         self.import_button.setEnabled(not busy and clean)
 
