@@ -20,6 +20,7 @@ from bridgedesk.bootstrap import open_program  # noqa: E402
 from bridgedesk.paths import DataPaths  # noqa: E402
 from bridgedesk.services.context import ServiceContext  # noqa: E402
 from tests.postgres_server import database_url, running_server  # noqa: E402
+from tests.unit.password_stores import no_store, store  # noqa: E402, F401 - shared fixtures
 
 TEMPLATE_DB = "bridgedesk_template"
 

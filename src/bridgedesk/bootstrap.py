@@ -6,34 +6,24 @@ The CLI and the GUI both call :func:`open_program`, so they share one start-up p
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
+import sqlite3
 
 from sqlalchemy.exc import DBAPIError
 
 from bridgedesk.errors import DatabaseError
+from bridgedesk.logs import setup_logging as setup_logging  # the window takes it from here
 from bridgedesk.paths import DataPaths
 from bridgedesk.services.checklists.summary import refresh_if_stale
 from bridgedesk.services.context import ServiceContext
 from bridgedesk.services.program.defaults import ensure_defaults
 from bridgedesk.services.program_file import connection_settings
-from bridgedesk.storage import backup, migrate
+from bridgedesk.storage import backup, db_errors, migrate
 from bridgedesk.storage.database import Database, open_sqlite, open_url
 from bridgedesk.storage.engine import server_url
 
 ENV_DATABASE_URL = connection_settings.ENV_DATABASE_URL
 log = logging.getLogger(__name__)
-
-
-def setup_logging(paths: DataPaths, level: int = logging.INFO) -> None:
-    handler = logging.handlers.RotatingFileHandler(
-        paths.logs / "bridgedesk.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
-    )
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
-        root.addHandler(handler)
-    root.setLevel(level)
 
 
 def open_database(paths: DataPaths, database_url: str | None = None) -> Database:
@@ -49,9 +39,12 @@ def open_database(paths: DataPaths, database_url: str | None = None) -> Database
     db_file = paths.database
 
     def backup_before_migration() -> None:
-        taken = backup.take_backup(
-            db_file, paths.backups, f"before-migration-to-{migrate.head_revision()}"
-        )
+        reason = f"before-migration-to-{migrate.head_revision()}"
+        earlier = backup.same_content_backup(db_file, paths.backups, reason)
+        if earlier is not None:  # an upgrade of this same content was tried and interrupted
+            log.info("backup before migration: %s already holds this program", earlier.name)
+            return
+        taken = backup.take_backup(db_file, paths.backups, reason)
         log.info("backup before migration: %s", taken)
 
     return open_sqlite(db_file, before_migration=backup_before_migration)
@@ -64,8 +57,16 @@ def open_program(
     os.umask(0o077)
     paths.ensure()
     db = open_database(paths, database_url)
-    ctx = ServiceContext(db, actor)
-    with db.sessions.begin() as session:
-        ensure_defaults(session)
-        refresh_if_stale(session)
+    try:
+        ctx = ServiceContext(db, actor)
+        with db.sessions.begin() as session:
+            ensure_defaults(session)
+            refresh_if_stale(session)
+    except (DBAPIError, sqlite3.Error) as exc:
+        db.dispose()
+        # a locked, full or read-only file: one sentence, never the driver's SQL and rows
+        translated = db_errors.translate(exc, db.path)
+        if translated is None:
+            raise
+        raise translated from exc
     return ctx

@@ -6,6 +6,7 @@ user data directory for "BridgeDesk".
 
 from __future__ import annotations
 
+import errno
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +14,7 @@ from pathlib import Path
 import platformdirs
 
 from bridgedesk import APP_NAME
+from bridgedesk.errors import DataFolderError, os_error_sentence
 
 ENV_DATA_DIR = "BRIDGEDESK_DATA_DIR"
 DB_FILENAME = "bridgedesk.db"
@@ -49,10 +51,25 @@ class DataPaths:
     def settings_file(self) -> Path:
         return self.root / "settings.json"
 
+    @property
+    def log_file(self) -> Path:
+        return self.logs / "bridgedesk.log"
+
     def ensure(self) -> DataPaths:
-        """Create the folders owner-only (0700) and return self."""
-        for folder in (self.root, self.backups, self.logs):
-            make_private_dir(folder)
+        """Create the missing folders owner-only (0700) and return self.
+
+        A folder that already exists is left exactly as it is (a shared 2775 folder or a
+        1777 one stays so). Raises DataFolderError, one plain sentence, when the data
+        folder cannot be created or written to (a read-only disk, no permission, a full disk).
+        """
+        try:
+            for folder in (self.root, self.backups, self.logs):
+                make_private_dir(folder)
+        except OSError as exc:
+            raise DataFolderError(data_folder_sentence(self.root, exc)) from None
+        refusal = write_refusal(self.root)
+        if refusal is not None:
+            raise DataFolderError(data_folder_sentence(self.root, OSError(refusal, "")))
         return self
 
 
@@ -70,9 +87,55 @@ def resolve(data_dir: str | os.PathLike[str] | None = None) -> DataPaths:
     return DataPaths(default_root())
 
 
+def data_folder_sentence(root: Path, exc: OSError) -> str:
+    """The plain sentence for a data folder that cannot be created or written to."""
+    sentence = os_error_sentence(exc, f"its data folder {root}")
+    if sentence is not None:
+        return sentence
+    reason = exc.strerror or type(exc).__name__
+    return (
+        f"BridgeDesk cannot use its data folder {root} ({reason}); check the folder and try again."
+    )
+
+
+def write_refusal(folder: Path) -> int | None:
+    """``errno.EROFS`` for a folder on a read-only mount, ``errno.EACCES`` for one this user
+    may not write to, None when it can be written to.
+
+    ``os.access`` also answers for root, whom permission bits do not stop but a read-only
+    mount does.
+    """
+    if hasattr(os, "statvfs"):
+        try:
+            if os.statvfs(folder).f_flag & os.ST_RDONLY:
+                return errno.EROFS
+        except OSError:
+            pass
+    if not os.access(folder, os.W_OK):
+        return errno.EACCES
+    return None
+
+
 def make_private_dir(folder: Path) -> None:
-    folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
-    make_private(folder, FOLDER_MODE)
+    """Create ``folder`` and any missing parents owner-only (0700).
+
+    Only the folders created here are restricted: a folder that already exists (the user's
+    own --data-dir, a USB drive or network share, a shared 2775 or a 1777 folder) keeps its
+    mode, since other people or programs may rely on it.
+    """
+    missing: list[Path] = []
+    level = folder
+    while not level.exists() and level != level.parent:
+        missing.append(level)
+        level = level.parent
+    for created in reversed(missing):
+        try:
+            created.mkdir(mode=FOLDER_MODE)
+        except FileExistsError:  # made by someone else meanwhile: theirs, left as it is
+            continue
+        make_private(created, FOLDER_MODE)  # mkdir's mode is narrowed by the umask only
+    if not folder.is_dir():
+        raise FileExistsError(errno.EEXIST, "exists and is not a folder", str(folder))
 
 
 def make_private(path: Path, mode: int = FILE_MODE) -> None:

@@ -128,8 +128,9 @@ def test_excepthook_shows_a_plain_sentence_and_keeps_going():
         raise RuntimeError("boom <b>&amp;</para>")
     except RuntimeError as exc:
         hook(type(exc), exc, exc.__traceback__)
-    assert shown[0][0] == PLAIN_MESSAGE
-    assert "RuntimeError: boom <b>&amp;</para>" in shown[0][1]
+    assert shown[0][0].startswith(PLAIN_MESSAGE.removesuffix("."))
+    assert shown[0][1].splitlines()[0] == "RuntimeError"
+    assert "boom" not in shown[0][1]  # a message may quote a name: never shown or copied
 
 
 def _named_program(ctx) -> int:

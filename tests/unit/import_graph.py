@@ -11,7 +11,7 @@ The rules are the architecture of docs/ARCHITECTURE.md:
     domain -> nothing but itself
     migrations -> nothing of the program (a migration is frozen at its revision)
 
-The small shared modules at the top (errors, paths, assets, the version) may be used by all;
+The small shared modules at the top (errors, paths, assets, logs, the version) may be used by all;
 ``bootstrap`` is the composition root that opens a program, for the ui and the cli.
 """
 
@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-SHARED = {"errors", "paths", "assets", "__init__"}
+SHARED = {"errors", "paths", "assets", "logs", "__init__"}
 ALLOWED: dict[str, set[str]] = {
     "ui": {"ui", "services", "reports", "domain", "bootstrap"},
     "cli": {"cli", "services", "reports", "domain", "bootstrap"},

@@ -47,13 +47,14 @@ def check(url: str) -> str:
 
 
 # ---- saved choice and precedence ------------------------------------------------------
-def test_saved_choice_is_private_json_and_keeps_other_keys(data_paths):
+def test_saved_choice_is_private_json_and_keeps_other_keys(data_paths, no_store):
     data_paths.settings_file.write_text(json.dumps({"other": 1}), encoding="utf-8")
     url = "postgresql://ward:pa ss@db.hospital.example:5433/bridgedesk"
     connection_settings.save_url(data_paths, url)
     saved = json.loads(data_paths.settings_file.read_text(encoding="utf-8"))
     assert saved["other"] == 1
-    assert saved["database_url"].startswith("postgresql+psycopg://ward:")
+    # the password is never written here (tests/unit/test_server_password.py: where it goes)
+    assert saved["database_url"] == "postgresql+psycopg://ward@db.hospital.example:5433/bridgedesk"
     assert stat.S_IMODE(data_paths.settings_file.stat().st_mode) == 0o600
     assert connection_settings.saved_url(data_paths) == saved["database_url"]
     connection_settings.save_url(data_paths, None)
@@ -139,12 +140,13 @@ def test_start_up_with_a_saved_server_and_a_bad_password_says_so(server, data_pa
         bootstrap.open_database(data_paths)
 
 
-def test_saved_server_is_used_at_start_up(server, data_paths):
+def test_saved_server_is_used_at_start_up(server, data_paths, store):
     engine = create_engine(server.url(), isolation_level="AUTOCOMMIT")
     with engine.connect() as conn:
         conn.execute(text('CREATE DATABASE "bridgedesk_saved"'))
     engine.dispose()
     connection_settings.save_url(data_paths, server.url("bridgedesk_saved"))
+    assert PASSWORD not in data_paths.settings_file.read_text(encoding="utf-8")
     ctx = open_program(data_paths)
     try:
         assert ctx.db.engine.dialect.name == "postgresql"

@@ -5,8 +5,10 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 
-from bridgedesk.cli.session import open_context
-from bridgedesk.services.demo import generate_demo
+from bridgedesk.cli.session import data_paths, open_context
+from bridgedesk.services.demo.replacing import fill_with_demo
+from bridgedesk.services.program_file import connection_settings
+from bridgedesk.services.program_file.writing_lock import holding_data_folder
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
@@ -27,12 +29,24 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    ctx = open_context(args)
-    try:
-        summary = generate_demo(
-            ctx, today=dt.date.today(), mentees=args.mentees, seed=args.seed, force=args.force
-        )
-    finally:
-        ctx.db.dispose()
-    print(summary.line())
+    paths = data_paths(args)
+    with holding_data_folder(paths, "then fill it with demo data again"):
+        ctx = open_context(args)
+        try:
+            outcome = fill_with_demo(
+                ctx,
+                paths,
+                today=dt.date.today(),
+                mentees=args.mentees,
+                seed=args.seed,
+                force=args.force,
+                server_url=connection_settings.chosen_url(
+                    paths, getattr(args, "database_url", None)
+                ),
+            )
+        finally:
+            ctx.db.dispose()
+    if outcome.backup is not None:
+        print(f"The program it replaced was backed up first: {outcome.backup}")
+    print(outcome.summary.line())
     return 0

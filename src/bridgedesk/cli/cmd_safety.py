@@ -8,6 +8,7 @@ from pathlib import Path
 from bridgedesk.cli.session import data_paths
 from bridgedesk.services.program_file import connection_settings, safety
 from bridgedesk.services.program_file.server_backup import backup_server
+from bridgedesk.services.program_file.writing_lock import holding_data_folder
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
@@ -30,6 +31,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 def run_check(args: argparse.Namespace) -> int:
     result = safety.check(data_paths(args))
+    for note in result.notes:
+        print(f"Note: {note}.")
     if result.ok:
         print("OK")
         return 0
@@ -73,7 +76,8 @@ def run_backup(args: argparse.Namespace) -> int:
 
 def run_restore(args: argparse.Namespace) -> int:
     paths = data_paths(args)
-    kept = safety.restore_from(paths, args.file)
+    with holding_data_folder(paths, "then restore again"):
+        kept = safety.restore_from(paths, args.file)
     print(f"Restored {args.file.name}.")
     if kept:
         print(f"The database it replaced was kept as {kept}.")

@@ -59,8 +59,10 @@ def _copy(paths: DataPaths, url: URL, use: bool) -> int:
     for line in report.lines():  # the last line says the checksums match
         print(line)
     if use:
-        connection_settings.save_url(paths, target)
+        note = connection_settings.save_url(paths, target)
         print("BridgeDesk will use the server from its next start.")
+        if note:
+            print(note)
     else:
         print(
             "The file was not changed. To use the server, start BridgeDesk with "

@@ -10,12 +10,19 @@ from bridgedesk.services.context import ServiceContext
 
 
 def data_paths(args: argparse.Namespace) -> DataPaths:
-    return resolve(getattr(args, "data_dir", None)).ensure()
+    """The data folder, its missing folders created owner-only, with the log set up in it.
+
+    The one preparation every command shares: ``main`` calls it before any command runs,
+    and calling it again is cheap. A folder that can't be written to (read-only, no
+    permission, full) raises DataFolderError, one plain sentence.
+    """
+    paths = resolve(getattr(args, "data_dir", None)).ensure()
+    setup_logging(paths)
+    return paths
 
 
 def open_context(args: argparse.Namespace) -> ServiceContext:
     paths = data_paths(args)
-    setup_logging(paths)
     ctx = open_program(paths, getattr(args, "database_url", None))
     # A command disposes its database only when it is done with it: record the clean
     # close then, so the next start need not read every page of the file.

@@ -24,6 +24,7 @@ from bridgedesk.storage.backup_names import (
 )
 from bridgedesk.storage.file_checks import (
     SQLITE_MAGIC,
+    content_fingerprint,
     header_problems,
     integrity_problems,
     mentee_count,
@@ -33,6 +34,7 @@ from bridgedesk.storage.file_checks import (
 )
 from bridgedesk.storage.move_aside import SIDE_FILES, move_aside
 from bridgedesk.storage.move_aside import move_no_overwrite as _move_no_overwrite
+from bridgedesk.storage.schema_check import schema_differences
 
 # Callers import these from here (``backup.integrity_problems``, ``backup.list_backups``...);
 # restore and the verified copy look ``integrity_problems`` up in this module, so a test
@@ -57,6 +59,26 @@ __all__ = [
     "take_backup",
     "user_tables",
 ]
+
+
+def same_content_backup(database: Path, folder: Path, reason: str) -> Path | None:
+    """The newest backup for ``reason`` that holds exactly what ``database`` holds, if any.
+
+    A start whose upgrade was interrupted (killed, power cut) tries again at the next start:
+    the backup taken before the first try still holds this very content, so no second full
+    copy is needed each time.
+    """
+    wanted = content_fingerprint(database)
+    if wanted is None:
+        return None
+    try:
+        candidates = [b for b in list_backups(folder) if b.reason == reason]
+    except OSError:
+        return None
+    if not candidates:
+        return None
+    newest = max(candidates, key=lambda b: b.taken_at)  # an older one predates later changes
+    return newest.path if content_fingerprint(newest.path) == wanted else None
 
 
 def snapshot(source: Path, destination: Path) -> Path:
@@ -146,6 +168,10 @@ def restore(
         raise DatabaseError(
             f"{backup.name} cannot be restored: it was written by a newer version of BridgeDesk."
         )
+    differences = schema_differences(backup, revision)
+    if differences:
+        more = f" (and {len(differences) - 1} more differences)" if len(differences) > 1 else ""
+        raise DatabaseError(f"{backup.name} cannot be restored: {differences[0]}{more}.")
     damaged = database.exists() and bool(integrity_problems(database))
     safety: Path | None = None
     if database.exists() and not damaged:

@@ -119,10 +119,14 @@ def record_clean_close(database: Path, expected_identity: FileIdentity | None = 
 def _write_private(path: Path, text: str) -> None:
     tmp = path.with_name(path.name + ".partial")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(text)
-    os.chmod(tmp, 0o600)
-    os.replace(tmp, path)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.chmod(tmp, 0o600)
+        os.replace(tmp, path)
+    except OSError:  # a full disk: leave no empty .partial behind
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def forget_clean_close(database: Path) -> None:

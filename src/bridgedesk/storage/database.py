@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bridgedesk.errors import DatabaseError
 from bridgedesk.paths import make_private
-from bridgedesk.storage import backup, clean_close, migrate, quick_check_ahead
-from bridgedesk.storage.engine import make_engine, make_session_factory, sqlite_url
+from bridgedesk.storage import backup, clean_close, db_errors, migrate, quick_check_ahead
+from bridgedesk.storage.engine import make_engine, make_session_factory, sqlite_file, sqlite_url
 
 
 @dataclass
@@ -45,6 +45,10 @@ class Database:
             clean_close.record_clean_close(self.path, self.opened_identity)
 
 
+# What stops a migration without the file being at fault: said as it is, not as "damaged".
+NOT_THE_FILES_FAULT = (db_errors.LOCKED, db_errors.DISK_FULL, db_errors.READ_ONLY)
+
+
 def open_sqlite(path: Path, before_migration: Callable[[], object] | None = None) -> Database:
     """Open (creating if needed) a SQLite program file and migrate it to head."""
     is_new = not path.exists() or path.stat().st_size == 0
@@ -57,6 +61,10 @@ def open_sqlite(path: Path, before_migration: Callable[[], object] | None = None
         migrate.upgrade(engine, before_migration)
     except SADatabaseError as exc:
         engine.dispose()
+        # locked by another program, a full disk, a read-only folder: say that, not "damaged"
+        translated = db_errors.translate(exc, path)
+        if translated is not None and str(translated) in NOT_THE_FILES_FAULT:
+            raise translated from exc
         raise DatabaseError(
             f"{path.name} is damaged or is not a BridgeDesk database ({exc.orig}); it was left untouched."
         ) from exc
@@ -133,7 +141,16 @@ def _identity_problems(path: Path) -> list[str]:
 
 
 def open_url(url: str, before_migration: Callable[[], object] | None = None) -> Database:
-    """Open a database by URL (PostgreSQL for a shared program) and migrate it to head."""
+    """Open a database by URL (PostgreSQL for a shared program) and migrate it to head.
+
+    A ``sqlite:///FILE`` URL gets the checks the data folder's file gets, read-only and
+    before the engine's first connection switches the file to WAL: a damaged or foreign
+    file is refused and stays byte for byte as it was.
+    """
+    existing = sqlite_file(url)
+    if existing is not None and existing.is_file() and existing.stat().st_size > 0:
+        _refuse_unusable_file(existing)
+        _just_checked.pop(_key(existing), None)
     engine = make_engine(url)
     migrate.upgrade(engine, before_migration)
     return Database(engine=engine)

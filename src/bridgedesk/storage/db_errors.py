@@ -3,9 +3,9 @@
 A driver error such as ``sqlite3.OperationalError: database or disk is full`` means nothing
 to a medical director; the sentence here says what happened to the change and what to do.
 Only failures of the storage itself are translated (full disk, read-only folder, file
-removed, replaced or damaged, database server gone). Everything else, including SQLAlchemy's
-StaleDataError that services turn into a ConflictError and constraint violations, keeps
-its type and meaning.
+removed, replaced or damaged, locked by another program, database server gone). Everything
+else, including SQLAlchemy's StaleDataError that services turn into a ConflictError and
+constraint violations, keeps its type and meaning.
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ CANNOT_OPEN = (
     "The program database file can't be opened right now; your change was not saved. "
     "Check that the data folder is still there and can be written to, then save again."
 )
+LOCKED = "Another program is using the program file; try again in a moment."
 SERVER_GONE = (
     "The database server can't be reached; your change was not saved. "
     "BridgeDesk will reconnect when the server is back."
@@ -47,6 +48,8 @@ SERVER_GONE = (
 
 # Lower-case fragments of driver messages, checked in order; the first match wins.
 _SIGNATURES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    # another connection holds the write lock longer than the busy timeout (SQLITE_BUSY)
+    (LOCKED, ("database is locked", "database table is locked", "database schema is locked")),
     (DISK_FULL, ("database or disk is full", "no space left on device")),
     (
         READ_ONLY,

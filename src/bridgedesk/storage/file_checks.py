@@ -118,6 +118,23 @@ def schema_revision(path: Path) -> str | None:
     return row[0] if row else None
 
 
+def content_fingerprint(path: Path) -> tuple[object, ...] | None:
+    """What identifies a program's content cheaply: its revision and its audit trail's end.
+
+    Every change BridgeDesk saves writes audit rows, so two files with the same revision and
+    the same count and last id of audit rows hold the same program. None when unreadable.
+    """
+    conn = sqlite3.connect(readonly_uri(path), uri=True)
+    try:
+        revision = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        audit = conn.execute("SELECT count(*), max(id) FROM audit_log").fetchone()
+    except sqlite3.DatabaseError:
+        return None
+    finally:
+        conn.close()
+    return (revision[0] if revision else None, *audit)
+
+
 def user_tables(path: Path) -> list[str]:
     """Names of the tables in a file (SQLite's own left out), read-only."""
     conn = sqlite3.connect(readonly_uri(path), uri=True)

@@ -3,6 +3,15 @@
 Order: refuse a file from a newer BridgeDesk; if a migration is pending on an existing
 SQLite file, take a verified backup first; then upgrade to head.
 
+All or nothing: every pending migration runs in ONE transaction. On SQLite that needs care:
+Python's sqlite3 driver opens a transaction only before INSERT/UPDATE/DELETE, so each
+CREATE TABLE or CREATE INDEX was committed on its own, and a kill half-way left a file at
+the old revision holding some of the new tables ("table ... already exists" at every start
+after). The migration therefore runs on its own connection with the driver's transaction
+handling off and an explicit BEGIN IMMEDIATE (SQLAlchemy's documented pysqlite recipe), so
+SQLite's journal undoes everything a killed upgrade did. A marker file beside the program
+file says an upgrade is running; ``bridgedesk check`` reports it when a kill left it behind.
+
 Alembic takes a tenth of a second to import, and almost every start finds the file already
 at head. So the revisions this version knows are kept here as constants (a unit test checks
 them against Alembic's scripts, so they cannot drift), the file's revision is read with one
@@ -11,10 +20,15 @@ plain query, and Alembic is imported only when an upgrade has to run.
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import os
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.pool import NullPool
 
 from bridgedesk.errors import DatabaseError
 
@@ -113,7 +127,69 @@ def upgrade(engine: Engine, before_migration: Callable[[], object] | None = None
     from alembic import command
 
     cfg = alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+    marker = upgrade_marker(engine)
+    if marker is not None:
+        _write_marker(marker, current)
+    migrating = _all_or_nothing_engine(engine)
+    try:
+        with migrating.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+    finally:
+        if migrating is not engine:
+            migrating.dispose()
+    if marker is not None:
+        marker.unlink(missing_ok=True)
     return True
+
+
+UPGRADE_MARKER_SUFFIX = ".upgrading"
+
+
+def upgrade_marker(engine: Engine) -> Path | None:
+    """``<program file>.upgrading`` while a SQLite file is being migrated; None on a server."""
+    if engine.dialect.name != "sqlite" or not engine.url.database:
+        return None
+    return Path(engine.url.database + UPGRADE_MARKER_SUFFIX)
+
+
+def interrupted_upgrade(database: Path) -> dict[str, Any] | None:
+    """What a marker left by a killed upgrade of ``database`` says (from, to, when), if any."""
+    marker = Path(str(database) + UPGRADE_MARKER_SUFFIX)
+    try:
+        content = json.loads(marker.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError):
+        return {"from": None, "to": HEAD_REVISION, "started": None}
+    return content if isinstance(content, dict) else {"from": None, "to": HEAD_REVISION}
+
+
+def _write_marker(marker: Path, current: str | None) -> None:
+    content = {
+        "from": current,
+        "to": HEAD_REVISION,
+        "started": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+    }
+    fd = os.open(marker, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        json.dump(content, fh)
+
+
+def _all_or_nothing_engine(engine: Engine) -> Engine:
+    """An engine whose transactions hold DDL too: SQLite via BEGIN IMMEDIATE; servers as is."""
+    if engine.dialect.name != "sqlite":
+        return engine  # PostgreSQL's DDL is transactional already
+    migrating = create_engine(engine.url, poolclass=NullPool, connect_args={"timeout": 10})
+
+    @event.listens_for(migrating, "connect")
+    def _no_driver_transactions(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # the driver emits no BEGIN or COMMIT itself
+        dbapi_connection.execute("PRAGMA foreign_keys=ON")
+        dbapi_connection.execute("PRAGMA synchronous=FULL")
+
+    @event.listens_for(migrating, "begin")
+    def _begin(conn: Any) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return migrating

@@ -36,10 +36,14 @@ def open_program(paths: DataPaths, database_url: str | None = None) -> ServiceCo
     return open_(paths, database_url)
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, dialogs: Dialogs | None = None) -> int:
+    """The window; ``dialogs`` is the dialog service (a recording one in tests)."""
     # Imports here, not at the top: the file check below starts before the heavy modules
     # (Qt, SQLAlchemy) load, and runs while they do (see services/program_file/window_session.py).
-    paths = resolve(getattr(args, "data_dir", None)).ensure()
+    try:
+        paths = resolve(getattr(args, "data_dir", None)).ensure()
+    except UserError as exc:  # a read-only or full disk, no permission: one sentence, shown
+        return _refuse_before_window(str(exc), dialogs)
     if not getattr(args, "database_url", None) and not os.environ.get(ENV_DATABASE_URL):
         window_session.start_file_check(paths.database)
 
@@ -52,10 +56,16 @@ def run(args: argparse.Namespace) -> int:
     from bridgedesk.ui.dialogs import Dialogs
     from bridgedesk.ui.error_dialog import make_excepthook
     from bridgedesk.ui.main_window import MainWindow
-    from bridgedesk.ui.startup import ready_probe, upgrade_progress
+    from bridgedesk.ui.startup import ready_probe, routine_check, upgrade_progress
     from bridgedesk.ui.view_env import ViewEnv
 
-    setup_logging(paths)
+    try:
+        setup_logging(paths)
+    except UserError as exc:
+        return _refuse_before_window(str(exc), dialogs)
+    from bridgedesk.ui.screens.reports import preview_files
+
+    preview_files.remove_stale()  # previews a crashed BridgeDesk left behind
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
@@ -63,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
     icon = _window_icon()
     if icon is not None:
         QApplication.setWindowIcon(icon)  # static: the QApplication made or found above
-    dialogs = Dialogs()
+    dialogs = dialogs or Dialogs()
     lock = InstanceLock(paths.lock_file)
     try:
         lock.acquire()  # one BridgeDesk per data folder; the OS frees it if we crash
@@ -87,6 +97,8 @@ def run(args: argparse.Namespace) -> int:
     window.show()
     # BRIDGEDESK_EXIT_WHEN_READY=1 (benchmarks, smoke test): quit once the first view is filled
     window.ready_probe = ready_probe.install(window)
+    if not on_server:  # bit rot after a clean close: a full check in the background weekly
+        routine_check.schedule(window, paths, dialogs)
     app.aboutToQuit.connect(window.close)  # saves geometry even when quit comes from elsewhere
     try:
         return int(app.exec())
@@ -102,6 +114,27 @@ def run(args: argparse.Namespace) -> int:
                 paths.database, ctx.file_identity
             )  # not a file put there since
         lock.release()
+
+
+def _refuse_before_window(sentence: str, dialogs: Dialogs | None = None) -> int:
+    """The data folder cannot be used: say so in a dialog (and on stderr), exit 1.
+
+    Unattended runs (BRIDGEDESK_EXIT_WHEN_READY, the smoke test) get the stderr line only.
+    """
+    from PySide6.QtWidgets import QApplication
+
+    from bridgedesk.ui.startup import ready_probe
+
+    print(f"bridgedesk: {sentence}", file=sys.stderr)
+    if os.environ.get(ready_probe.ENV_VAR) and dialogs is None:
+        return 1
+    _app = QApplication.instance() or QApplication(sys.argv[:1])
+    if dialogs is None:
+        from bridgedesk.ui.dialogs import Dialogs
+
+        dialogs = Dialogs()
+    dialogs.error(None, sentence)
+    return 1
 
 
 def _recover_damaged(paths: DataPaths, dialogs: Dialogs) -> bool:

@@ -1,20 +1,22 @@
 """The last line of defence: an unexpected error becomes a plain sentence, and the app keeps running.
 
-The full traceback goes to the log and behind a "Copy details" button, so a director can
-paste it into an e-mail to whoever supports the program.
+The traceback goes to the log and behind a "Copy details" button, so a director can paste it
+into an e-mail to whoever supports the program. Both hold the exception's type and
+BridgeDesk's own frames only (:func:`bridgedesk.logs.safe_traceback`), never its message:
+a database error's message carries the SQL and the rows' values (names, notes).
 """
 
 from __future__ import annotations
 
 import logging
 import sys
-import traceback
 from collections.abc import Callable
 from types import TracebackType
 
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from bridgedesk import logs
 from bridgedesk.errors import UserError
 
 log = logging.getLogger(__name__)
@@ -26,7 +28,18 @@ PLAIN_MESSAGE = (
 
 
 def details_text(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> str:
-    return "".join(traceback.format_exception(kind, value, tb))
+    """The error's type and BridgeDesk's frames, without any message (no personal data)."""
+    if value.__traceback__ is None and tb is not None:
+        value = value.with_traceback(tb)
+    return logs.safe_traceback(value)
+
+
+def plain_message() -> str:
+    """:data:`PLAIN_MESSAGE`, naming the log file when one is in use."""
+    log_file = logs.log_file_in_use()
+    if log_file is None:
+        return PLAIN_MESSAGE
+    return f"{PLAIN_MESSAGE.removesuffix('.')}: {log_file}."
 
 
 class ErrorDialog(QMessageBox):
@@ -64,11 +77,11 @@ def make_excepthook(
             return
         details = details_text(kind, value, tb)
         if isinstance(value, UserError):
-            log.warning("user error reached the top: %s", value)
+            logs.log_user_error(log, value, "reached the top of the window")
             message = str(value)
         else:
-            log.error("unexpected error:\n%s", details)
-            message = PLAIN_MESSAGE
+            log.error("unexpected error in the window:\n%s", details)
+            message = plain_message()
         try:
             display(message, details)
         except Exception:  # noqa: BLE001 - never let the error dialog itself kill the app

@@ -79,6 +79,19 @@ def wipe_program_data(session: Session) -> None:
         session.execute(delete(model.__table__))
 
 
+def _audit_replaced(session: Session, actor: str) -> None:
+    """One audit row per mentee and mentor that ``--force`` replaces with demo data."""
+    for entity, table, columns in (
+        ("mentee", Mentee.__table__, ("id", "given_names", "family_name")),
+        ("mentor", Mentor.__table__, ("id", "name")),
+    ):
+        entries = [
+            {**dict(zip(columns, row, strict=True)), "replaced_by": "demo data"}
+            for row in session.execute(select(*(table.c[name] for name in columns)))
+        ]
+        record_bulk(session, actor, "delete", entity, entries)
+
+
 def generate_demo(
     ctx: ServiceContext, today: dt.date, mentees: int = 24, seed: int = 1, force: bool = False
 ) -> DemoSummary:
@@ -94,6 +107,7 @@ def generate_demo(
                 "use --force to replace them with demo data."
             )
         if existing or force:
+            _audit_replaced(session, ctx.actor)
             wipe_program_data(session)
         ref = load_reference(session)
         rows = _build(ref, random.Random(seed), today, mentees, _next_ids(session))

@@ -135,8 +135,12 @@ def _audit_after_flush(session: Session, _ctx: Any) -> None:
 def record_bulk(
     session: Session, actor: str, action: str, entity: str, entries: list[dict[str, Any]]
 ) -> None:
-    """Audit rows written by a bulk path (import): one entry per record, ``after`` given."""
+    """Audit rows written by a bulk path (import, demo): one entry per record.
+
+    The entry is the record's ``after``; for ``action="delete"`` it is its ``before``.
+    """
     now = utcnow()
+    side = "before" if action == "delete" else "after"
     rows = [
         {
             "at": now,
@@ -146,9 +150,10 @@ def record_bulk(
             "entity_id": e.get("id"),
             "mentee_id": e.get("mentee_id", e.get("id") if entity == "mentee" else None),
             "before": "",
-            "after": _dump({k: _jsonable(v) for k, v in e.items()}),
+            "after": "",
             "summary": "",
         }
+        | {side: _dump({k: _jsonable(v) for k, v in e.items()})}
         for e in entries
     ]
     if rows:

@@ -19,7 +19,7 @@ from sqlalchemy.pool import NullPool
 
 from bridgedesk.errors import UserError
 from bridgedesk.paths import DataPaths
-from bridgedesk.services.program_file import settings_file
+from bridgedesk.services.program_file import server_password, settings_file
 from bridgedesk.storage import migrate
 from bridgedesk.storage.engine import make_engine, server_url
 
@@ -101,21 +101,40 @@ def parse_server_url(url: str) -> URL:
 
 # ---- the saved choice ------------------------------------------------------------------
 def saved_url(paths: DataPaths) -> str | None:
-    """The server URL saved by the Database dialog, or None for the file in the data folder."""
+    """The server URL saved by the Database dialog (with its password from the password
+    store), or None for the file in the data folder.
+
+    A password an older BridgeDesk wrote into settings.json is moved to the store here,
+    the first time a store is there to take it.
+    """
     value = settings_file.read(paths).get(KEY_DATABASE_URL)
-    return value if isinstance(value, str) and value.strip() else None
+    if not isinstance(value, str) or not value.strip():
+        return None
+    try:
+        url = server_url(value.strip())
+    except ArgumentError:
+        return value.strip()  # opening it gives the sentence about a malformed URL
+    if url.password and server_password.has_store():
+        save_url(paths, url.render_as_string(hide_password=False))
+        return value.strip()
+    return server_password.with_kept_password(url).render_as_string(hide_password=False)
 
 
-def save_url(paths: DataPaths, url: str | None) -> None:
+def save_url(paths: DataPaths, url: str | None) -> str | None:
     """Remember the database for the next start (None: the file in the data folder).
 
+    The password goes to the system's password store (:mod:`server_password`), never into
+    settings.json; returns a sentence for the user when there is no store to keep it in.
     Other keys of the settings file are kept, and a damaged file is moved aside rather than
     overwritten; :mod:`settings_file` writes it atomically and owner-only from the first byte.
     """
+    note = None
     if url is not None:
-        url = parse_server_url(url).render_as_string(hide_password=False)
+        bare, note = server_password.keep(parse_server_url(url))
+        url = bare.render_as_string(hide_password=False)
     settings_file.update(paths, **{KEY_DATABASE_URL: url})
     log.info("database choice saved: %s", masked(url) if url else "the file in the data folder")
+    return note
 
 
 def chosen_url(paths: DataPaths, explicit: str | None = None) -> str | None:

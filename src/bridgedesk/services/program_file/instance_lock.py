@@ -7,17 +7,30 @@ the file also records the holder's PID and host for the message shown to a secon
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import sys
 from pathlib import Path
 from typing import IO
 
-from bridgedesk.errors import UserError
+from bridgedesk.errors import DataFolderError, UserError
+from bridgedesk.paths import data_folder_sentence
+
+LOCK_FILE_MODE = 0o600
 
 
 class AlreadyRunningError(UserError):
     """Another BridgeDesk has this data folder open."""
+
+
+def _private_opener(path: str, flags: int) -> int:
+    """Create the lock file owner-only; one left wider by an older BridgeDesk is narrowed."""
+    fd = os.open(path, flags, LOCK_FILE_MODE)
+    if hasattr(os, "fchmod"):
+        with contextlib.suppress(OSError):
+            os.fchmod(fd, LOCK_FILE_MODE)
+    return fd
 
 
 class InstanceLock:
@@ -26,7 +39,10 @@ class InstanceLock:
         self._fh: IO[str] | None = None
 
     def acquire(self) -> InstanceLock:
-        fh = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - held for the app's life
+        try:  # held for the app's life; owner-only from its first byte
+            fh = open(self.path, "a+", encoding="utf-8", opener=_private_opener)  # noqa: SIM115
+        except OSError as exc:
+            raise DataFolderError(data_folder_sentence(self.path.parent, exc)) from None
         try:
             _lock(fh)
         except OSError:
@@ -37,10 +53,11 @@ class InstanceLock:
                 f"BridgeDesk is already open on this data folder ({holder}); "
                 "close it there first, or switch to that window."
             ) from None
-        fh.seek(0)
-        fh.truncate()
-        fh.write(f"pid {os.getpid()} on {socket.gethostname()}")
-        fh.flush()
+        # Who holds it, for a second instance's message, written unbuffered: on a full disk
+        # the lock still holds and only the holder's name is missing (nothing left to flush).
+        with contextlib.suppress(OSError):
+            os.ftruncate(fh.fileno(), 0)
+            os.write(fh.fileno(), f"pid {os.getpid()} on {socket.gethostname()}".encode())
         self._fh = fh
         return self
 

@@ -18,6 +18,7 @@ from bridgedesk.paths import DataPaths
 from bridgedesk.services.program_file import backup_settings
 from bridgedesk.storage import backup, migrate
 from bridgedesk.storage.rotation import RotationPolicy, rotate
+from bridgedesk.storage.schema_check import schema_differences
 
 log = logging.getLogger(__name__)
 Location = Literal["primary", "second"]
@@ -28,6 +29,7 @@ class CheckResult:
     ok: bool
     problems: list[str]
     newest_good_backup: Path | None
+    notes: tuple[str, ...] = ()  # worth knowing, not a problem (an interrupted upgrade)
 
 
 @dataclass(frozen=True)
@@ -59,13 +61,26 @@ def check(paths: DataPaths) -> CheckResult:
             False, [f"there is no program database in {paths.root}"], newest_good_backup(paths)
         )
     problems = backup.integrity_problems(db)
+    revision = None
     if not problems:
         revision = backup.schema_revision(db)
         if revision is None:
             problems = [f"{db.name} is not a BridgeDesk database"]
         elif revision not in migrate.known_revisions():
             problems = [f"{db.name} was written by a newer version of BridgeDesk"]
-    return CheckResult(not problems, problems, None if not problems else newest_good_backup(paths))
+        else:
+            problems = [f"{db.name}: {d}" for d in schema_differences(db, revision)]
+    notes: tuple[str, ...] = ()
+    interrupted = migrate.interrupted_upgrade(db)
+    if interrupted is not None:
+        started = f" (started {interrupted['started']})" if interrupted.get("started") else ""
+        notes = (
+            f"an upgrade of {db.name} to revision {interrupted.get('to')} was interrupted"
+            f"{started}; an upgrade is all or nothing, so the file is still at revision "
+            f"{revision or interrupted.get('from')} and is upgraded at the next start",
+        )
+    good = None if not problems else newest_good_backup(paths)
+    return CheckResult(not problems, problems, good, notes)
 
 
 def backup_folders(paths: DataPaths) -> list[tuple[Location, Path]]:

@@ -16,8 +16,7 @@ from sqlalchemy.pool import NullPool
 
 from bridgedesk.errors import UserError
 from bridgedesk.paths import DataPaths
-from bridgedesk.services.program_file import connection_settings
-from bridgedesk.services.program_file.instance_lock import AlreadyRunningError, InstanceLock
+from bridgedesk.services.program_file import connection_settings, writing_lock
 from bridgedesk.storage.engine import make_engine
 from bridgedesk.storage.program_copy import CopyFailed, CopyReport, copy_program
 
@@ -30,17 +29,10 @@ def holding_data_folder(paths: DataPaths) -> Iterator[None]:
     """Hold the data folder's one-instance lock for a copy: refused while a window is open."""
     if not paths.database.is_file():
         raise UserError(f"There is no program file at {paths.database} to copy.")
-    try:
-        lock = InstanceLock(paths.lock_file).acquire()
-    except AlreadyRunningError:
-        raise UserError(
-            "BridgeDesk is open on this data folder; close it first, so the program file "
-            "cannot change while it is copied."
-        ) from None
-    try:
+    with writing_lock.holding_data_folder(
+        paths, "so the program file cannot change while it is copied"
+    ):
         yield
-    finally:
-        lock.release()
 
 
 def copy_to_server(paths: DataPaths, url: URL) -> CopyReport:

@@ -7,6 +7,7 @@ runs off the GUI thread, so an unreachable server cannot freeze the window for i
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
@@ -174,12 +175,14 @@ class DatabaseSettingsDialog(QDialog):
             url = None
             what = "file in the data folder"
         try:
-            connection_settings.save_url(self.paths, url)
+            password_note = connection_settings.save_url(self.paths, url)
         except (UserError, OSError) as exc:
             self.dialogs.error(self, f"The choice could not be saved ({exc}).")
             return
         note = RESTART_NOTE.format(what=what)
-        if connection_settings.chosen_url(self.paths) != url:
+        if password_note:
+            note += " " + password_note
+        if os.environ.get(connection_settings.ENV_DATABASE_URL, "").strip():
             note += (
                 " For now --database-url or BRIDGEDESK_DATABASE_URL is set, and it wins over "
                 "this choice."

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QCompleter,
@@ -31,6 +31,7 @@ from bridgedesk.services.mentees.directory import mentee_directory
 from bridgedesk.services.mentees.roster import RosterService
 from bridgedesk.ui import workers
 from bridgedesk.ui.colours import warning_colour
+from bridgedesk.ui.screens.reports import preview_files
 from bridgedesk.ui.screens.reports.pdf_preview import PdfPreview, print_pages
 from bridgedesk.ui.view_env import ViewEnv
 from bridgedesk.ui.widgets.date_fields import date_of
@@ -107,7 +108,10 @@ class ReportsView(QWidget):
     def __init__(self, env: ViewEnv) -> None:
         super().__init__()
         self.env = env
-        self._folder = tempfile.TemporaryDirectory(prefix="bridgedesk-report-")
+        self._folder = preview_files.new_folder()
+        app = QApplication.instance()
+        if app is not None:  # a preview holds personal data: gone when BridgeDesk quits
+            app.aboutToQuit.connect(self._folder.cleanup)
         self._count = 0
         self.pdf_path: Path | None = None
         today = env.today()
