@@ -142,3 +142,17 @@ def make_private(path: Path, mode: int = FILE_MODE) -> None:
     """Restrict a file or folder to its owner; a no-op where the OS has no POSIX modes."""
     if os.name == "posix" and path.exists():
         os.chmod(path, mode)
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename in ``folder`` durable; a platform that cannot open a folder skips it."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

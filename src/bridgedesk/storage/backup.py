@@ -14,7 +14,7 @@ import sqlite3
 from pathlib import Path
 
 from bridgedesk.errors import DatabaseError
-from bridgedesk.paths import make_private, make_private_dir
+from bridgedesk.paths import fsync_folder, make_private, make_private_dir
 from bridgedesk.storage.backup_names import (
     BACKUP_PREFIX,
     BACKUP_SUFFIX,
@@ -203,7 +203,7 @@ def restore(
         _remove_with_side_files(staged)
         raise
     make_private(database)
-    _fsync_folder(database.parent)
+    fsync_folder(database.parent)
     return safety
 
 
@@ -235,19 +235,5 @@ def _fsync(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make a rename durable; some platforms cannot open a folder, which is fine."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
     finally:
         os.close(fd)

@@ -29,6 +29,7 @@ from typing import IO, Any
 from sqlalchemy import select
 
 from bridgedesk.errors import UserError
+from bridgedesk.paths import fsync_folder
 from bridgedesk.services.context import ServiceContext
 from bridgedesk.services.importing.formulas import neutralise
 from bridgedesk.services.importing.headers import EXPORT_FIELDS, EXPORT_HEADERS
@@ -123,7 +124,7 @@ def write_atomically(path: Path, write: Callable[[IO[bytes]], object]) -> None:
         if isinstance(exc, OSError):
             raise UserError(write_problem(path, exc)) from None
         raise
-    _fsync_folder(folder)
+    fsync_folder(folder)
 
 
 def write_problem(path: Path, exc: OSError) -> str:
@@ -137,20 +138,6 @@ def write_problem(path: Path, exc: OSError) -> str:
         return f"The file {path} cannot be written (is it open in another program?); {kept}."
     reason = exc.strerror or str(exc)
     return f"The file {path} could not be written ({reason}); {kept}."
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the rename durable; a platform that cannot open a folder (Windows) skips it."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def _write_csv(fh: IO[bytes], rows: list[list[str]]) -> None:
