@@ -62,9 +62,9 @@ def test_per_credential_offsets_override_the_kind(ctx):
         mid, CredentialFields("state_licence", expires_on=days(20), reminder_offsets=[14])
     )
     kinds = svc.add(mid, CredentialFields("state_licence", expires_on=days(21)))
-    dea = svc.add(mid, CredentialFields("dea", expires_on=days(40)))  # DEA's kind offsets have 45
+    dea = svc.add(mid, CredentialFields("dea", expires_on=days(40)))  # DEA: 180/90/60/30/7
     bands = {r.credential_id: r.band for r in svc.deadlines(TODAY)}
-    assert bands == {own: "later", kinds: "30", dea: "45"}
+    assert bands == {own: "later", kinds: "30", dea: "60"}
     svc.update(
         own, CredentialFields("state_licence", expires_on=days(10), reminder_offsets=[14]), 1
     )
@@ -165,6 +165,6 @@ def test_bad_fields_are_refused(ctx):
 
 def test_kinds_list_the_defaults(ctx):
     kinds = {k.code: k for k in CredentialService(ctx).kinds()}
-    assert kinds["dea"].offsets == [90, 60, 45, 30, 7]
+    assert kinds["dea"].offsets == [180, 90, 60, 30, 7]  # the 180-day default (issue 14)
     assert kinds["privileges"].tier == Tier.HOSPITAL
     assert kinds["ecfmg"].offsets == []

@@ -57,6 +57,16 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     )
     roster_out.add_argument("file", metavar="FILE", type=Path, help="FILE.csv or FILE.xlsx")
     roster_out.set_defaults(handler=run_export_roster)
+    calendar_out = export_sub.add_parser(
+        "calendar",
+        parents=[common],
+        help="write check-ins, milestones and deadlines to an .ics file (Outlook, Thunderbird)",
+    )
+    calendar_out.add_argument("file", metavar="FILE", type=Path, help="FILE.ics")
+    calendar_out.add_argument(
+        "--mentee", metavar="NAME_OR_ID", help="only this mentee (id or part of a name)"
+    )
+    calendar_out.set_defaults(handler=run_export_calendar)
 
 
 def run_import_roster(args: argparse.Namespace) -> int:
@@ -176,5 +186,29 @@ def run_export_roster(args: argparse.Namespace) -> int:
         ctx.db.dispose()
     noun = "mentee" if count == 1 else "mentees"
     print(f"Exported {count} {noun} to {args.file}.")
+    print("This file holds personnel data: keep it private and delete it when done.")
+    return 0
+
+
+def run_export_calendar(args: argparse.Namespace) -> int:
+    from bridgedesk.services.calendar.ics_export import export_calendar
+    from bridgedesk.services.mentees.roster import RosterService
+
+    if args.file.suffix.lower() != ".ics":
+        raise UserError(f"{args.file.name}: a calendar file ends in .ics.")
+    ctx = open_context(args)
+    try:
+        mentee_id = None
+        if args.mentee:
+            matches = RosterService(ctx).find(args.mentee)
+            if len(matches) != 1:
+                found = "no mentee matches" if not matches else f"{len(matches)} mentees match"
+                raise UserError(f"{found} {args.mentee!r}; give the id or more of the name.")
+            mentee_id = matches[0][0]
+        count = export_calendar(ctx, args.file, dt.date.today(), mentee_id)
+    finally:
+        ctx.db.dispose()
+    print(f"Wrote {count} calendar events to {args.file}.")
+    print("Import it into Outlook or Thunderbird; importing a newer file updates these events.")
     print("This file holds personnel data: keep it private and delete it when done.")
     return 0

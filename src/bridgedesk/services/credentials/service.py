@@ -15,20 +15,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from bridgedesk.domain.enums import CredentialStatus, MenteeStatus, Tier
+from bridgedesk.domain.enums import CredentialStatus, Tier
 from bridgedesk.domain.reminders import (
-    days_left,
     format_offsets,
     offset_problem,
     parse_offsets,
-    reminder_band,
 )
 from bridgedesk.errors import ConflictError, NotFoundError, ValidationError
 from bridgedesk.services.context import ServiceContext
-from bridgedesk.storage.models import Credential, CredentialKind, Mentee, Site
-
-# Statuses whose date still needs watching; completed, expired or revoked ones do not remind.
-WATCHED = (CredentialStatus.ACTIVE, CredentialStatus.PENDING, CredentialStatus.RENEWING)
+from bridgedesk.services.credentials.deadline_rows import WATCHED, DeadlineRow, deadline_rows
+from bridgedesk.storage.models import Credential, CredentialKind, Mentee
 
 
 @dataclass
@@ -59,20 +55,6 @@ class CredentialView:
     fields: CredentialFields
     kind_name: str
     tier: Tier
-
-
-@dataclass(frozen=True)
-class DeadlineRow:
-    credential_id: int
-    mentee_id: int
-    mentee_name: str
-    kind_code: str
-    kind_name: str
-    tier: Tier
-    number: str
-    expires_on: dt.date | None
-    days_left: int | None
-    band: str  # lapsed | 7 | 30 | 60 | 90 | 180 | ... | later | none
 
 
 @contextmanager
@@ -204,45 +186,14 @@ class CredentialService:
         site: str | None = None,
         include_lapsed: bool = True,
     ) -> list[DeadlineRow]:
-        """Dated, still-watched credentials, lapsed first then nearest first.
+        """Each open credential's next event to act on (:mod:`deadline_engine`), lapsed first.
 
         Program-wide lists cover active mentees only; asking for one mentee shows theirs whatever
-        their status, so a departed physician's file still reads correctly.
+        their status, so a departed physician's file still reads correctly. A credential marked
+        expired still shows as lapsed: the status never hides an active physician's lapse.
         """
-        stmt = (
-            select(
-                Credential.id, Mentee.id, Mentee.given_names, Mentee.family_name, CredentialKind.code,
-                CredentialKind.name, CredentialKind.tier, Credential.number, Credential.expires_on,
-                Credential.reminder_offsets, CredentialKind.reminder_offsets,
-            )
-            .join(Mentee, Mentee.id == Credential.mentee_id)
-            .join(CredentialKind, CredentialKind.id == Credential.kind_id)
-            .where(Credential.expires_on.is_not(None), Credential.status.in_(WATCHED))
-            .order_by(Credential.expires_on, Credential.id)
-        )  # fmt: skip
-        if mentee_id is not None:
-            stmt = stmt.where(Mentee.id == mentee_id)
-        else:
-            stmt = stmt.where(Mentee.status == MenteeStatus.ACTIVE)
-        if within_days is not None:
-            stmt = stmt.where(Credential.expires_on <= today + dt.timedelta(days=within_days))
-        if not include_lapsed:
-            stmt = stmt.where(Credential.expires_on >= today)
-        if site is not None:
-            stmt = stmt.join(Site, Site.id == Mentee.site_id).where(Site.name == site)
         with self.ctx.read() as s:
-            rows = s.execute(stmt).all()
-        out = []
-        for cid, mid, given, family, code, kind_name, tier, number, expires, own, kinds in rows:
-            left = days_left(expires, today)
-            offsets = parse_offsets(own) if own else parse_offsets(kinds)
-            out.append(
-                DeadlineRow(
-                    cid, mid, f"{given} {family}".strip(), code, kind_name, tier, number, expires,
-                    left, reminder_band(left, offsets),
-                )
-            )  # fmt: skip
-        return out
+            return deadline_rows(s, today, within_days, mentee_id, site, include_lapsed)
 
     def tiers(self, mentee_id: int, today: dt.date) -> dict[Tier, DeadlineRow | None]:
         """The nearest (or lapsed) deadline of each of the three tiers for one mentee."""
@@ -255,3 +206,13 @@ class CredentialService:
     def due_this_week(self, today: dt.date) -> list[DeadlineRow]:
         """Deadlines from today to seven days ahead (already lapsed ones are listed elsewhere)."""
         return self.deadlines(today, within_days=7, include_lapsed=False)
+
+
+__all__ = [
+    "WATCHED",
+    "CredentialFields",
+    "CredentialService",
+    "CredentialView",
+    "DeadlineRow",
+    "KindRow",
+]

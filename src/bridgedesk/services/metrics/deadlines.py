@@ -1,52 +1,43 @@
-"""Credential, visa and licence dates coming up in 30/90/180 days, and any already lapsed."""
+"""Credential, visa and licence deadlines coming up in 30/90/180 days, and any already lapsed.
+
+The same rows as the Deadlines view (services/credentials/deadline_rows.py): one definition.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bridgedesk.domain.enums import CredentialStatus, MenteeStatus
+from bridgedesk.domain.reminders import LAPSED
+from bridgedesk.services.credentials.deadline_rows import deadline_rows
 from bridgedesk.services.metrics.measure import Measure, Period
-from bridgedesk.storage.models import Credential, Mentee
 
 WINDOWS = (30, 90, 180)
-CLOSED = (CredentialStatus.COMPLETED.value, CredentialStatus.REVOKED.value)
 
 
 @dataclass(frozen=True)
 class DeadlineMetrics:
-    tracked: Measure  # open credentials of active mentees that have an expiry date
-    within: tuple[Measure, ...]  # expiring in the next 30 / 90 / 180 days (cumulative)
-    lapsed: Measure  # expiry date already passed
+    tracked: Measure  # open credentials of active mentees with a dated next event
+    within: tuple[Measure, ...]  # their next event in the next 30 / 90 / 180 days (cumulative)
+    lapsed: Measure  # a date that must not pass has passed (expiry, start-by, limit)
 
 
 def deadline_metrics(session: Session, period: Period) -> DeadlineMetrics:
-    stmt = (
-        select(Credential.expires_on)
-        .join(Mentee, Mentee.id == Credential.mentee_id)
-        .where(
-            Mentee.status == MenteeStatus.ACTIVE,
-            Credential.expires_on.is_not(None),
-            Credential.status.not_in(CLOSED),
-        )
-    )
-    if period.site_id is not None:
-        stmt = stmt.where(Mentee.site_id == period.site_id)
-    dates = [d for d in session.scalars(stmt) if d is not None]  # none are: the query says so
-    tracked = len(dates)
+    """From the same rows as the Deadlines view: each open credential's next event."""
     today = period.today
+    rows = deadline_rows(session, today, site_id=period.site_id)
+    tracked = len(rows)
     within = tuple(
         period.measure(
-            f"Expiring in the next {days} days",
-            sum(1 for d in dates if today <= d <= today + dt.timedelta(days=days)),
+            f"Falling due in the next {days} days",
+            sum(1 for r in rows if r.band != LAPSED and r.days_left is not None
+                and r.days_left <= days),
             tracked,
         )
         for days in WINDOWS
-    )
-    lapsed = sum(1 for d in dates if d < today)
+    )  # fmt: skip
+    lapsed = sum(1 for r in rows if r.band == LAPSED)
     return DeadlineMetrics(
         tracked=period.measure("Dated credentials tracked", tracked, None),
         within=within,

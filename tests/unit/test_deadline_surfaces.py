@@ -1,0 +1,79 @@
+"""Credentials entered as a director enters them get their computed deadlines everywhere.
+
+Through the credential service (what the credential dialog calls): a Conrad waiver with only
+its approval date, a J-1 marked expired, a DEA registration and an H-1B; then the Deadlines
+rows, the week ahead, the program report's figures and the calendar export all read the
+same next event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from icalendar import Calendar
+
+from bridgedesk.domain.enums import CredentialStatus
+from bridgedesk.services.calendar.ics_export import export_calendar
+from bridgedesk.services.credentials.service import CredentialFields, CredentialService
+from bridgedesk.services.mentees.roster import MenteeFields, RosterService
+
+TODAY = dt.date(2026, 4, 1)
+
+
+def _physician(ctx) -> int:
+    roster = RosterService(ctx, clock=lambda: TODAY)
+    return roster.create(
+        MenteeFields("Selam", "Tesfaye", native_name="ሰላም ተስፋዬ", start_date=dt.date(2026, 1, 5))
+    )
+
+
+def test_computed_deadlines_reach_the_deadlines_list(ctx):
+    mentee = _physician(ctx)
+    svc = CredentialService(ctx)
+    conrad = svc.add(mentee, CredentialFields("conrad30", issued_on=dt.date(2026, 3, 2)))
+    j1 = svc.add(mentee, CredentialFields("j1_visa", expires_on=dt.date(2026, 3, 20),
+                                          status=CredentialStatus.EXPIRED))  # fmt: skip
+    dea = svc.add(mentee, CredentialFields("dea", expires_on=dt.date(2027, 1, 15)))
+    h1b = svc.add(mentee, CredentialFields("h1b", expires_on=dt.date(2027, 6, 30)))
+    rows = {r.credential_id: r for r in svc.deadlines(TODAY)}
+    assert (rows[conrad].what, rows[conrad].expires_on, rows[conrad].band) == (
+        "Work must start by",
+        dt.date(2026, 5, 31),
+        "60",
+    )
+    assert "1184(l)" in rows[conrad].source
+    assert rows[j1].band == "lapsed"  # marked expired, still shown: the physician works on
+    assert (rows[j1].what, rows[j1].no_work) == ("DS-2019 program ends", False)
+    assert (rows[dea].expires_on, rows[dea].band) == (dt.date(2027, 1, 15), "later")
+    assert rows[h1b].expires_on == dt.date(2027, 6, 30)
+    assert list(rows)[0] == j1  # lapsed first
+    late = {r.credential_id: r for r in svc.deadlines(dt.date(2026, 4, 20))}
+    assert late[j1].no_work  # 30 days after the program's end: the grace period is over
+
+
+def test_calendar_parses_cleanly_keeps_uids_and_alarms(ctx, tmp_path):
+    mentee = _physician(ctx)
+    svc = CredentialService(ctx)
+    svc.add(mentee, CredentialFields("dea", expires_on=dt.date(2027, 1, 15)))
+    svc.add(mentee, CredentialFields("conrad30", issued_on=dt.date(2026, 3, 2)))
+    first = tmp_path / "program.ics"
+    count = export_calendar(ctx, first, TODAY)
+    cal = Calendar.from_ical(first.read_bytes())
+    events = cal.walk("VEVENT")
+    assert count == len(events) > 2
+    for component in cal.walk():
+        assert component.errors == []
+    by_summary = {str(e["summary"]): e for e in events}
+    dea = by_summary["DEA registration, Expires: Selam Tesfaye"]
+    assert dea["dtstart"].dt == dt.date(2027, 1, 15)
+    triggers = sorted(a["trigger"].dt for a in dea.walk("VALARM"))
+    assert [-t.days for t in triggers] == [180, 90, 60, 30, 7]
+    assert by_summary["DEA registration, Renewal may be filed from: Selam Tesfaye"][
+        "dtstart"
+    ].dt == (dt.date(2026, 11, 16))
+    assert "Conrad 30 / J-1 waiver, Work must start by: Selam Tesfaye" in by_summary
+    second = tmp_path / "again.ics"
+    export_calendar(ctx, second, TODAY)
+    again = Calendar.from_ical(second.read_bytes())
+    assert {str(e["uid"]) for e in again.walk("VEVENT")} == {str(e["uid"]) for e in events}
+    assert first.stat().st_mode & 0o077 == 0
