@@ -1,5 +1,6 @@
 """The dialog half of scripts/screenshots.py: the mentee record's tabs, History, Import, Export,
-Backups, Database, the lock screen, Set passphrase and the damaged-start dialog (20-*.png on).
+Backups, Database, the lock screen, Set passphrase and the damaged-start dialog (20-*.png on),
+then planning, leaving and Program settings (scripts/screenshots_planning.py).
 
 Everything that writes (backups, a passphrase) happens in a temporary COPY of the data folder,
 never in the folder the user named with --data-dir.
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QWidget
+from screenshots_planning import shoot_planning  # noqa: E402 - the script's own folder
 
 from bridgedesk.bootstrap import open_program
 from bridgedesk.paths import DataPaths, resolve
@@ -202,5 +204,6 @@ def shoot_dialogs(app: QApplication, data_dir: Path, out: Path, size: tuple[int,
         shoot_database(shot, window)
         shoot_lock(shot, window)
         shoot_damaged_start(shot, paths)
+        shoot_planning(shot, window, scratch)
         window.close()
         ctx.db.dispose()

@@ -17,6 +17,7 @@ from bridgedesk.paths import DataPaths
 from bridgedesk.services.checklists.summary import refresh_if_stale
 from bridgedesk.services.context import ServiceContext
 from bridgedesk.services.program.defaults import ensure_defaults
+from bridgedesk.services.program.exit_reasons import ensure_exit_reasons
 from bridgedesk.services.program_file import connection_settings
 from bridgedesk.storage import backup, db_errors, migrate
 from bridgedesk.storage.database import Database, open_sqlite, open_url
@@ -61,6 +62,7 @@ def open_program(
         ctx = ServiceContext(db, actor)
         with db.sessions.begin() as session:
             ensure_defaults(session)
+            ensure_exit_reasons(session)
             refresh_if_stale(session)
     except (DBAPIError, sqlite3.Error) as exc:
         db.dispose()

@@ -52,12 +52,14 @@ def _grow_roster(ctx, tmp_path: Path, count: int = 600) -> None:
     rows = sample_rows(count, start=dt.date(2024, 1, 1))
     for row in rows:
         row["Family name"] += "-more"
-    import_roster(ctx, write_csv(tmp_path / "more.csv", rows), today=TODAY)
+    import_roster(ctx, write_csv(tmp_path / "more.csv", rows), today=TODAY, create_sites=True)
 
 
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
 def test_full_disk_keeps_the_previous_export_byte_for_byte(sqlite_ctx, tmp_path, disk, suffix):
-    import_roster(sqlite_ctx, write_csv(tmp_path / "in.csv", sample_rows(50)), today=TODAY)
+    import_roster(
+        sqlite_ctx, write_csv(tmp_path / "in.csv", sample_rows(50)), today=TODAY, create_sites=True
+    )
     target = disk / f"roster{suffix}"
     assert export_roster(sqlite_ctx, target) == 50
     before = _sha256(target)
@@ -80,7 +82,9 @@ def test_full_disk_keeps_the_previous_export_byte_for_byte(sqlite_ctx, tmp_path,
 
 
 def test_full_disk_for_a_new_file_writes_nothing(sqlite_ctx, tmp_path, disk):
-    import_roster(sqlite_ctx, write_csv(tmp_path / "in.csv", sample_rows(300)), today=TODAY)
+    import_roster(
+        sqlite_ctx, write_csv(tmp_path / "in.csv", sample_rows(300)), today=TODAY, create_sites=True
+    )
     _fill(disk)
     with pytest.raises(UserError, match="not enough room on the disk for new.xlsx; nothing was"):
         export_roster(sqlite_ctx, disk / "new.xlsx")
@@ -88,7 +92,9 @@ def test_full_disk_for_a_new_file_writes_nothing(sqlite_ctx, tmp_path, disk):
 
 
 def test_read_only_disk_keeps_the_previous_export(sqlite_ctx, tmp_path, disk):
-    import_roster(sqlite_ctx, write_csv(tmp_path / "in.csv", sample_rows(20)), today=TODAY)
+    import_roster(
+        sqlite_ctx, write_csv(tmp_path / "in.csv", sample_rows(20)), today=TODAY, create_sites=True
+    )
     target = disk / "roster.csv"
     export_roster(sqlite_ctx, target)
     before = _sha256(target)
@@ -122,7 +128,7 @@ def test_xlsx_export_on_a_full_disk_prints_one_sentence_in_a_real_process(tmp_pa
         )
 
     source = write_csv(tmp_path / "in.csv", sample_rows(400))
-    assert bridgedesk_run("import", "roster", str(source)).returncode == 0
+    assert bridgedesk_run("import", "roster", str(source), "--create-sites").returncode == 0
     target = disk / "roster.xlsx"
     assert bridgedesk_run("export", "roster", str(target)).returncode == 0
     before = _sha256(target)

@@ -22,7 +22,6 @@ import time
 from pathlib import Path
 
 import pytest
-from alembic import command
 
 from bridgedesk.bootstrap import open_program
 from bridgedesk.paths import DataPaths
@@ -30,6 +29,7 @@ from bridgedesk.services.demo import generate_demo
 from bridgedesk.storage import migrate
 from bridgedesk.storage.backup import integrity_problems, list_backups
 from bridgedesk.storage.schema_check import schema_differences
+from tests.safety.old_schema import as_written_at
 from tests.unit.test_checklist_summary import recomputed, snapshot
 
 pytestmark = pytest.mark.slow  # 20 kills of a real upgrading process (about a minute)
@@ -69,11 +69,11 @@ def old_program(tmp_path_factory) -> tuple[Path, int]:
     paths = DataPaths(tmp_path_factory.mktemp("old") / "data").ensure()
     ctx = open_program(paths, actor="tester")
     generate_demo(ctx, dt.date(2026, 6, 30), mentees=500, seed=11)
-    cfg = migrate.alembic_config()
-    with ctx.db.engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0001")
+    migrate.downgrade(ctx.db.engine, "0001")  # foreign keys off, as migrations run
     ctx.db.dispose()
+    downgraded = paths.database.with_name("downgraded.db")
+    paths.database.rename(downgraded)
+    as_written_at(downgraded, "0001", paths.database)  # the old release's schema, word for word
     conn = sqlite3.connect(paths.database)
     count = conn.execute("SELECT count(*) FROM mentees").fetchone()[0]
     conn.close()

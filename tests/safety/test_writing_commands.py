@@ -84,7 +84,7 @@ def test_two_imports_of_one_file_at_once_import_it_once(tmp_path):
     command = [sys.executable, "-m", "bridgedesk", "--data-dir", str(paths.root)]
     runs = [
         subprocess.Popen(
-            [*command, "import", "roster", str(csv)],
+            [*command, "import", "roster", str(csv), "--create-sites"],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,

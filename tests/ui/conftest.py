@@ -26,6 +26,7 @@ class RecordingDialogs(Dialogs):
         self.save_path = None
         self.text_answer: str | None = ""
         self.damaged_choice = "quit"
+        self.choice_answer: int | None = 0
 
     def info(self, parent, title, text):
         self.messages.append(("info", text))
@@ -39,6 +40,10 @@ class RecordingDialogs(Dialogs):
     def confirm(self, parent, title, text, action="OK"):
         self.messages.append(("confirm", text))
         return self.confirm_answer
+
+    def choose(self, parent, title, text, choices):
+        self.messages.append(("choose", text))
+        return self.choice_answer
 
     def ask_save_discard_cancel(self, parent, text):
         self.messages.append(("ask_save", text))

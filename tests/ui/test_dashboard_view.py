@@ -69,14 +69,13 @@ def test_new_overdue_checkin_and_deadline_appear_and_open_the_mentee(qtbot, env)
                      start_date=dt.date(2025, 9, 1))
     )  # fmt: skip
     TimelineService(env.ctx).plan_checkin(mid, TODAY - dt.timedelta(days=3), "Month 6 check-in")
-    code = CredentialService(env.ctx).kinds()[0].code
     CredentialService(env.ctx).add(
-        mid, CredentialFields(code, expires_on=TODAY + dt.timedelta(days=12))
+        mid, CredentialFields("state_licence", expires_on=TODAY + dt.timedelta(days=12))
     )
     view = loaded_view(qtbot, env)
     assert ("Priya Sharma", "Check-in overdue: Month 6 check-in") in rows_of(view.lists["overdue"])
     deadline_rows = rows_of(view.lists["deadlines"])
-    assert any(name == "Priya Sharma" and "expires" in what for name, what in deadline_rows)
+    assert ("Priya Sharma", "State medical licence: expires") in deadline_rows
     assert ("Priya Sharma", "No primary mentor") in rows_of(view.lists["mentor"])
 
     table = view.lists["overdue"].table

@@ -126,7 +126,9 @@ def test_full_disk_is_one_sentence_and_the_previous_export_stays(
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     before = target.read_bytes()
     more = sample_rows(600)
-    import_roster(sqlite_env.ctx, write_csv(tmp_path / "more.csv", more), today=TODAY)
+    import_roster(
+        sqlite_env.ctx, write_csv(tmp_path / "more.csv", more), today=TODAY, create_sites=True
+    )
     _fill(small_disk)
 
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)

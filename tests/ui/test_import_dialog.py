@@ -129,7 +129,10 @@ def test_clean_file_imports_native_names_after_a_backup(qtbot, sqlite_env, tmp_p
     assert mentee_count(backups[0].path) == before  # taken before anything was written
     kind, text = sqlite_env.dialogs.messages[-1]
     assert kind == "info"
-    assert text == f"Imported 2 mentees. A backup was taken first: {backups[0].path.name}."
+    assert text == (
+        "Imported 2 mentees. Planned 26 check-ins and 10 milestones from today. "
+        f"A backup was taken first: {backups[0].path.name}."
+    )
     assert not dialog.import_button.isEnabled()  # the same file cannot be imported twice
 
 

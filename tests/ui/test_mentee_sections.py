@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QLabel
 
 from bridgedesk.domain.enums import (
@@ -33,6 +33,7 @@ from bridgedesk.ui.screens.mentees.sections.mentors_section import MentorsSectio
 from bridgedesk.ui.screens.mentees.sections.timeline_section import TimelineSection
 from bridgedesk.ui.view_env import ViewEnv
 from tests.ui.conftest import TODAY
+from tests.unit.plans import without_schedule
 
 START = dt.date(2026, 1, 5)
 HOSTILE = "<b>&amp;</para>" + "x" * 10_000
@@ -45,10 +46,11 @@ def env(sqlite_ctx, data_paths, dialogs) -> ViewEnv:
 
 @pytest.fixture
 def selam(env) -> int:
-    return RosterService(env.ctx).create(
+    created = RosterService(env.ctx).create(
         MenteeFields(given_names="Selam", family_name="Tesfaye", native_name="ሰላም ተስፋዬ",
                      start_date=START)
     )  # fmt: skip
+    return without_schedule(env.ctx, created)  # the tests lay out the plan themselves
 
 
 @pytest.fixture
@@ -222,14 +224,15 @@ def test_credentials_grouped_by_tier_and_banded(qtbot, env, selam):
     ]
     assert section.tier_rows(Tier.ACCREDITATION)[0][3:] == ["", ""]
     government = section.tier_rows(Tier.GOVERNMENT)
-    assert [r[4] for r in government] == ["Not watched", "Lapsed 3 days ago"]
-    lapsed = tree.topLevelItem(2).child(1)
-    assert lapsed.background(0).color() == band_colour(LAPSED, tree.palette())
-    assert tree.topLevelItem(2).child(0).background(0).style() == Qt.BrushStyle.NoBrush
+    # a passport marked expired still shows its lapse: the status never hides it (issue 14)
+    assert [r[4] for r in government] == ["Lapsed 400 days ago", "Lapsed 3 days ago"]
+    for n in (0, 1):
+        lapsed = tree.topLevelItem(2).child(n)
+        assert lapsed.background(0).color() == band_colour(LAPSED, tree.palette())
     assert [r.band for r in credentials_of(env.ctx, selam, TODAY)] == [
         "30",
         "none",
-        "none",
+        "lapsed",
         "lapsed",
     ]
     with qtbot.waitSignal(section.open_view_requested) as signal:

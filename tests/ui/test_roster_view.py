@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 
 from bridgedesk.domain.enums import MenteeStatus
 from bridgedesk.services.mentees.roster import MenteeFields, RosterService
+from bridgedesk.services.program.exit_reasons import exit_reasons
 from bridgedesk.ui.dialogs import SaveChoice
 from bridgedesk.ui.models.roster_model import NAME, ROW_ID_ROLE
 from bridgedesk.ui.screens.mentees.roster_view import RosterView
@@ -155,7 +156,8 @@ def test_unsaved_changes_can_be_saved_on_close(view, dialogs, people, ctx):
 
 def test_archive_hides_the_mentee_from_the_active_roster(view, people, ctx):
     form = view.open_mentee(people["Abdullah"])
-    assert form.archive(MenteeStatus.LEFT, dt.date(2026, 3, 1), "Moved to a city hospital")
+    career = next(r.id for r in exit_reasons(ctx) if r.label.startswith("Position elsewhere"))
+    assert form.archive(MenteeStatus.LEFT, dt.date(2026, 3, 1), "Moved to a city hospital", career)
     assert RosterService(ctx).get(people["Abdullah"]).status == MenteeStatus.LEFT
     assert people["Abdullah"] not in shown_ids(view)
     assert view.count_label.text() == "3 of 4 mentees"

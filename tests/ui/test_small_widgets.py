@@ -4,29 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
 from PySide6.QtGui import QGuiApplication
 
-from bridgedesk.domain.enums import MenteeStatus
 from bridgedesk.errors import UserError
 from bridgedesk.ui import workers
 from bridgedesk.ui.error_dialog import ErrorDialog
 from bridgedesk.ui.formatting import format_date, format_share
-from bridgedesk.ui.screens.mentees.archive_dialog import ArchiveDialog
-
-
-def test_archive_dialog_gives_status_date_and_reason(qtbot):
-    dialog = ArchiveDialog("Selam Tesfaye", dt.date(2026, 3, 12))
-    qtbot.addWidget(dialog)
-    assert dialog.values()[:2] == (MenteeStatus.COMPLETED, dt.date(2026, 3, 12))
-    dialog.status.setCurrentIndex(1)
-    dialog.exit_date.setDate(QDate(2026, 2, 28))
-    dialog.reason.setPlainText("  Family moved to Addis Ababa  ")
-    assert dialog.values() == (
-        MenteeStatus.LEFT,
-        dt.date(2026, 2, 28),
-        "Family moved to Addis Ababa",
-    )
 
 
 def test_error_dialog_copies_details_and_stays_open(qtbot):

@@ -17,6 +17,7 @@ from bridgedesk.ui.screens.timeline.timeline_view import TimelineView
 from bridgedesk.ui.view_env import ViewEnv
 from bridgedesk.ui.widgets.timeline_strip import TimelineStrip
 from tests.ui.conftest import TODAY
+from tests.unit.plans import without_schedule
 
 START = dt.date(2026, 1, 5)
 HOSTILE = "<b>&amp;</para>" + "x" * 10_000
@@ -38,6 +39,8 @@ def plan(env) -> dict[str, int]:
         MenteeFields(given_names="Mohammed", family_name="Abdullah", native_name="محمد عبد الله",
                      start_date=START)
     )  # fmt: skip
+    without_schedule(env.ctx, selam)  # these tests lay out the plan themselves
+    without_schedule(env.ctx, mohammed)
     return {
         "selam": selam,
         "mohammed": mohammed,

@@ -34,8 +34,14 @@ def test_import_then_export(tmp_path, capsys):
     path = write_csv(tmp_path / "roster.csv", rows, headers=[*rows[1], "Shoe size"])
     data = str(tmp_path / "data")
     code, out, err = run(capsys, "import", "roster", str(path), "--data-dir", data)
+    assert code == 1 and "names sites the program does not have" in err  # asked, not guessed
+    code, out, err = run(
+        capsys, "import", "roster", str(path), "--create-sites", "--data-dir", data
+    )
     assert code == 0, err
     assert "Imported 25 mentees." in out
+    assert "New sites: Site 0, Site 1, Site 2." in out
+    assert "for 25 active mentees from today (schedule version 1)." in out
     assert "Ignored columns: Shoe size." in out
     out_file = tmp_path / "out.xlsx"
     code, out, _ = run(capsys, "--data-dir", data, "export", "roster", str(out_file))
@@ -51,6 +57,8 @@ def test_dry_run_writes_nothing(tmp_path, capsys):
     )
     assert code == 0
     assert "Would import 10 mentees; nothing was written." in out
+    assert "Sites the program does not have yet: “Site 0” (lines 2, 8, 14" in out
+    assert "--create-sites" in out
     assert roster_size(tmp_path, capsys) == 0
 
 
@@ -187,7 +195,9 @@ def test_errors_file_holds_every_problem_as_csv(tmp_path, capsys):
     assert not [cell for row in listed for cell in row if cell[:1] in "=+-@"]
     assert roster_size(tmp_path, capsys) == 0
     good = write_csv(tmp_path / "good.csv", sample_rows(3))
-    code, _, err = import_roster_cli(capsys, tmp_path, good, "--errors", str(errors))
+    code, _, err = import_roster_cli(
+        capsys, tmp_path, good, "--errors", str(errors), "--create-sites"
+    )
     assert code == 0, err
     with open(errors, encoding="utf-8-sig", newline="") as fh:
         assert list(csv.reader(fh)) == [["Line", "Column", "Problem"]]  # the old list is gone

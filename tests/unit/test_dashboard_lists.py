@@ -60,7 +60,9 @@ def test_overdue_checkin_and_deadline_within_30_days(sqlite_ctx, two):
         (selam, TODAY - dt.timedelta(days=2), True),
         (muhammad, TODAY + dt.timedelta(days=20), False),
     ]
-    assert "lapsed" in soon[0].what and "expires" in soon[1].what
+    # the kind and what its date means, from the deadline rules
+    assert soon[0].what.endswith("(lapsed)") and not soon[1].what.endswith("(lapsed)")
+    assert soon[1].what == "Board certification: eligibility window ends"
 
 
 def test_new_mentees_have_no_mentor_and_stale_checklists(sqlite_ctx, two):

@@ -77,3 +77,34 @@ def test_calendar_parses_cleanly_keeps_uids_and_alarms(ctx, tmp_path):
     again = Calendar.from_ical(second.read_bytes())
     assert {str(e["uid"]) for e in again.walk("VEVENT")} == {str(e["uid"]) for e in events}
     assert first.stat().st_mode & 0o077 == 0
+
+
+def test_a_waiver_obligation_ended_early_is_counted_without_a_name(ctx, tmp_path):
+    from pypdf import PdfReader
+
+    from bridgedesk.domain.enums import MenteeStatus
+    from bridgedesk.reports.program_report import build_program_report
+    from bridgedesk.services.metrics import compute_program_metrics
+    from bridgedesk.storage.models import Mentee
+
+    mentee = _physician(ctx)
+    CredentialService(ctx).add(
+        mentee,
+        CredentialFields("conrad30", issued_on=dt.date(2026, 3, 2),
+                         values={"work_start": "2026-05-18", "obligation_years": "3"}),
+    )  # fmt: skip
+    with ctx.unit_of_work() as s:
+        left = s.get(Mentee, mentee)
+        left.status, left.exit_date = MenteeStatus.LEFT, dt.date(2027, 5, 18)
+    today = dt.date(2027, 6, 1)
+    (ended,) = compute_program_metrics(ctx, dt.date(2027, 1, 1), today, today).waivers_ended_early
+    assert (ended.obligation_end, ended.left_on, ended.days_short) == (
+        dt.date(2029, 5, 18),
+        dt.date(2027, 5, 18),
+        731,
+    )
+    out = tmp_path / "program.pdf"
+    build_program_report(ctx, out, dt.date(2027, 1, 1), today, today)
+    text = " ".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "1 waiver obligation ended early because the physician left" in text
+    assert "Tesfaye" not in text.split("Waiver obligations ended early")[1].split("Two-way")[0]

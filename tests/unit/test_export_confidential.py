@@ -21,7 +21,9 @@ TODAY = dt.date(2025, 8, 1)
 
 
 def test_xlsx_carries_the_mark_in_header_footer_and_properties(sqlite_ctx, tmp_path):
-    import_roster(sqlite_ctx, write_csv(tmp_path / "in.csv", sample_rows(30)), today=TODAY)
+    import_roster(
+        sqlite_ctx, write_csv(tmp_path / "in.csv", sample_rows(30)), today=TODAY, create_sites=True
+    )
     out = tmp_path / "roster.xlsx"
     assert export_roster(sqlite_ctx, out) == 30
     book = load_workbook(out)
@@ -36,7 +38,9 @@ def test_xlsx_carries_the_mark_in_header_footer_and_properties(sqlite_ctx, tmp_p
 
 def test_xlsx_cells_hold_only_the_header_row_and_the_data(sqlite_ctx, tmp_path):
     """The mark lives outside the cells, so the rows read back exactly as exported."""
-    import_roster(sqlite_ctx, write_csv(tmp_path / "in.csv", sample_rows(25)), today=TODAY)
+    import_roster(
+        sqlite_ctx, write_csv(tmp_path / "in.csv", sample_rows(25)), today=TODAY, create_sites=True
+    )
     out = tmp_path / "roster.xlsx"
     export_roster(sqlite_ctx, out)
     sheet = load_workbook(out)["Roster"]
@@ -49,7 +53,9 @@ def test_xlsx_cells_hold_only_the_header_row_and_the_data(sqlite_ctx, tmp_path):
 
 
 def test_csv_content_is_unchanged_and_only_its_name_says_confidential(sqlite_ctx, tmp_path):
-    import_roster(sqlite_ctx, write_csv(tmp_path / "in.csv", sample_rows(10)), today=TODAY)
+    import_roster(
+        sqlite_ctx, write_csv(tmp_path / "in.csv", sample_rows(10)), today=TODAY, create_sites=True
+    )
     out = tmp_path / suggested_file_name(TODAY, ".csv")
     export_roster(sqlite_ctx, out)
     assert out.name == "roster-confidential-2025-08-01.csv"

@@ -45,12 +45,12 @@ def fresh(tmp_path, name):
 @pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
 def test_round_trip_is_exact(sqlite_ctx, tmp_path, suffix):
     source = write_csv(tmp_path / "in.csv", sample_rows(300))
-    import_roster(sqlite_ctx, source, today=TODAY)
+    import_roster(sqlite_ctx, source, today=TODAY, create_sites=True)
     out = tmp_path / f"out{suffix}"
     assert export_roster(sqlite_ctx, out) == 300
     other = fresh(tmp_path, "second")
     try:
-        import_roster(other, out, today=TODAY)
+        import_roster(other, out, today=TODAY, create_sites=True)
         assert snapshot(other) == snapshot(sqlite_ctx)
         natives = {m[FIELDS.index("native_name")] for m in snapshot(other)}
         assert {n for _, _, n in SCRIPT_NAMES} <= natives
@@ -61,7 +61,9 @@ def test_round_trip_is_exact(sqlite_ctx, tmp_path, suffix):
 
 
 def test_csv_has_bom_headers_and_no_live_formula(ctx, tmp_path):
-    import_roster(ctx, write_csv(tmp_path / "in.csv", sample_rows(80)), today=TODAY)
+    import_roster(
+        ctx, write_csv(tmp_path / "in.csv", sample_rows(80)), today=TODAY, create_sites=True
+    )
     out = tmp_path / "out.csv"
     export_roster(ctx, out)
     raw = out.read_bytes()
@@ -75,7 +77,9 @@ def test_csv_has_bom_headers_and_no_live_formula(ctx, tmp_path):
 
 
 def test_xlsx_cells_are_strings_and_never_formulas(ctx, tmp_path):
-    import_roster(ctx, write_csv(tmp_path / "in.csv", sample_rows(40)), today=TODAY)
+    import_roster(
+        ctx, write_csv(tmp_path / "in.csv", sample_rows(40)), today=TODAY, create_sites=True
+    )
     out = tmp_path / "out.xlsx"
     export_roster(ctx, out)
     sheet = load_workbook(out).worksheets[0]
@@ -112,12 +116,14 @@ def test_export_replaces_the_file_whole_and_leaves_nothing_beside_it(sqlite_ctx,
     out = tmp_path / "exports" / f"roster{suffix}"
     out.parent.mkdir()
     out.write_bytes(b"an older export, longer than nothing at all")
-    import_roster(sqlite_ctx, write_csv(tmp_path / "in.csv", sample_rows(30)), today=TODAY)
+    import_roster(
+        sqlite_ctx, write_csv(tmp_path / "in.csv", sample_rows(30)), today=TODAY, create_sites=True
+    )
     assert export_roster(sqlite_ctx, out) == 30
     assert [p.name for p in out.parent.iterdir()] == [out.name]  # no temporary file left
     assert out.stat().st_mode & 0o777 == 0o600  # personnel data: owner-only
     other = fresh(tmp_path, "again")
     try:
-        assert import_roster(other, out, today=TODAY).count == 30
+        assert import_roster(other, out, today=TODAY, create_sites=True).count == 30
     finally:
         other.db.dispose()

@@ -20,7 +20,8 @@ from bridgedesk.services.importing.formulas import neutralise, unquote
 from bridgedesk.services.importing.headers import match_headers, normalise
 from bridgedesk.services.importing.readers import EncodingNotClear, SheetNotChosen
 from bridgedesk.services.importing.roster_import import ImportRejected, import_roster
-from bridgedesk.storage.models import AuditEntry, Mentee, Phase, Site
+from bridgedesk.services.mentees.roster_rows import roster_rows
+from bridgedesk.storage.models import AuditEntry, Mentee, Site
 from tests.unit.hostile_files import (
     LEGACY,
     legacy_csv,
@@ -50,8 +51,9 @@ def mentees(ctx) -> list[Mentee]:
 def test_imports_every_script_and_audits(ctx, tmp_path):
     rows = sample_rows(300)
     path = write_csv(tmp_path / "roster.csv", rows)
-    result = import_roster(ctx, path, today=TODAY)
+    result = import_roster(ctx, path, today=TODAY, create_sites=True)
     assert result.count == 300 and len(result.mentee_ids) == 300
+    assert result.sites_created == ["Site 0", "Site 1", "Site 2"]
     stored = mentees(ctx)
     assert [m.native_name for m in stored] == [r["Native name"] for r in rows]
     assert [m.given_names for m in stored] == [r["Given names"] for r in rows]
@@ -79,13 +81,14 @@ def test_phase_is_set_from_start_date(ctx, tmp_path):
         ],
     )
     import_roster(ctx, path, today=TODAY)
+    names = {r.legal_name.split()[0]: (r.phase, r.phase_by_hand) for r in roster_rows(ctx, TODAY)}
+    assert names == {
+        "Ana": ("Orientation", False),
+        "Bo": ("Pre-arrival", False),
+        "Cy": ("Completion", False),
+    }
     with ctx.read() as s:
-        names = dict(
-            s.execute(
-                select(Mentee.given_names, Phase.name).join(Phase, Mentee.phase_id == Phase.id)
-            ).all()
-        )
-    assert names == {"Ana": "Orientation", "Bo": "Pre-arrival", "Cy": "Completion"}
+        assert s.scalars(select(Mentee.phase_override_id)).all() == [None, None, None]
 
 
 def test_one_bad_row_in_1000_imports_nothing_and_names_its_line(ctx, tmp_path):

@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from bridgedesk.services.importing.roster_import import ImportRejected
+from bridgedesk.services.importing.roster_import import ImportRejected, SitesNotConfirmed
 from bridgedesk.services.importing.with_backup import import_with_backup
-from bridgedesk.services.mentees.roster import RosterService
+from bridgedesk.services.mentees.roster import MenteeFields, RosterService
 from bridgedesk.storage.backup import list_backups, mentee_count
 from tests.unit.roster_samples import sample_rows, write_csv
 
@@ -18,7 +18,9 @@ TODAY = dt.date(2026, 3, 12)
 def test_backup_is_taken_before_any_row_is_written(sqlite_ctx, data_paths, tmp_path):
     path = write_csv(tmp_path / "roster.csv", sample_rows(5))
     stages: list[str] = []
-    outcome = import_with_backup(sqlite_ctx, data_paths, path, TODAY, on_stage=stages.append)
+    outcome = import_with_backup(
+        sqlite_ctx, data_paths, path, TODAY, on_stage=stages.append, create_sites=True
+    )
     assert outcome.count == 5 and not outcome.cancelled
     assert RosterService(sqlite_ctx).count() == 5
     backups = list_backups(data_paths.backups)
@@ -36,7 +38,9 @@ def test_stopping_before_the_write_imports_nothing_but_keeps_the_backup(
     sqlite_ctx, data_paths, tmp_path
 ):
     path = write_csv(tmp_path / "roster.csv", sample_rows(3))
-    outcome = import_with_backup(sqlite_ctx, data_paths, path, TODAY, lambda: False)
+    outcome = import_with_backup(
+        sqlite_ctx, data_paths, path, TODAY, lambda: False, create_sites=True
+    )
     assert outcome.cancelled and outcome.count == 0 and outcome.result is None
     assert RosterService(sqlite_ctx).count() == 0
     assert outcome.backup is not None and outcome.backup.exists()
@@ -63,7 +67,30 @@ def test_a_rejected_file_takes_no_backup_and_writes_no_mentees(sqlite_ctx, data_
 def test_a_server_database_is_not_backed_up_here(ctx, data_paths, tmp_path):
     """SQLite: a backup file; PostgreSQL: none (pg_dump or the administrator does that)."""
     path = write_csv(tmp_path / "roster.csv", sample_rows(2))
-    outcome = import_with_backup(ctx, data_paths, path, TODAY)
+    outcome = import_with_backup(ctx, data_paths, path, TODAY, create_sites=True)
     assert outcome.count == 2
     on_file = ctx.db.engine.dialect.name == "sqlite"
     assert (outcome.backup is not None) == on_file
+
+
+def test_new_sites_not_confirmed_are_refused_before_any_backup(sqlite_ctx, data_paths, tmp_path):
+    """A typo in the Site column never becomes a site quietly: asked first, refused unasked."""
+    RosterService(sqlite_ctx).create(
+        MenteeFields(given_names="Ana", family_name="Silva", start_date=TODAY, site="Hillside")
+    )
+    rows = [
+        {"Given names": "Bo", "Family name": "Lee", "Start date": "2026-03-01", "Site": "Hilside"},
+        {"Given names": "Cy", "Family name": "Ng", "Start date": "2026-03-01", "Site": "Hillside"},
+    ]
+    path = write_csv(tmp_path / "typo.csv", rows)
+    checked = import_with_backup(sqlite_ctx, data_paths, path, TODAY, dry_run=True).result
+    assert checked is not None
+    assert [(s.name, s.lines, s.close_to) for s in checked.new_sites] == [
+        ("Hilside", (2,), "Hillside")
+    ]
+    with pytest.raises(SitesNotConfirmed) as refused:
+        import_with_backup(sqlite_ctx, data_paths, path, TODAY)
+    assert "“Hilside” (line 2) — did you mean “Hillside”?" in str(refused.value)
+    assert RosterService(sqlite_ctx).count() == 1 and list_backups(data_paths.backups) == []
+    done = import_with_backup(sqlite_ctx, data_paths, path, TODAY, create_sites=True)
+    assert done.result is not None and done.result.sites_created == ["Hilside"]

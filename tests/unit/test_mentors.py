@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from sqlalchemy import select
 
 from bridgedesk.domain.enums import AssignmentKind, MenteeStatus
 from bridgedesk.errors import ConflictError, UserError, ValidationError
 from bridgedesk.services.mentees.roster import MenteeFields, RosterService
 from bridgedesk.services.mentors.service import MentorFields, MentorService
+from bridgedesk.storage.models import ExitReason
 
 D = dt.date
 
@@ -102,7 +104,11 @@ def test_load_counts_active_mentees_against_capacity(svc, roster):
         svc.assign(m, busy, AssignmentKind.PRIMARY, D(2025, 1, 1))
     svc.assign(ids[0], busy, AssignmentKind.SPECIALTY, D(2025, 1, 1))  # same mentee counted once
     svc.assign(left, busy, AssignmentKind.PRIMARY, D(2025, 1, 1))
-    roster.archive(left, MenteeStatus.LEFT, D(2025, 3, 1), "Returned home")
+    with roster.ctx.read() as s:
+        home = s.scalar(
+            select(ExitReason.id).where(ExitReason.label == "Family or personal reasons")
+        )
+    roster.archive(left, MenteeStatus.LEFT, D(2025, 3, 1), "Returned home", home)
     ended = svc.assign(ids[1], idle, AssignmentKind.PEER, D(2025, 1, 1))
     svc.end_assignment(ended, D(2025, 2, 1), "done")
     load = {row.name: row for row in svc.load()}

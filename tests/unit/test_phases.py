@@ -8,9 +8,8 @@ import pytest
 from sqlalchemy import select
 
 from bridgedesk.domain.phases import PhaseSpan, phase_on_date, phase_on_day
-from bridgedesk.services.demo.reference import load_reference
-from bridgedesk.services.importing.roster_import import _phases, phase_for
-from bridgedesk.services.mentees.roster import phase_for_start
+from bridgedesk.services.mentees.roster import MenteeFields, RosterService
+from bridgedesk.services.mentees.roster_rows import roster_rows
 from bridgedesk.storage.models import Phase
 
 # Phases with a gap (20-29) and a closed last phase, in no particular order.
@@ -40,19 +39,47 @@ def test_no_phases_is_none_and_dates_count_from_the_start():
     assert phase_on_date(SPANS, start, start + dt.timedelta(days=31)) == 3
 
 
-def test_roster_import_and_demo_agree_on_the_program_phases(sqlite_ctx):
+def test_the_roster_shows_the_phase_the_start_date_gives_every_day_of_a_year(ctx):
+    """A mentee added through the service moves through the phases on the right days; the
+    stored record never goes stale (the bug: 11 months in, still "Orientation")."""
     start = dt.date(2025, 1, 1)
-    with sqlite_ctx.read() as session:
-        ref = load_reference(session)
-        table = _phases(session)
-        spans = [
-            PhaseSpan(*row)
-            for row in session.execute(select(Phase.id, Phase.start_day, Phase.end_day))
-        ]
-        for day in (-90, -60, -1, 0, 13, 14, 89, 90, 364, 365, 1094, 1095, 4000):
-            today = start + dt.timedelta(days=day)
-            expected = phase_on_day(spans, day)
-            assert expected is not None
-            assert phase_for_start(session, start, today) == expected, day
-            assert phase_for(start, today, table) == expected, day
-            assert ref.phase_at(day) == expected, day
+    roster = RosterService(ctx, clock=lambda: start)
+    mid = roster.create(MenteeFields(given_names="Selam", family_name="Tesfaye", start_date=start))
+    with ctx.read() as session:
+        rows = session.execute(select(Phase.id, Phase.name, Phase.start_day, Phase.end_day)).all()
+    spans = [PhaseSpan(pid, first, last) for pid, _name, first, last in rows]
+    names = {pid: name for pid, name, _first, _last in rows}
+    seen = set()
+    for day in range(-60, 400):
+        today = start + dt.timedelta(days=day)
+        expected = names[phase_on_day(spans, day)]
+        (row,) = roster_rows(ctx, today)
+        assert (row.id, row.phase, row.phase_by_hand) == (mid, expected, False), day
+        seen.add(expected)
+    assert seen == {
+        "Pre-arrival",
+        "Orientation",
+        "First 90 days",
+        "Rest of year 1",
+        "Years 2 and 3",
+    }
+    assert RosterService(ctx, clock=lambda: start + dt.timedelta(days=334)).get(mid).phase_name == (
+        "Rest of year 1"
+    )
+
+
+def test_a_phase_set_by_hand_wins_and_is_shown_as_such(ctx):
+    start = dt.date(2025, 1, 1)
+    roster = RosterService(ctx, clock=lambda: start + dt.timedelta(days=200))
+    orientation = next(pid for pid, name in roster.phases() if name == "Orientation")
+    mid = roster.create(
+        MenteeFields(
+            given_names="Priya", family_name="Sharma", start_date=start,
+            phase_override_id=orientation,
+        )
+    )  # fmt: skip
+    (row,) = roster_rows(ctx, start + dt.timedelta(days=200))
+    assert (row.phase, row.phase_by_hand) == ("Orientation", True)
+    record = roster.get(mid)
+    assert record.phase.label == "Orientation (set by hand)"
+    assert record.phase.derived == "Rest of year 1"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from bridgedesk.domain import mentee_rules
 from bridgedesk.domain.enums import (
@@ -21,6 +21,7 @@ from bridgedesk.services.context import ServiceContext
 from bridgedesk.services.mentees.roster import MenteeFields, RosterService
 from bridgedesk.services.mentees.roster_rows import roster_rows
 from bridgedesk.services.mentors.service import MentorFields, MentorService
+from bridgedesk.services.program.exit_reasons import exit_reasons
 from bridgedesk.storage.database import Database
 from bridgedesk.storage.engine import make_engine
 from bridgedesk.storage.models import (
@@ -87,8 +88,11 @@ def test_phase_is_derived_from_start_date_when_not_chosen(roster):
     future = roster.get(roster.create(fields(start_date=dt.date(2026, 1, 1))))
     assert future.phase_name == "Pre-arrival"
     chosen_id = roster.phases()[1][0]
-    chosen = roster.get(roster.create(fields(phase_id=chosen_id)))
-    assert chosen.fields.phase_id == chosen_id and chosen.phase_name == roster.phases()[1][1]
+    chosen = roster.get(roster.create(fields(phase_override_id=chosen_id)))
+    assert chosen.fields.phase_override_id == chosen_id
+    assert chosen.phase_name == roster.phases()[1][1] and chosen.phase.by_hand
+    assert chosen.phase.derived == "Rest of year 1"
+    assert chosen.phase.label == f"{roster.phases()[1][1]} (set by hand)"
 
 
 def test_update_bumps_version_and_saves_the_change(roster):
@@ -157,24 +161,27 @@ def test_graduation_year_after_start_and_long_names_refused(roster):
     assert roster.validate(fields(graduation_year=2015)) == {}
 
 
-def test_archive_reactivate_and_rules(roster):
+def test_archive_reactivate_and_rules(ctx, roster):
     mid = roster.create(fields())
+    family = next(r.id for r in exit_reasons(ctx) if r.label == "Family or personal reasons")
     with pytest.raises(ValidationError) as err:
-        roster.archive(mid, MenteeStatus.LEFT, dt.date(2025, 3, 1), "")
-    assert "reason" in err.value.problems["exit_reason"]
+        roster.archive(mid, MenteeStatus.LEFT, dt.date(2025, 3, 1), "Family moved to Ohio")
+    assert "reason" in err.value.problems["exit_reason_id"]
     with pytest.raises(ValidationError) as err:
         roster.archive(mid, MenteeStatus.COMPLETED, dt.date(2024, 12, 1), "")
     assert "before the start date" in err.value.problems["exit_date"]
-    roster.archive(mid, MenteeStatus.LEFT, dt.date(2025, 3, 1), "Family moved to Ohio")
+    roster.archive(mid, MenteeStatus.LEFT, dt.date(2025, 3, 1), "Family moved to Ohio", family)
     rec = roster.get(mid)
-    assert (rec.status, rec.exit_date, rec.exit_reason) == (
+    assert (rec.status, rec.exit_date, rec.exit_reason, rec.exit_reason_label) == (
         MenteeStatus.LEFT,
         dt.date(2025, 3, 1),
         "Family moved to Ohio",
+        "Family or personal reasons",
     )
     roster.reactivate(mid)
     rec = roster.get(mid)
     assert rec.status == MenteeStatus.ACTIVE and rec.exit_date is None and rec.exit_reason == ""
+    assert rec.exit_reason_id is None
 
 
 def test_delete_cascades_to_history(ctx, roster):
@@ -228,6 +235,9 @@ def test_roster_rows_on_a_small_program(ctx, roster):
     m2 = mentors.create(MentorFields(name="Dr Baker"))
     mentors.assign(a, m1, AssignmentKind.PRIMARY, dt.date(2025, 1, 6))
     mentors.assign(a, m2, AssignmentKind.PRIMARY, dt.date(2025, 4, 1))
+    with ctx.unit_of_work() as s:  # this test lays out its own plan, not the program's schedule
+        s.execute(delete(Checkin))
+        s.execute(delete(Milestone))
     with ctx.unit_of_work() as s:
         s.add_all(
             [

@@ -11,11 +11,16 @@ from bridgedesk.domain.enums import CheckinStatus, CredentialStatus, Tier
 from bridgedesk.services.mentees.roster import MenteeFields, RosterService
 from bridgedesk.services.mentees.roster_rows import roster_rows
 from bridgedesk.storage.models import Checkin, Credential, CredentialKind, Milestone
+from tests.unit.plans import without_schedule
 
 TODAY = dt.date(2025, 6, 1)
 
 
 def _mentee(roster: RosterService, given: str, family: str, native: str = "") -> int:
+    return without_schedule(roster.ctx, _created(roster, given, family, native))
+
+
+def _created(roster: RosterService, given: str, family: str, native: str) -> int:
     return roster.create(
         MenteeFields(
             given_names=given,

@@ -16,8 +16,8 @@ from bridgedesk.domain.enums import (
     ScheduleItemKind,
     Tier,
 )
-from bridgedesk.errors import NotFoundError, ValidationError
-from bridgedesk.services.timeline.schedule import make_default_schedule
+from bridgedesk.errors import ValidationError
+from bridgedesk.services.timeline.schedule import PlanFrom, plan_mentees
 from bridgedesk.services.timeline.service import CheckinLog, TimelineService
 from bridgedesk.storage.models import (
     Action,
@@ -63,7 +63,8 @@ def test_default_schedule_counts_and_dates_from_template(ctx):
         )
     assert (want_c, want_m) == (22, 12)  # the shipped default program
     with ctx.unit_of_work() as s:
-        assert make_default_schedule(s, mid, start) == (22, 12)
+        counts = plan_mentees(s, [(mid, start)], TODAY, PlanFrom.START, "tester")
+    assert (counts.checkins, counts.milestones, counts.version) == (22, 12, 1)
     with ctx.read() as s:
         planned = dict(
             s.execute(
@@ -79,28 +80,27 @@ def test_default_schedule_counts_and_dates_from_template(ctx):
     assert tiers["Credentials verified"] == Tier.GOVERNMENT
 
 
-def test_default_schedule_is_idempotent_and_adds_only_new_items(ctx):
-    start = dt.date(2025, 3, 3)
+def test_planning_from_today_leaves_out_only_what_is_already_past(ctx):
+    start = dt.date(2025, 3, 3)  # TODAY is day 104: day 90 has passed, month 4 (120) has not
     mid = make_mentee(ctx, start=start)
     with ctx.unit_of_work() as s:
-        make_default_schedule(s, mid, start)
-    svc = TimelineService(ctx)
-    first = svc.events(mid, TODAY)[0]
-    svc.reschedule(first.id, first.planned + dt.timedelta(days=3))  # the director worked on it
+        counts = plan_mentees(s, [(mid, start)], TODAY, PlanFrom.TODAY, "tester")
+    events = TimelineService(ctx).events(mid, TODAY)
+    assert min(e.planned for e in events) >= TODAY
+    assert "overdue" not in {e.state for e in events}
+    titles = {e.title for e in events}
+    assert "Month 4 check-in" in titles and "Day 90 check-in" not in titles
+    assert (counts.checkins, counts.milestones) == (17, 6)  # days 120..1095; 182..1095
+
+
+def test_planning_is_audited_once_per_mentee_with_how_it_was_planned(ctx):
+    mid = make_mentee(ctx, start=TODAY)
     with ctx.unit_of_work() as s:
-        assert make_default_schedule(s, mid, start) == (0, 0)
-        s.add(ScheduleItem(kind=ScheduleItemKind.MILESTONE, name="Day 200 review", day_offset=200))
-    with ctx.unit_of_work() as s:
-        assert make_default_schedule(s, mid, start) == (0, 1)
+        plan_mentees(s, [(mid, TODAY)], TODAY, PlanFrom.TODAY, "tester")
     with ctx.read() as s:
-        n_checkins = s.scalar(select(func.count()).where(Checkin.mentee_id == mid))
-        n_milestones = s.scalar(select(func.count()).where(Milestone.mentee_id == mid))
-    assert (n_checkins, n_milestones) == (23, 13)  # 22 + the rescheduled replacement
-
-
-def test_default_schedule_for_missing_mentee_is_refused(ctx):
-    with pytest.raises(NotFoundError), ctx.unit_of_work() as s:
-        make_default_schedule(s, 999, TODAY)
+        entries = list(s.scalars(select(AuditEntry).where(AuditEntry.entity == "schedule")))
+    assert [(e.mentee_id, e.action) for e in entries] == [(mid, "create")]
+    assert '"planned": "from today"' in entries[0].after
 
 
 # ----- check-ins ----------------------------------------------------------------------

@@ -21,6 +21,7 @@ from bridgedesk.services.mentees.roster import MenteeFields, RosterService
 from bridgedesk.services.mentors.service import MentorFields, MentorService, read_assignments
 from bridgedesk.services.timeline import service as timeline
 from bridgedesk.services.timeline.service import CheckinLog, TimelineService
+from tests.unit.plans import without_schedule
 
 TODAY = dt.date(2026, 6, 30)
 HOSTILE = "<b>&amp;</para>"
@@ -29,10 +30,17 @@ PUBLIC_METHODS = {
     "goals", "plan_checkin", "log_checkin", "log_unplanned_checkin", "mark_missed",
     "reschedule", "add_milestone", "complete_milestone", "add_action", "complete_action",
     "add_goal", "add_goal_task", "complete_goal_task", "set_goal_progress", "set_goal_status",
+    "edit_planned_checkin", "delete_checkin", "milestone_detail", "edit_milestone",
+    "delete_milestone", "goal_fields", "edit_goal", "delete_goal", "edit_goal_task",
+    "delete_goal_task", "edit_action", "reopen_action",
 }  # fmt: skip
 
 
 def _mentee(roster: RosterService, given: str, family: str, native: str = "") -> int:
+    return without_schedule(roster.ctx, _created(roster, given, family, native))
+
+
+def _created(roster: RosterService, given: str, family: str, native: str) -> int:
     return roster.create(
         MenteeFields(
             given_names=given, family_name=family, native_name=native,

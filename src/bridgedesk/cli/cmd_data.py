@@ -43,6 +43,19 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         help="the workbook's sheet holding the roster (default: the first)",
     )
     roster_in.add_argument(
+        "--plan-from",
+        choices=("today", "start"),
+        default="today",
+        help="plan each new mentee's check-ins and milestones from today (default: nothing "
+        "already past is planned) or from the start date (past items too, to log them late)",
+    )
+    roster_in.add_argument(
+        "--create-sites",
+        action="store_true",
+        help="create the sites the file names that the program does not have yet (a dry run "
+        "lists them; without this the import refuses, so a typo never becomes a site)",
+    )
+    roster_in.add_argument(
         "--errors",
         metavar="FILE",
         type=Path,
@@ -71,6 +84,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 def run_import_roster(args: argparse.Namespace) -> int:
     from bridgedesk.services.importing.with_backup import import_with_backup
+    from bridgedesk.services.timeline.schedule import PlanFrom
 
     if args.errors is not None:
         _check_errors_file(args.errors, args.file)
@@ -92,6 +106,8 @@ def run_import_roster(args: argparse.Namespace) -> int:
                 dry_run=args.dry_run,
                 encoding=args.encoding,
                 sheet=args.sheet,
+                plan_from=PlanFrom(args.plan_from),
+                create_sites=args.create_sites,
             )
         except UserError as exc:
             raise _refusal(exc, args) from None
@@ -105,10 +121,22 @@ def run_import_roster(args: argparse.Namespace) -> int:
     noun = "mentee" if result.count == 1 else "mentees"
     if result.dry_run:
         print(f"Would import {result.count} {noun}; nothing was written.")
+        if result.new_sites:
+            word = "row" if result.source.sheet else "line"
+            listed = "; ".join(site.describe(word) for site in result.new_sites)
+            print(f"Sites the program does not have yet: {listed}.")
+            print("Correct them in the file, or import with --create-sites to create them.")
     else:
         print(f"Imported {result.count} {noun}.")
         if result.sites_created:
             print(f"New sites: {', '.join(result.sites_created)}.")
+        if result.planned is not None and result.planned.mentees:
+            planned = result.planned
+            print(
+                f"Planned {planned.checkins} check-ins and {planned.milestones} milestones "
+                f"for {planned.mentees} active {'mentee' if planned.mentees == 1 else 'mentees'} "
+                f"{result.plan_from.words} (schedule version {planned.version})."
+            )
         if outcome.backup is not None:
             print(f"A backup was taken before the import: {outcome.backup}")
             if outcome.backup_warning:

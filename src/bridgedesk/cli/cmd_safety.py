@@ -6,8 +6,8 @@ import argparse
 from pathlib import Path
 
 from bridgedesk.cli.session import data_paths
-from bridgedesk.services.program_file import connection_settings, safety
-from bridgedesk.services.program_file.server_backup import backup_server
+from bridgedesk.paths import DataPaths
+from bridgedesk.services.program_file import connection_settings, safety, server_backup
 from bridgedesk.services.program_file.writing_lock import holding_data_folder
 
 
@@ -30,7 +30,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def run_check(args: argparse.Namespace) -> int:
-    result = safety.check(data_paths(args))
+    paths = data_paths(args)
+    server = connection_settings.chosen_server(paths, getattr(args, "database_url", None))
+    if server:
+        return _check_server(paths, server)
+    result = safety.check(paths)
     for note in result.notes:
         print(f"Note: {note}.")
     if result.ok:
@@ -46,8 +50,35 @@ def run_check(args: argparse.Namespace) -> int:
     return 1
 
 
+def _check_server(paths: DataPaths, url: str) -> int:
+    from bridgedesk.services.program_file.server_check import check_server
+
+    result = check_server(url)
+    for note in result.notes:
+        print(f"Note: {note}.")
+    if result.ok:
+        print("OK")
+        return 0
+    for problem in result.problems:
+        print(f"Problem: {problem}.")
+    database = connection_settings.parse_server_url(url).database or ""
+    newest = server_backup.newest_dump(paths.backups, database)
+    if newest:
+        print(f"Newest server backup: {newest}")
+        print(
+            "Restore it into a new, empty database with: bridgedesk --database-url "
+            f"postgresql://USER@SERVER/NEW_DATABASE restore {newest}"
+        )
+    else:
+        print(f"No server backup of database {database} was found in {paths.backups}.")
+    return 1
+
+
 def run_backup(args: argparse.Namespace) -> int:
     paths = data_paths(args)
+    server = connection_settings.chosen_server(paths, getattr(args, "database_url", None))
+    if args.list and server:
+        return _list_server_backups(paths)
     if args.list:
         rows = safety.backup_rows(paths)
         if not rows:
@@ -60,9 +91,8 @@ def run_backup(args: argparse.Namespace) -> int:
                 f"{row.reason:<28} {row.location:<7}  {row.path}"
             )
         return 0
-    server = connection_settings.chosen_url(paths, getattr(args, "database_url", None))
     if server:  # a shared server: pg_dump, or a sentence naming the administrator's job
-        written = backup_server(server, args.to or paths.backups)
+        written = server_backup.backup_server(server, args.to or paths.backups)
         print(f"Server backup written and read back: {written}")
         return 0
     outcome = safety.backup_now(paths, args.to)
@@ -74,11 +104,38 @@ def run_backup(args: argparse.Namespace) -> int:
     return 0
 
 
+def _list_server_backups(paths: DataPaths) -> int:
+    """The pg_dump backups in the data folder's backups/, newest first."""
+    dumps = server_backup.list_dumps(paths.backups)
+    if not dumps:
+        print(f"No server backups in {paths.backups}.")
+    for dump in dumps:
+        mentees = "?" if dump.mentee_count is None else str(dump.mentee_count)
+        print(
+            f"{dump.taken_at:%Y-%m-%d %H:%M:%S}  {dump.size_bytes / 1024:9.0f} KB  "
+            f"{mentees:>6} mentees  database {dump.database:<20} {dump.path}"
+        )
+    return 0
+
+
 def run_restore(args: argparse.Namespace) -> int:
     paths = data_paths(args)
+    server = connection_settings.chosen_server(paths, getattr(args, "database_url", None))
+    if server:
+        return _restore_server(paths, server, args.file)
     with holding_data_folder(paths, "then restore again"):
         kept = safety.restore_from(paths, args.file)
     print(f"Restored {args.file.name}.")
     if kept:
         print(f"The database it replaced was kept as {kept}.")
+    return 0
+
+
+def _restore_server(paths: DataPaths, url: str, dump: Path) -> int:
+    from bridgedesk.services.program_file.server_restore import restore_dump
+
+    with holding_data_folder(paths, "then restore again"):
+        report = restore_dump(url, dump)
+    for line in report.lines():  # the last line says the row counts and checksums match
+        print(line)
     return 0

@@ -41,7 +41,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         action="store_true",
         help="after a verified copy, make the server the program's database from the next start",
     )
-    p.set_defaults(handler=run_migrate_to)
+    # It names its own target (the URL), whatever database the program is set to use.
+    p.set_defaults(handler=run_migrate_to, on_chosen_database=False)
 
 
 def run_migrate_to(args: argparse.Namespace) -> int:

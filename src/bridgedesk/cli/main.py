@@ -12,9 +12,13 @@ import logging
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from bridgedesk import __version__, logs
 from bridgedesk.errors import UserError, os_error_sentence
+
+if TYPE_CHECKING:
+    from bridgedesk.paths import DataPaths
 
 log = logging.getLogger(__name__)
 # The exit code when whoever reads the output stops early (a closed pipe): 128 + SIGPIPE,
@@ -97,7 +101,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         else:
             from bridgedesk.cli.session import data_paths
 
-            data_paths(args)  # every command: the data folder and its log, set up one way
+            paths = data_paths(args)  # every command: the data folder and its log, set up one way
+            if getattr(args, "on_chosen_database", True):
+                _name_the_server(args, paths)
             code = handler(args)
         if sys.stdout is not None:  # None in a windowed start (pythonw)
             sys.stdout.flush()  # a reader that went away (| head) shows here, not at exit
@@ -122,6 +128,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except Exception as exc:  # noqa: BLE001 - last line of defence: a sentence, not a traceback
         return _unexpected(exc, where)
+
+
+def _name_the_server(args: argparse.Namespace, paths: DataPaths) -> None:
+    """A command on a shared server says which one first (password masked), then makes sure
+    this BridgeDesk has the driver for it: without it, one sentence says what to install.
+    """
+    from bridgedesk.services.program_file import connection_settings
+
+    server = connection_settings.chosen_server(paths, getattr(args, "database_url", None))
+    if server is None:
+        return
+    print(f"Server database: {connection_settings.masked(server)}", flush=True)
+    connection_settings.require_driver(server)
 
 
 def _what_was_written(args: argparse.Namespace, exc: OSError) -> str:

@@ -61,6 +61,7 @@ class KindRules:
     reminder_offsets: tuple[int, ...]
     guidance: str
     expiry_label: str = "Expires"  # what the credential's own end date means for this kind
+    issued_label: str = "Issued"  # what its start date means (a waiver's approval, ...)
     expiry_source: str = ""  # the rule behind the expiry's reminders, when there is one
     leaving_early: str = ""  # the consequence of leaving the program while this is active
 
@@ -130,6 +131,7 @@ def parse_kind(entry: Mapping[str, Any]) -> KindRules:
         reminder_offsets=tuple(sorted(set(offsets), reverse=True)),
         guidance=_text(entry, "guidance", where, required=False),
         expiry_label=_text(entry, "expiry_label", where, required=False) or "Expires",
+        issued_label=_text(entry, "issued_label", where, required=False) or "Issued",
         expiry_source=_text(entry, "expiry_source", where, required=False),
         leaving_early=_text(entry, "leaving_early", where, required=False),
     )  # fmt: skip

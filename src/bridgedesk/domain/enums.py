@@ -28,6 +28,7 @@ class CheckinStatus(StrEnum):
     HELD = "held"
     MISSED = "missed"
     RESCHEDULED = "rescheduled"
+    CANCELLED = "cancelled"  # planned after the mentee left: history, never overdue
 
 
 class CheckinFormat(StrEnum):

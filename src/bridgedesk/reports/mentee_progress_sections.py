@@ -110,21 +110,24 @@ def deadlines_section(data: MenteeReportData, width: float) -> list[Any]:
     deadlines = data.deadlines
     if deadlines:
         rows: list[list[script_runs.TableCell]] = [
-            list(("Credential", "Tier", "Number", "Expires", "When"))
+            list(("Credential", "Tier", "Number", "Next date", "Date", "When"))
         ]
         for d in deadlines:
             days = d.days_left or 0
             when = f"Lapsed {-days} days ago" if days < 0 else f"In {days} days"
+            what = d.what + (" (no work allowed)" if d.no_work else "")
             rows.append(
                 [
                     c(d.kind_name, st.cell),
                     enum_words(d.tier),
                     c(d.number, st.cell),
+                    c(what, st.cell),
                     format_date(d.expires_on),
                     c(when, st.cell, bold=days < 0),
                 ]
             )
-        t = Table(rows, colWidths=[width * x for x in (0.3, 0.13, 0.23, 0.15, 0.19)], repeatRows=1)
+        widths = (0.22, 0.11, 0.15, 0.22, 0.13, 0.17)
+        t = Table(rows, colWidths=[width * x for x in widths], repeatRows=1)
         t.setStyle(table_style())
         story.append(t)
     else:

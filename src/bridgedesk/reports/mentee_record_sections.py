@@ -34,13 +34,14 @@ def identity_section(data: MenteeReportData, width: float) -> list[Any]:
     status = enum_words(record.status)
     if record.exit_date:
         status += f" since {format_date(record.exit_date)}"
-        if record.exit_reason:
-            status += f" ({record.exit_reason})"
+        reason = ": ".join(part for part in (record.exit_reason_label, record.exit_reason) if part)
+        if reason:
+            status += f" ({reason})"
     identity = [
         ("Preferred name", f.preferred_name), ("Pronouns", f.pronouns),
         ("Country of training", f.country_of_training), ("Medical school", f.medical_school),
         ("Specialty", f.specialty), ("Site", f.site), ("Role", enum_words(f.role)),
-        ("Phase", record.phase_name), ("Start date", format_date(f.start_date)), ("Status", status),
+        ("Phase", record.phase.label), ("Start date", format_date(f.start_date)), ("Status", status),
     ]  # fmt: skip
     half = (len(identity) + 1) // 2
     rows = []

@@ -183,6 +183,9 @@ def program_story(
     story.append(CondPageBreak(80))
     story.append(p("Early exits", st.h1, bold=True))
     story.append(_measure_table([rt.early_exits]))
+    if rt.exit_reasons:
+        story.append(Spacer(1, 4))
+        story.append(_measure_table(rt.exit_reasons, "Reason for leaving"))
     if rt.exits:
         width = _width()
         rows = [["Mentee", "Left on", "Reason"]]
@@ -192,6 +195,26 @@ def program_story(
         table.setStyle(table_style())
         story.append(Spacer(1, 4))
         story.append(table)
+
+    ended = metrics.waivers_ended_early
+    story.append(CondPageBreak(80))
+    story.append(p("Waiver obligations ended early", st.h2, bold=True))
+    if ended:
+        story.append(
+            p(f"{len(ended)} waiver obligation{'s' if len(ended) != 1 else ''} ended early "
+              "because the physician left; leaving early can revive the J-1 two-year "
+              "home-country requirement.", st.body)
+        )  # fmt: skip
+        width = _width()
+        rows = [["Waiver", "Obligation ends", "Left on", "Days short"]]
+        for waiver in ended:
+            rows.append([c(waiver.kind_name, st.cell), format_date(waiver.obligation_end),
+                         format_date(waiver.left_on), f"{waiver.days_short:,}"])  # fmt: skip
+        table = Table(rows, colWidths=[width * x for x in (0.4, 0.2, 0.2, 0.2)], repeatRows=1)
+        table.setStyle(table_style())
+        story.append(table)
+    else:
+        story.append(p("No waiver obligation was ended early by a departure.", st.body))
 
     lr = metrics.learning
     story.append(CondPageBreak(100))

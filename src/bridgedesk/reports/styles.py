@@ -28,6 +28,7 @@ STATE_COLOURS = {
     "planned": "#546e7a",
     "due": "#546e7a",
     "rescheduled": "#9e9e9e",
+    "cancelled": "#9e9e9e",
 }
 """Timeline marker colours; shapes differ too, so the strip reads in grey print."""
 

@@ -17,6 +17,7 @@ LEGEND = (
     ("overdue", "Overdue"),
     ("done", "Milestone done"),
     ("due", "Milestone due"),
+    ("cancelled", "Cancelled (after leaving)"),
 )
 
 
@@ -26,6 +27,8 @@ def _marker(kind: str, state: str, x: float, y: float, size: float = 4.2) -> lis
     from reportlab.lib import colors
 
     colour = colors.HexColor(STATE_COLOURS.get(state, MUTED))
+    if state == "cancelled":  # a short dash: planned after the mentee left, never overdue
+        return [Line(x - size, y, x + size, y, strokeColor=colour, strokeWidth=1.6)]
     if kind == "milestone":
         points = [x, y + size + 1, x + size + 1, y, x, y - size - 1, x - size - 1, y]
         filled = state == "done"

@@ -39,7 +39,7 @@ SCRIPT_LOCATION = "bridgedesk.storage:migrations"
 VERSION_TABLE = "alembic_version"
 # Alembic's head and every revision in storage/migrations/versions, oldest first.
 # Adding a migration means adding its id here (tests/unit/test_migration_head.py fails until then).
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005")
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 
 
@@ -126,21 +126,45 @@ def upgrade(engine: Engine, before_migration: Callable[[], object] | None = None
         before_migration()
     from alembic import command
 
-    cfg = alembic_config()
     marker = upgrade_marker(engine)
     if marker is not None:
         _write_marker(marker, current)
+    _run_migrations(engine, lambda cfg: command.upgrade(cfg, "head"))
+    if marker is not None:
+        marker.unlink(missing_ok=True)
+    return True
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    """Take the schema back to ``revision`` the same safe way (for tests and diagnostics)."""
+    from alembic import command
+
+    _run_migrations(engine, lambda cfg: command.downgrade(cfg, revision))
+
+
+def _run_migrations(engine: Engine, run: Callable[[Config], object]) -> None:
+    """Run Alembic in ONE transaction; on SQLite, check the foreign keys before committing.
+
+    SQLite migrations run with foreign keys off (see :func:`_all_or_nothing_engine`), so
+    ``foreign_key_check`` here is what still refuses an upgrade that would leave a row
+    pointing at nothing: the transaction is rolled back and the file stays as it was.
+    """
+    cfg = alembic_config()
     migrating = _all_or_nothing_engine(engine)
     try:
         with migrating.begin() as conn:
             cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+            run(cfg)
+            if conn.dialect.name == "sqlite":
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise DatabaseError(
+                        f"The upgrade would leave {len(broken)} records pointing at records "
+                        "that do not exist, so it was not made; the program is as it was."
+                    )
     finally:
         if migrating is not engine:
             migrating.dispose()
-    if marker is not None:
-        marker.unlink(missing_ok=True)
-    return True
 
 
 UPGRADE_MARKER_SUFFIX = ".upgrading"
@@ -185,7 +209,11 @@ def _all_or_nothing_engine(engine: Engine) -> Engine:
     @event.listens_for(migrating, "connect")
     def _no_driver_transactions(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # the driver emits no BEGIN or COMMIT itself
-        dbapi_connection.execute("PRAGMA foreign_keys=ON")
+        # Foreign keys OFF while migrating, as SQLite's own recipe for schema changes asks:
+        # Alembic's batch mode rebuilds a table (copy, DROP, rename), and a DROP TABLE with
+        # foreign keys on deletes every child row through ON DELETE CASCADE (a mentee's
+        # check-ins, ratings, credentials...). _run_migrations checks the keys before commit.
+        dbapi_connection.execute("PRAGMA foreign_keys=OFF")
         dbapi_connection.execute("PRAGMA synchronous=FULL")
 
     @event.listens_for(migrating, "begin")

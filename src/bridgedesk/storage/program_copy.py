@@ -23,21 +23,19 @@ from alembic import command
 from sqlalchemy import (
     Connection,
     Engine,
-    Integer,
     Table,
     bindparam,
     func,
     insert,
     inspect,
     select,
-    text,
     update,
 )
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
 from bridgedesk.errors import DatabaseError, UserError
-from bridgedesk.storage import db_errors, migrate
+from bridgedesk.storage import db_errors, migrate, sequences
 from bridgedesk.storage.copy_tables import (
     NOT_COPIED,
     copied_tables,
@@ -137,7 +135,7 @@ def copy_program(
                 copied = _copy_table(src, dst, table, batch_rows)
                 if progress is not None:
                     progress(table.name, copied)
-            _reset_sequences(dst)
+            sequences.catch_up(dst)  # new rows get ids after the copied
             checks = compare(src, dst)
             _raise_on_mismatch(checks)
     except DBAPIError as exc:
@@ -241,24 +239,6 @@ def _copy_table(src: Connection, dst: Connection, table: Table, batch_rows: int)
             "database was left empty."
         ) from exc
     return copied
-
-
-def _reset_sequences(dst: Connection) -> None:
-    """New rows on the server must get ids after the copied ones: setval to max(id) + 1."""
-    if dst.dialect.name != "postgresql":
-        return
-    for table in copied_tables():
-        keys = list(table.primary_key.columns)
-        if len(keys) != 1 or not isinstance(keys[0].type, Integer):
-            continue
-        key = keys[0]
-        sequence = dst.execute(
-            text("SELECT pg_get_serial_sequence(:t, :c)"), {"t": table.name, "c": key.name}
-        ).scalar()
-        if sequence is None:
-            continue
-        top = dst.execute(select(func.max(key))).scalar() or 0
-        dst.execute(text("SELECT setval(:s, :v, false)"), {"s": sequence, "v": top + 1})
 
 
 def _raise_on_mismatch(checks: list[TableCheck]) -> None:

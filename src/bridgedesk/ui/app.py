@@ -52,11 +52,12 @@ def run(args: argparse.Namespace, dialogs: Dialogs | None = None) -> int:
 
     from bridgedesk.bootstrap import setup_logging
     from bridgedesk.services.program_file import connection_settings
-    from bridgedesk.services.program_file.instance_lock import InstanceLock
+    from bridgedesk.services.program_file.instance_lock import AlreadyRunningError, InstanceLock
     from bridgedesk.ui.dialogs import Dialogs
     from bridgedesk.ui.error_dialog import make_excepthook
     from bridgedesk.ui.main_window import MainWindow
     from bridgedesk.ui.startup import ready_probe, routine_check, upgrade_progress
+    from bridgedesk.ui.startup.activation import ActivationServer, ask_first_to_activate
     from bridgedesk.ui.view_env import ViewEnv
 
     try:
@@ -75,10 +76,20 @@ def run(args: argparse.Namespace, dialogs: Dialogs | None = None) -> int:
         QApplication.setWindowIcon(icon)  # static: the QApplication made or found above
     dialogs = dialogs or Dialogs()
     lock = InstanceLock(paths.lock_file)
+    activation = ActivationServer(paths.root)
     try:
-        lock.acquire()  # one BridgeDesk per data folder; the OS frees it if we crash
+        try:
+            lock.acquire()  # one BridgeDesk per data folder; the OS frees it if we crash
+        except AlreadyRunningError:
+            # A second start: bring the running window forward and leave quietly. The
+            # message stays for a holder that does not answer (a command, a hung start).
+            if ask_first_to_activate(paths.root):
+                return 0
+            raise
+        activation.listen()  # from now on a second start finds us, dialogs shown included
         on_server = connection_settings.chosen_url(paths, getattr(args, "database_url", None))
         if not on_server and not _recover_damaged(paths, dialogs):
+            activation.close()
             lock.release()
             return 0
         url = getattr(args, "database_url", None)
@@ -88,12 +99,15 @@ def run(args: argparse.Namespace, dialogs: Dialogs | None = None) -> int:
             ctx = open_program(paths, url)
     except UserError as exc:
         log.warning("could not open the program: %s", exc)
+        activation.close()
         lock.release()
         dialogs.error(None, str(exc))
         return 1
     sys.excepthook = make_excepthook()
     settings = QSettings(str(settings_path(paths)), QSettings.Format.IniFormat)
     window = MainWindow(ViewEnv(ctx, paths, dialogs), settings)
+    activation.setParent(window)
+    activation.window = lambda: window
     window.show()
     # BRIDGEDESK_EXIT_WHEN_READY=1 (benchmarks, smoke test): quit once the first view is filled
     window.ready_probe = ready_probe.install(window)
@@ -113,6 +127,7 @@ def run(args: argparse.Namespace, dialogs: Dialogs | None = None) -> int:
             window_session.mark_closed_cleanly(
                 paths.database, ctx.file_identity
             )  # not a file put there since
+        activation.close()
         lock.release()
 
 

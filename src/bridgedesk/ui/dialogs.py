@@ -6,6 +6,7 @@ Views receive a :class:`Dialogs` in their constructor, so a test replaces one ob
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -44,6 +45,21 @@ class Dialogs:
         box.setDefaultButton(cancel)
         box.exec()
         return box.clickedButton() is go
+
+    def choose(
+        self, parent: QWidget | None, title: str, text: str, choices: Sequence[str]
+    ) -> int | None:
+        """One button per choice (the first is the default) and Cancel: the index, or None."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent
+        )
+        buttons = [box.addButton(words, QMessageBox.ButtonRole.AcceptRole) for words in choices]
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(buttons[0] if buttons else cancel)
+        box.setEscapeButton(cancel)
+        box.exec()
+        clicked = box.clickedButton()
+        return next((n for n, button in enumerate(buttons) if button is clicked), None)
 
     def ask_save_discard_cancel(self, parent: QWidget | None, text: str) -> SaveChoice:
         buttons = (

@@ -25,3 +25,10 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     """``1 overdue item`` / ``3 overdue items``."""
     word = singular if count == 1 else (plural_form or singular + "s")
     return f"{count} {word}"
+
+
+def inner(text: str) -> str:
+    """A label as the middle of a sentence: "Expires" -> "expires"; "DS-2019 ends" stays."""
+    if len(text) > 1 and text[0].isupper() and text[1].islower():
+        return text[0].lower() + text[1:]
+    return text

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QToolBar
+from PySide6.QtWidgets import QDialog, QMainWindow, QToolBar
 
 from bridgedesk import APP_NAME
 from bridgedesk.ui.lock.app_lock_controls import AppLockControls
@@ -60,6 +60,10 @@ def build_menus_and_toolbar(window: MainWindow) -> None:
     menus = window.menuBar()
     file_menu = menus.addMenu("&File")
     file_menu.addAction(window.new_mentee_action)
+    window.program_settings_action = window_action(
+        window, "Program &settings…", lambda: open_program_settings(window)
+    )
+    file_menu.addAction(window.program_settings_action)
     file_menu.addSeparator()
     window.data_actions = DataActions(window, env)
     window.data_actions.imported.connect(window._after_import)
@@ -88,3 +92,15 @@ def build_menus_and_toolbar(window: MainWindow) -> None:
     toolbar.addAction(window.find_action)
     window.toolbar = toolbar
     window.addToolBar(toolbar)
+
+
+def open_program_settings(window: MainWindow, tab: str = "") -> QDialog:
+    """File ▸ Program settings: details, schedule, sites, exit reasons (window-modal)."""
+    from bridgedesk.ui.screens.program_settings.settings_dialog import ProgramSettingsDialog
+
+    dialog = ProgramSettingsDialog(window.env, window, tab)
+    dialog.changed.connect(window.after_program_settings)
+    dialog.finished.connect(lambda _code: dialog.deleteLater())
+    window.program_settings_dialog = dialog
+    dialog.open()
+    return dialog

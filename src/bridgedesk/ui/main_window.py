@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     import datetime as dt
 
     from PySide6.QtGui import QAction
-    from PySide6.QtWidgets import QToolBar
+    from PySide6.QtWidgets import QDialog, QToolBar
 
     from bridgedesk.services.context import ServiceContext
     from bridgedesk.ui.lock.app_lock_controls import AppLockControls
@@ -70,6 +70,8 @@ class MainWindow(QMainWindow):
     """
 
     new_mentee_action: QAction
+    program_settings_action: QAction
+    program_settings_dialog: QDialog | None = None
     quit_action: QAction
     find_action: QAction
     about_action: QAction
@@ -150,6 +152,12 @@ class MainWindow(QMainWindow):
         self.show_view(last if any(s.key == last for s in VIEWS) else MENTEES)
         self._update_title()
         self._show_mentee_count()
+
+    def after_program_settings(self) -> None:
+        """Names, sites or reasons changed in Program settings: the title and the view follow."""
+        self._update_title()
+        if not self.on_welcome:
+            self._show_row(self.nav.currentRow())
 
     def _update_title(self) -> None:
         name = program_settings.load(self.env.ctx).program_name

@@ -21,6 +21,7 @@ from bridgedesk.domain.deadline_engine import CredentialFacts, dated_events, off
 from bridgedesk.domain.enums import CheckinStatus, CredentialStatus, MenteeStatus
 from bridgedesk.domain.reminders import parse_offsets
 from bridgedesk.services.context import ServiceContext
+from bridgedesk.services.credentials.field_values import read_values
 from bridgedesk.services.credentials.rules import rules_in_force
 from bridgedesk.services.mentees.roster_export import write_atomically
 from bridgedesk.storage.models import (
@@ -95,20 +96,23 @@ def build_calendar(ctx: ServiceContext, today: dt.date, mentee_id: int | None = 
                                      f"{title}: {names[mid]}", "Mentorship check-in", stamp))  # fmt: skip
         for msid, mid, name, due in s.execute(
             select(Milestone.id, Milestone.mentee_id, Milestone.name, Milestone.due_date).where(
-                Milestone.mentee_id.in_(ids), Milestone.completed_date.is_(None)
+                Milestone.mentee_id.in_(ids),
+                Milestone.completed_date.is_(None),
+                Milestone.cancelled_on.is_(None),
             )
         ):
             cal.add_component(_event(f"milestone-{msid}@{program}.bridgedesk", due,
                                      f"{name}: {names[mid]}", "Program milestone", stamp))  # fmt: skip
         rules = rules_in_force(s)
-        for crid, mid, code, issued, expires, own in s.execute(
+        for crid, mid, code, issued, expires, own, values in s.execute(
             select(Credential.id, Credential.mentee_id, CredentialKind.code, Credential.issued_on,
-                   Credential.expires_on, Credential.reminder_offsets)
+                   Credential.expires_on, Credential.reminder_offsets, Credential.field_values)
             .join(CredentialKind, CredentialKind.id == Credential.kind_id)
             .where(Credential.mentee_id.in_(ids), Credential.status.not_in(CLOSED))
         ):  # fmt: skip
             kind = rules[code]
-            facts = CredentialFacts(issued, expires, {}, tuple(parse_offsets(own)) if own else None)
+            offsets = tuple(parse_offsets(own)) if own else None
+            facts = CredentialFacts(issued, expires, read_values(values), offsets)
             for e in dated_events(facts, kind):
                 if e.satisfied:
                     continue

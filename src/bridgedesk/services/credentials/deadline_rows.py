@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from bridgedesk.domain.deadline_engine import CredentialFacts, standing
 from bridgedesk.domain.enums import CredentialStatus, MenteeStatus, Tier
 from bridgedesk.domain.reminders import LAPSED, parse_offsets
+from bridgedesk.services.credentials.field_values import read_values
 from bridgedesk.services.credentials.rules import rules_in_force
 from bridgedesk.storage.models import Credential, CredentialKind, Mentee, Site
 
@@ -60,7 +61,7 @@ def deadline_rows(
         select(
             Credential.id, Mentee.id, Mentee.given_names, Mentee.family_name, CredentialKind.code,
             CredentialKind.name, CredentialKind.tier, Credential.number, Credential.issued_on,
-            Credential.expires_on, Credential.reminder_offsets,
+            Credential.expires_on, Credential.reminder_offsets, Credential.field_values,
         )
         .join(Mentee, Mentee.id == Credential.mentee_id)
         .join(CredentialKind, CredentialKind.id == Credential.kind_id)
@@ -77,10 +78,10 @@ def deadline_rows(
         stmt = stmt.where(Mentee.site_id == site_id)
     rules = rules_in_force(s)
     out = []
-    for cid, mid, given, family, code, kind_name, tier, number, issued, expires, own in s.execute(
-        stmt
-    ):
-        facts = CredentialFacts(issued, expires, {}, tuple(parse_offsets(own)) if own else None)
+    for row in s.execute(stmt):
+        cid, mid, given, family, code, kind_name, tier, number, issued, expires, own, values = row
+        offsets = tuple(parse_offsets(own)) if own else None
+        facts = CredentialFacts(issued, expires, read_values(values), offsets)
         now = standing(facts, rules[code], today)
         if now.event is None:
             continue

@@ -7,14 +7,17 @@ offsets apply. Which band a date falls in is decided by :mod:`bridgedesk.domain.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from bridgedesk.domain.deadline_rules import KindRules
 from bridgedesk.domain.enums import CredentialStatus, Tier
 from bridgedesk.domain.reminders import (
     format_offsets,
@@ -24,6 +27,8 @@ from bridgedesk.domain.reminders import (
 from bridgedesk.errors import ConflictError, NotFoundError, ValidationError
 from bridgedesk.services.context import ServiceContext
 from bridgedesk.services.credentials.deadline_rows import WATCHED, DeadlineRow, deadline_rows
+from bridgedesk.services.credentials.field_values import field_problems, read_values
+from bridgedesk.services.credentials.rules import rules_in_force
 from bridgedesk.storage.models import Credential, CredentialKind, Mentee
 
 
@@ -37,6 +42,7 @@ class CredentialFields:
     status: CredentialStatus = CredentialStatus.ACTIVE
     reminder_offsets: list[int] | None = None  # None: use the kind's offsets
     note: str = ""
+    values: dict[str, Any] = field(default_factory=dict)  # the kind's own fields, by key
 
 
 @dataclass(frozen=True)
@@ -87,6 +93,11 @@ class CredentialService:
             KindRow(code, name, tier, parse_offsets(offsets)) for code, name, tier, offsets in rows
         ]
 
+    def kind_rules(self) -> dict[str, KindRules]:
+        """Each kind's rules in force (fields, derived dates, guidance), by code."""
+        with self.ctx.read() as s:
+            return rules_in_force(s)
+
     # ----- writing -------------------------------------------------------------------
     @staticmethod
     def _check(s: Session, fields: CredentialFields) -> CredentialKind:
@@ -104,6 +115,9 @@ class CredentialService:
             CredentialStatus(fields.status)
         except ValueError:
             problems["status"] = "The status is not a known credential status."
+        if kind is not None:
+            rules = rules_in_force(s).get(kind.code)
+            problems.update(field_problems(rules.fields if rules else (), fields.values))
         for name, limit in (("number", 120), ("detail", 200)):
             if len(getattr(fields, name)) > limit:
                 problems[name] = f"This is longer than {limit} characters."
@@ -124,6 +138,7 @@ class CredentialService:
             "" if fields.reminder_offsets is None else format_offsets(fields.reminder_offsets)
         )
         credential.note = fields.note
+        credential.field_values = json.dumps(fields.values, sort_keys=True, ensure_ascii=False)
 
     def add(self, mentee_id: int, fields: CredentialFields) -> int:
         with self.ctx.unit_of_work() as s:
@@ -162,6 +177,7 @@ class CredentialService:
                 status=c.status,
                 reminder_offsets=parse_offsets(c.reminder_offsets) if c.reminder_offsets else None,
                 note=c.note,
+                values=read_values(c.field_values),
             )
             return CredentialView(c.id, c.mentee_id, c.version, fields, kind.name, kind.tier)
 

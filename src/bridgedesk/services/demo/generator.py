@@ -40,6 +40,7 @@ from bridgedesk.storage.models import (
     Site,
 )
 from bridgedesk.storage.models.base import utcnow
+from bridgedesk.storage.sequences import catch_up
 
 MAX_MENTEES = 100_000
 # Parents before children, so foreign keys hold while inserting; reversed for wiping.
@@ -112,6 +113,8 @@ def generate_demo(
         ref = load_reference(session)
         rows = _build(ref, random.Random(seed), today, mentees, _next_ids(session))
         _write(session, rows)
+        if session.connection().dialect.name == "postgresql":  # rows came with their own ids
+            catch_up(session.connection())
         record_bulk(
             session,
             ctx.actor,
@@ -221,13 +224,17 @@ def _mentee(
     country = rng.choice(COUNTRIES)
     given, family = rng.choice(country.given), rng.choice(country.family)
     start = today - rng.randint(-40, 3 * 365 + 90) * DAY
+    while (given[1].casefold(), family[1].casefold(), start) in rows.mentee_keys:
+        start -= DAY  # the same name starting the same day would be one person to an import
+    rows.mentee_keys.add((given[1].casefold(), family[1].casefold(), start))
     days_in = (today - start).days
-    status, exit_date, exit_reason = "active", None, ""
+    status, exit_date, exit_reason, reason_label = "active", None, "", ""
     if days_in > 1095 and rng.random() < 0.6:
         status, exit_date = "completed", start + (1095 + rng.randint(0, 20)) * DAY
+        reason_label = texts.COMPLETED_REASON
     elif days_in > 120 and rng.random() < 0.12:
         status, exit_date = "left", start + rng.randint(100, days_in - 1) * DAY
-        exit_reason = rng.choice(texts.EXIT_REASONS)
+        reason_label, exit_reason = rng.choice(texts.EXIT_REASONS)
     if exit_date is not None:
         exit_date = min(exit_date, today)
     end = exit_date or today
@@ -249,10 +256,12 @@ def _mentee(
             "role": rng.choice(("resident", "attending", "attending")),
             "site_id": rng.choice(site_ids),
             "start_date": start,
-            "phase_id": ref.phase_at((end - start).days if status == "left" else days_in),
+            "phase_override_id": None,  # the phase follows from the start date
             "status": status,
             "exit_date": exit_date,
+            "exit_reason_id": ref.exit_reasons.get(reason_label.casefold()),
             "exit_reason": exit_reason,
+            "schedule_template_id": ref.schedule_template_id,
             "email": f"{given[1].split()[0].lower()}.{family[1].split()[0].lower()}{mentee_id}@example.org",
             "phone": "",
             "languages": country.languages,

@@ -7,13 +7,15 @@ Core bulk inserts. Every dict of one table has the same keys (executemany needs 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 from dataclasses import dataclass, field
 from typing import Any
 
-from bridgedesk.domain.enums import CheckinTopic
+from bridgedesk.domain.enums import CheckinTopic, ScheduleItemKind
 from bridgedesk.services.demo import texts
 from bridgedesk.services.demo.reference import Reference
+from bridgedesk.services.timeline.schedule import PlanFrom, PlannedItem, planned_items
 
 Row = dict[str, Any]
 ASSESSMENT_DAYS = (30, 90, 180, 270, 365, 730, 1095)  # mentor: ~30 days, then quarterly/yearly
@@ -30,6 +32,7 @@ class Rows:
     now: dt.datetime
     next_id: dict[str, int]
     tables: dict[str, list[Row]] = field(default_factory=dict)
+    mentee_keys: set[tuple[str, str, dt.date]] = field(default_factory=set)  # name and start
 
     def add(self, table: str, row: Row, stamped: bool = True, versioned: bool = False) -> int:
         new_id = self.next_id.get(table, 1)
@@ -60,14 +63,26 @@ def primary_on(plan: MenteePlan, day: dt.date) -> tuple[int, str]:
     return plan.primary[-1][0], plan.primary[-1][1]
 
 
+def _planned(
+    ref: Reference, plan: MenteePlan, today: dt.date, kind: ScheduleItemKind
+) -> list[PlannedItem]:
+    """The schedule as a director adding this mentee on the start date would have planned it:
+    the one planning rule every path uses (services.timeline.schedule)."""
+    items = planned_items(ref.schedule, plan.start, today, PlanFrom.START)
+    return [item for item in items if item.kind == kind]
+
+
 def add_checkins(
     rows: Rows, rng: random.Random, ref: Reference, plan: MenteePlan, today: dt.date
 ) -> None:
-    for title, offset in ref.checkins:
-        planned = plan.start + offset * DAY
+    for item in _planned(ref, plan, today, ScheduleItemKind.CHECKIN):
+        title, planned = item.name, item.date
         if planned > plan.end:
             if plan.active:
                 _checkin(rows, plan, title, planned, "planned", None)
+            else:  # planned after the mentee left: cancelled on the exit date, as archiving does
+                _checkin(rows, plan, title, planned, "cancelled", None)
+                rows.tables["checkins"][-1]["cancelled_on"] = plan.end
             continue
         roll = rng.random()
         if (today - planned).days < 21 and roll < 0.4:
@@ -117,6 +132,7 @@ def _checkin(
             "summary": "",
             "private_note": "",
             "rescheduled_to_id": None,
+            "cancelled_on": None,
         },
         versioned=True,
     )
@@ -152,10 +168,9 @@ def _fill_held(
 def add_milestones(
     rows: Rows, rng: random.Random, ref: Reference, plan: MenteePlan, today: dt.date
 ) -> None:
-    for name, offset, tier in ref.milestones:
-        due = plan.start + offset * DAY
-        if due > plan.end and not plan.active:
-            continue
+    for item in _planned(ref, plan, today, ScheduleItemKind.MILESTONE):
+        name, due, tier = item.name, item.date, item.tier.value
+        cancelled = plan.end if due > plan.end and not plan.active else None
         completed: dt.date | None = None
         if due <= plan.end:
             roll = rng.random()
@@ -176,6 +191,7 @@ def add_milestones(
                 "completed_date": completed,
                 "signed_off_by": signer,
                 "note": "",
+                "cancelled_on": cancelled,
             },
             versioned=True,
         )
@@ -224,6 +240,22 @@ CREDENTIAL_BY_VISA = {
 }
 
 
+WAIVERS = ("conrad30",)
+
+
+def _kind_values(code: str, start: dt.date) -> dict[str, str]:
+    """The kind's own fields a real record would hold (see credential_kinds.json)."""
+    if code == "conrad30":
+        return {"work_start": start.isoformat(), "obligation_years": "3", "state": "MT"}
+    if code == "h1b":
+        return {"first_start": start.isoformat()}
+    if code == "niw":
+        return {"service_start": start.isoformat()}
+    if code in ("state_licence", "dea"):
+        return {"state": "MT"}
+    return {}
+
+
 def add_credentials(
     rows: Rows, rng: random.Random, ref: Reference, plan: MenteePlan, visa: str, today: dt.date
 ) -> None:
@@ -261,6 +293,10 @@ def add_credentials(
             status = "expired" if rng.random() < 0.5 else "active"
         if not plan.active:
             status = "completed"
+        issued = plan.start - rng.randint(30, 400) * DAY
+        values = _kind_values(code, plan.start)
+        if code in WAIVERS:  # approved ahead of the start; the work started on time
+            issued, expires = plan.start - 75 * DAY, None
         rows.add(
             "credentials",
             {
@@ -268,8 +304,9 @@ def add_credentials(
                 "kind_id": kind_id,
                 "number": f"{code.upper()}-{rng.randint(100000, 999999)}",
                 "detail": "Montana" if code in ("state_licence", "dea") else "",
-                "issued_on": plan.start - rng.randint(30, 400) * DAY,
+                "issued_on": issued,
                 "expires_on": expires,
+                "field_values": json.dumps(values, sort_keys=True),
                 "status": status,
                 "reminder_offsets": "",
                 "note": "",

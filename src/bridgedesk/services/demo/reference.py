@@ -7,8 +7,12 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from bridgedesk.domain.enums import ScheduleItemKind
-from bridgedesk.domain.phases import PhaseSpan, phase_on_day
+from bridgedesk.services.program.exit_reasons import reason_ids_by_label
+from bridgedesk.services.program.schedule_template import (
+    TemplateItem,
+    current_template_id,
+    template_items,
+)
 from bridgedesk.storage.models import (
     ChecklistDomain,
     ChecklistItem,
@@ -16,21 +20,18 @@ from bridgedesk.storage.models import (
     CredentialKind,
     Phase,
     RatingLevel,
-    ScheduleItem,
 )
 
 
 @dataclass(frozen=True)
 class Reference:
     phases: tuple[tuple[int, int, int | None], ...]  # (id, start_day, end_day)
-    checkins: tuple[tuple[str, int], ...]  # (name, day_offset)
-    milestones: tuple[tuple[str, int, str], ...]  # (name, day_offset, tier)
+    schedule: tuple[TemplateItem, ...]  # the current schedule version's items
+    schedule_template_id: int | None
     item_ids: tuple[int, ...]
     levels: tuple[int, ...]  # rating values, ascending
     kinds: dict[str, int]  # credential kind code -> id
-
-    def phase_at(self, day: int) -> int | None:
-        return phase_on_day((PhaseSpan(*phase) for phase in self.phases), day)
+    exit_reasons: dict[str, int]  # exit reason label (folded) -> id
 
 
 def load_reference(session: Session) -> Reference:
@@ -40,11 +41,7 @@ def load_reference(session: Session) -> Reference:
             select(Phase.id, Phase.start_day, Phase.end_day).order_by(Phase.position)
         )
     )
-    items = session.execute(
-        select(
-            ScheduleItem.kind, ScheduleItem.name, ScheduleItem.day_offset, ScheduleItem.tier
-        ).order_by(ScheduleItem.day_offset, ScheduleItem.id)
-    ).all()
+    schedule_id = current_template_id(session)
     template_id = session.scalar(
         select(func.max(ChecklistTemplate.id)).where(ChecklistTemplate.is_current.is_(True))
     )
@@ -68,13 +65,10 @@ def load_reference(session: Session) -> Reference:
     }
     return Reference(
         phases=phases,
-        checkins=tuple((r.name, r.day_offset) for r in items if r.kind == ScheduleItemKind.CHECKIN),
-        milestones=tuple(
-            (r.name, r.day_offset, str(r.tier.value))
-            for r in items
-            if r.kind == ScheduleItemKind.MILESTONE
-        ),
+        schedule=tuple(template_items(session, schedule_id)),
+        schedule_template_id=schedule_id,
         item_ids=item_ids,
         levels=levels or (0, 1, 2, 3, 4),
         kinds=kinds,
+        exit_reasons=reason_ids_by_label(session),
     )

@@ -144,12 +144,17 @@ INSIGHTS = (
         "Quarterly global-health teaching slot in grand rounds.",
     ),
 )
+COMPLETED_REASON = "Completed the program"
+# (a reason of the default list, resources/defaults/exit_reasons.json; the details in words)
 EXIT_REASONS = (
-    "Family reasons: spouse could not find work locally.",
-    "Moved to an urban academic centre for fellowship.",
-    "Visa problems: waiver site change was not approved in time.",
-    "Burnout and isolation; returned home.",
-    "Took a position closer to relatives in Chicago.",
+    ("Family or personal reasons", "Spouse could not find work locally."),
+    (
+        "Position elsewhere (career or fellowship)",
+        "Moved to an urban academic centre for fellowship.",
+    ),
+    ("Visa or waiver problem", "Waiver site change was not approved in time."),
+    ("Burnout, isolation or wellbeing", "Returned home."),
+    ("Family or personal reasons", "Took a position closer to relatives in Chicago."),
 )
 ASSIGNMENT_END_REASONS = (
     "Mentor left the hospital.",

@@ -19,6 +19,8 @@ from bridgedesk.storage.models import (
     AuditEntry,
     Checkin,
     Credential,
+    CredentialRuleVersion,
+    ExitReason,
     Goal,
     GoalTask,
     Insight,
@@ -26,6 +28,9 @@ from bridgedesk.storage.models import (
     Mentor,
     MentorAssignment,
     Milestone,
+    ReminderAcknowledgement,
+    ScheduleTemplate,
+    Site,
 )
 from bridgedesk.storage.models.base import utcnow
 
@@ -41,6 +46,11 @@ AUDITED: dict[type, str] = {
     Assessment: "assessment",
     Credential: "credential",
     Insight: "insight",
+    CredentialRuleVersion: "credential_rules",
+    ReminderAcknowledgement: "reminder_acknowledgement",
+    Site: "site",
+    ExitReason: "exit_reason",
+    ScheduleTemplate: "schedule_template",
 }
 _SKIP = {"created_at", "updated_at", "version"}
 

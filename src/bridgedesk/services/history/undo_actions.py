@@ -19,10 +19,17 @@ from typing import Literal, TypeVar
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from bridgedesk.domain.enums import CheckinStatus, InsightStatus
+from bridgedesk.domain.enums import CheckinStatus, InsightStatus, Tier
 from bridgedesk.errors import ConflictError
 from bridgedesk.services.context import ServiceContext
-from bridgedesk.storage.models import Assessment, Checkin, Insight, Milestone
+from bridgedesk.storage.models import (
+    Action,
+    Assessment,
+    Checkin,
+    GoalTask,
+    Insight,
+    Milestone,
+)
 from bridgedesk.storage.models.base import Versioned
 
 _VersionedRow = Checkin | Milestone | Insight
@@ -155,3 +162,119 @@ def restore_insight_status(
             insight.outcome = outcome
         s.flush()
         return insight.version
+
+
+# ----- planning: check-ins and milestones added, edited or removed ---------------------------
+def unplan_checkin(ctx: ServiceContext, checkin_id: int, expected_version: int) -> None:
+    """Undo "plan a check-in": remove it, if it is still planned and unchanged."""
+    with ctx.unit_of_work() as s, _guarded("check-in"):
+        checkin = _load(s, Checkin, checkin_id, expected_version, "check-in")
+        if checkin.status != CheckinStatus.PLANNED:
+            raise _changed_since("check-in")
+        s.delete(checkin)
+        s.flush()
+
+
+def replan_checkin(
+    ctx: ServiceContext, mentee_id: int, title: str, planned: dt.date, mentor_id: int | None
+) -> tuple[int, int]:
+    """Plan a check-in again (undo of a delete, redo of a plan); returns (id, version)."""
+    with ctx.unit_of_work() as s:
+        checkin = Checkin(
+            mentee_id=mentee_id, title=title, planned_date=planned, mentor_id=mentor_id
+        )
+        s.add(checkin)
+        s.flush()
+        return checkin.id, checkin.version
+
+
+def restore_checkin_plan(
+    ctx: ServiceContext, checkin_id: int, expected_version: int,
+    title: str, planned: dt.date, mentor_id: int | None,
+) -> int:  # fmt: skip
+    """Put back a planned check-in's title, date and mentor (undo or redo of an edit)."""
+    with ctx.unit_of_work() as s, _guarded("check-in"):
+        checkin = _load(s, Checkin, checkin_id, expected_version, "check-in")
+        if checkin.status != CheckinStatus.PLANNED:
+            raise _changed_since("check-in")
+        checkin.title, checkin.planned_date, checkin.mentor_id = title, planned, mentor_id
+        s.flush()
+        return checkin.version
+
+
+@dataclass(frozen=True)
+class MilestoneState:
+    """Everything a milestone holds that a director edits, to put it back."""
+
+    mentee_id: int
+    name: str
+    tier: Tier
+    due_date: dt.date
+    completed_date: dt.date | None
+    signed_off_by: str
+    note: str
+    cancelled_on: dt.date | None
+
+
+def milestone_state(ctx: ServiceContext, milestone_id: int) -> tuple[int, MilestoneState] | None:
+    """(version, state) of a milestone now; None when it is gone."""
+    with ctx.read() as s:
+        row = s.get(Milestone, milestone_id)
+        if row is None:
+            return None
+        return row.version, MilestoneState(
+            row.mentee_id, row.name, Tier(row.tier), row.due_date, row.completed_date,
+            row.signed_off_by, row.note, row.cancelled_on,
+        )  # fmt: skip
+
+
+def remove_milestone(ctx: ServiceContext, milestone_id: int, expected_version: int) -> None:
+    """Undo "add a milestone" (or redo a removal), if it is unchanged since."""
+    with ctx.unit_of_work() as s, _guarded("milestone"):
+        s.delete(_load(s, Milestone, milestone_id, expected_version, "milestone"))
+        s.flush()
+
+
+def add_milestone_back(ctx: ServiceContext, state: MilestoneState) -> tuple[int, int]:
+    """Add a removed milestone again as it was; returns (id, version)."""
+    with ctx.unit_of_work() as s:
+        row = Milestone(
+            mentee_id=state.mentee_id, name=state.name, tier=state.tier, due_date=state.due_date,
+            completed_date=state.completed_date, signed_off_by=state.signed_off_by,
+            note=state.note, cancelled_on=state.cancelled_on,
+        )  # fmt: skip
+        s.add(row)
+        s.flush()
+        return row.id, row.version
+
+
+def restore_milestone_state(
+    ctx: ServiceContext, milestone_id: int, expected_version: int, state: MilestoneState
+) -> int:
+    """Put back a milestone's name, tier, due date and note (undo or redo of an edit)."""
+    with ctx.unit_of_work() as s, _guarded("milestone"):
+        row = _load(s, Milestone, milestone_id, expected_version, "milestone")
+        row.name, row.tier, row.due_date, row.note = (
+            state.name, state.tier, state.due_date, state.note,
+        )  # fmt: skip
+        s.flush()
+        return row.version
+
+
+# ----- tasks and agreed actions marked done ------------------------------------------------
+def set_done(
+    ctx: ServiceContext, kind: Literal["task", "action"], row_id: int,
+    expected: dt.date | None, done: dt.date | None,
+) -> None:  # fmt: skip
+    """Set a goal task's or an action's done date, if it still holds ``expected``."""
+    noun = "task" if kind == "task" else "action"
+    with ctx.unit_of_work() as s:
+        row: GoalTask | Action | None = (
+            s.get(GoalTask, row_id) if kind == "task" else s.get(Action, row_id)
+        )
+        if row is None:
+            raise ConflictError(f"The {noun} no longer exists, so there is nothing to undo.")
+        if row.done_date != expected:
+            raise _changed_since(noun)
+        row.done_date = done
+        s.flush()

@@ -53,14 +53,17 @@ def slashed_order(cells: list[tuple[int, object]]) -> tuple[str, int | None]:
     return "mdy", None
 
 
-def parse_date(cell: object, order: str = "mdy", order_line: int | None = None) -> dt.date:
+def parse_date(
+    cell: object, order: str = "mdy", order_line: int | None = None, what: str = "start date"
+) -> dt.date:
+    """The date in ``cell``; ``what`` names the column in the problem ("the exit date ...")."""
     if isinstance(cell, dt.datetime):
         return cell.date()
     if isinstance(cell, dt.date):
         return cell
     text = "" if cell is None else str(cell).strip()
     if not text:
-        raise DateProblem("the start date is empty")
+        raise DateProblem(f"the {what} is empty")
     try:
         if m := _ISO.fullmatch(text) or _YMD_SLASH.fullmatch(text):
             return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
@@ -69,24 +72,24 @@ def parse_date(cell: object, order: str = "mdy", order_line: int | None = None) 
             if order == "dmy":
                 if second > 12:
                     raise DateProblem(
-                        f"the start date {text} is month/day but line {order_line} of the same "
+                        f"the {what} {text} is month/day but line {order_line} of the same "
                         "column is day/month; use one order (or ISO dates like 2025-07-01)"
                     )
                 return dt.date(year, second, first)
             return dt.date(year, first, second)
         if m := _DAY_MONTH.fullmatch(text):
-            return _named(text, m.group(2), int(m.group(1)), int(m.group(3)))
+            return _named(text, m.group(2), int(m.group(1)), int(m.group(3)), what)
         if m := _MONTH_DAY.fullmatch(text):
-            return _named(text, m.group(1), int(m.group(2)), int(m.group(3)))
+            return _named(text, m.group(1), int(m.group(2)), int(m.group(3)), what)
     except ValueError as exc:
         if isinstance(exc, DateProblem):
             raise
-        raise DateProblem(f"the start date {text} is not a real date") from None
-    raise DateProblem(f"the start date {text!r} is not a date like 2025-07-01 or 07/01/2025")
+        raise DateProblem(f"the {what} {text} is not a real date") from None
+    raise DateProblem(f"the {what} {text!r} is not a date like 2025-07-01 or 07/01/2025")
 
 
-def _named(text: str, month_name: str, day: int, year: int) -> dt.date:
+def _named(text: str, month_name: str, day: int, year: int, what: str) -> dt.date:
     month = _MONTHS.get(month_name.casefold())
     if month is None:
-        raise DateProblem(f"the start date {text} has an unknown month name")
+        raise DateProblem(f"the {what} {text} has an unknown month name")
     return dt.date(year, month, day)

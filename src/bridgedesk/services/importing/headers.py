@@ -38,11 +38,16 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "site": ("Site", "Hospital"),
     "start_date": ("Start date", "Started", "Start"),
     "phase": ("Phase",),
+    "phase_by_hand": ("Phase set by hand", "Phase override"),
     "email": ("Email", "E-mail", "Email address"),
     "phone": ("Phone", "Phone number", "Telephone", "Mobile"),
     "languages": ("Languages", "Language"),
     "visa_kind": ("Visa", "Visa kind", "Visa type"),
     "notes": ("Notes", "Note", "Comments"),
+    "status": ("Status",),
+    "exit_date": ("Exit date", "Left on", "Date left"),
+    "exit_reason": ("Exit reason", "Reason for leaving"),
+    "exit_details": ("Exit details", "Exit notes"),
 }
 
 EXPORT_FIELDS: tuple[str, ...] = tuple(f for f in FIELD_NAMES if f != FULL_NAME)

@@ -19,6 +19,7 @@ from typing import IO
 
 from bridgedesk.errors import UserError
 from bridgedesk.services.context import ServiceContext
+from bridgedesk.services.importing.database_checks import NewSite
 from bridgedesk.services.importing.formulas import neutralise
 from bridgedesk.services.importing.headers import FIELD_NAMES, FULL_NAME
 from bridgedesk.services.importing.readers import (
@@ -60,6 +61,7 @@ class ImportPreview:
     sheets: list[str] = field(default_factory=list)  # a workbook's sheets, to choose from
     first_mentee: str = ""  # the first row's name as read
     needs_choice: str = ""  # "encoding" or "sheet" when the file reads once the user chooses
+    new_sites: list[NewSite] = field(default_factory=list)  # created only once confirmed
 
     @property
     def clean(self) -> bool:
@@ -84,6 +86,9 @@ def _column_words() -> list[tuple[str, str]]:
             "role": FIELD_NAMES["role"][0],
             "graduation year": FIELD_NAMES["graduation_year"][0],
             "name": FIELD_NAMES[FULL_NAME][0],
+            "status": FIELD_NAMES["status"][0],
+            "exit date": FIELD_NAMES["exit_date"][0],
+            "phase set by hand": FIELD_NAMES["phase_by_hand"][0],
         }
     )
     return sorted(pairs.items(), key=lambda pair: len(pair[0]), reverse=True)
@@ -157,6 +162,7 @@ def preview_import(
     preview.would_add = result.count
     preview.ignored_columns = list(result.ignored_columns)
     preview.first_mentee = result.first_mentee
+    preview.new_sites = list(result.new_sites)
     return preview
 
 

@@ -2,7 +2,9 @@
 
 Any bad row (bad date, duplicate, text too long, ...) and nothing is written; the answer lists
 each bad row by its line so the file can be fixed at once. The write uses Core executemany in
-one transaction (10,000 rows in well under two seconds) and audits every new mentee.
+one transaction and audits every new mentee. Each active mentee gets the program's schedule
+(:mod:`services.timeline.schedule`, planned from today unless asked from the start date); a site
+the program does not have is created only when the caller says so (the dry run names them).
 """
 
 from __future__ import annotations
@@ -12,14 +14,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from bridgedesk.domain.enums import MenteeStatus
-from bridgedesk.domain.phases import PhaseSpan, phase_on_date
 from bridgedesk.errors import UserError
 from bridgedesk.services.context import ServiceContext
 from bridgedesk.services.history.audit import record_bulk
+from bridgedesk.services.importing.database_checks import (
+    NewSite,
+    check_against_database,
+    mentee_row,
+    new_sites,
+    site_ids,
+)
 from bridgedesk.services.importing.headers import HeaderMap, match_headers
 from bridgedesk.services.importing.readers import (
     SourceFormat,
@@ -29,7 +37,10 @@ from bridgedesk.services.importing.readers import (
     read_table,
 )
 from bridgedesk.services.importing.rows import BadRow, ParsedRow, duplicate_key, parse_rows
-from bridgedesk.storage.models import Mentee, Phase, Site
+from bridgedesk.services.mentees.phases import read_phases
+from bridgedesk.services.program.exit_reasons import reason_ids_by_label
+from bridgedesk.services.timeline.schedule import PlanCounts, PlanFrom, plan_mentees
+from bridgedesk.storage.models import Mentee
 
 MAX_LISTED = 50
 
@@ -43,6 +54,9 @@ class ImportResult:
     sites_created: list[str] = field(default_factory=list)
     source: SourceFormat = field(default_factory=SourceFormat)  # encoding or sheet read
     first_mentee: str = ""  # the first row's name as read, to see the encoding is right
+    new_sites: list[NewSite] = field(default_factory=list)  # sites the import would create
+    plan_from: PlanFrom = PlanFrom.TODAY
+    planned: PlanCounts | None = None  # the check-ins and milestones planned (a real import)
 
 
 class ImportRejected(UserError):
@@ -65,6 +79,25 @@ class ImportRejected(UserError):
         )
 
 
+class SitesNotConfirmed(UserError):
+    """The file names sites the program lacks, and nobody said to create them."""
+
+    def __init__(self, name: str, sites: list[NewSite], word: str = "line") -> None:
+        self.new_sites = sites
+        listed = "; ".join(site.describe(word) for site in sites)
+        super().__init__(
+            f"Nothing was imported: {name} names sites the program does not have: {listed}. "
+            "Correct the spelling in the file, or confirm creating them (--create-sites, or "
+            "the box in the import window)."
+        )
+
+
+def refuse_unconfirmed_sites(result: ImportResult, name: str, create_sites: bool) -> None:
+    """Raise :class:`SitesNotConfirmed` for a dry run that found new sites nobody confirmed."""
+    if result.new_sites and not create_sites:
+        raise SitesNotConfirmed(name, result.new_sites)
+
+
 def import_roster(
     ctx: ServiceContext,
     path: Path,
@@ -73,19 +106,24 @@ def import_roster(
     today: dt.date | None = None,
     encoding: str | None = None,
     sheet: str | None = None,
+    plan_from: PlanFrom = PlanFrom.TODAY,
+    create_sites: bool = False,
 ) -> ImportResult:
     """Check every row of ``path``; write all of them as new mentees, or none.
 
     ``encoding`` decodes a CSV file strictly with that codec instead of detecting it;
-    ``sheet`` reads that worksheet of a workbook instead of the first.
+    ``sheet`` reads that worksheet of a workbook instead of the first. ``plan_from`` is how
+    the active mentees' schedule is planned; ``create_sites`` confirms creating the sites the
+    dry run listed in ``new_sites`` (without it, such a file is refused).
     """
     today = today or dt.date.today()
     table = read_table(path, encoding=encoding, sheet=sheet)
     headers = _headers(table, path.name)
     good, bad = parse_rows(table, headers)
     with ctx.unit_of_work() as session:
-        phases = _phases(session)
-        bad += _check_against_database(session, good, phases, table.kind)
+        phases = read_phases(session)
+        reasons = reason_ids_by_label(session)
+        bad += check_against_database(session, good, phases, reasons)
         if bad:
             bad.sort(key=lambda b: b.line)
             raise ImportRejected(path.name, table.kind, bad, table.source)
@@ -95,14 +133,20 @@ def import_roster(
             ignored_columns=headers.ignored,
             source=table.source,
             first_mentee=_first_name(good),
+            new_sites=new_sites(session, good),
+            plan_from=PlanFrom(plan_from),
         )
         if dry_run:
             return result
-        site_ids = _site_ids(session, good, result)
-        rows = [_mentee_row(p.values, site_ids, phases, today) for p in good]
+        if result.new_sites and not create_sites:
+            raise SitesNotConfirmed(path.name, result.new_sites, table.kind)
+        site_id_of, result.sites_created = site_ids(session, good)
+        rows = [mentee_row(p.values, site_id_of, phases, reasons) for p in good]
         ids = _insert_mentees(session, rows)
         record_bulk(session, ctx.actor, "import", "mentee", rows)
         result.mentee_ids = list(ids)
+        active = [(r["id"], r["start_date"]) for r in rows if r["status"] == MenteeStatus.ACTIVE]
+        result.planned = plan_mentees(session, active, today, plan_from, ctx.actor)
     return result
 
 
@@ -141,81 +185,3 @@ def _insert_mentees(session: Session, rows: list[dict[str, Any]]) -> list[int]:
     for row, mentee_id in zip(rows, ids, strict=True):
         row["id"] = mentee_id
     return ids
-
-
-def _phases(session: Session) -> list[tuple[int, str, int, int | None]]:
-    stmt = select(Phase.id, Phase.name, Phase.start_day, Phase.end_day).order_by(Phase.position)
-    return [tuple(r) for r in session.execute(stmt)]  # type: ignore[misc]
-
-
-def _check_against_database(
-    session: Session,
-    good: list[ParsedRow],
-    phases: list[tuple[int, str, int, int | None]],
-    kind: str,
-) -> list[BadRow]:
-    existing = {
-        duplicate_key(g, f, s): i
-        for i, g, f, s in session.execute(
-            select(Mentee.id, Mentee.given_names, Mentee.family_name, Mentee.start_date)
-        )
-    }
-    phase_names = {name.casefold() for _, name, _, _ in phases}
-    bad: list[BadRow] = []
-    keep: list[ParsedRow] = []
-    for parsed in good:
-        v = parsed.values
-        mentee_id = existing.get(duplicate_key(v["given_names"], v["family_name"], v["start_date"]))
-        if mentee_id is not None:
-            bad.append(BadRow(parsed.line, f"already on the roster as #{mentee_id}"))
-        elif v.get("phase") and v["phase"].casefold() not in phase_names:
-            bad.append(BadRow(parsed.line, f"the phase {v['phase']!r} is not a program phase"))
-        else:
-            keep.append(parsed)
-    good[:] = keep
-    return bad
-
-
-def _site_ids(session: Session, good: list[ParsedRow], result: ImportResult) -> dict[str, int]:
-    """Ids of the sites named in the file, by case-insensitive name; missing ones are created."""
-    ids = {name.casefold(): i for i, name in session.execute(select(Site.id, Site.name))}
-    for parsed in good:
-        name = parsed.values.get("site", "")
-        if name and name.casefold() not in ids:
-            site = Site(name=name)
-            session.add(site)
-            session.flush()
-            ids[name.casefold()] = site.id
-            result.sites_created.append(name)
-    return ids
-
-
-def phase_for(
-    start: dt.date, today: dt.date, phases: list[tuple[int, str, int, int | None]]
-) -> int | None:
-    """The phase a mentee starting on ``start`` is in ``today`` (:mod:`bridgedesk.domain.phases`)."""
-    spans = [PhaseSpan(pid, start_day, end_day) for pid, _name, start_day, end_day in phases]
-    return phase_on_date(spans, start, today)
-
-
-def _mentee_row(
-    values: dict[str, Any],
-    site_ids: dict[str, int],
-    phases: list[tuple[int, str, int, int | None]],
-    today: dt.date,
-) -> dict[str, Any]:
-    row = {k: v for k, v in values.items() if k not in {"site", "phase"}}
-    site = values.get("site", "")
-    row["site_id"] = site_ids[site.casefold()] if site else None
-    phase = values.get("phase", "")
-    row["phase_id"] = (
-        _phase_by_name(phases)[phase.casefold()]
-        if phase
-        else phase_for(values["start_date"], today, phases)
-    )
-    row["status"] = MenteeStatus.ACTIVE
-    return row
-
-
-def _phase_by_name(phases: list[tuple[int, str, int, int | None]]) -> dict[str, int]:
-    return {name.casefold(): pid for pid, name, _, _ in phases}

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import String
 
-from bridgedesk.domain.enums import MenteeRole
+from bridgedesk.domain.enums import MenteeRole, MenteeStatus
 from bridgedesk.services.importing.dates import DateProblem, parse_date, slashed_order
 from bridgedesk.services.importing.formulas import unquote
 from bridgedesk.services.importing.headers import FULL_NAME, HeaderMap
@@ -27,7 +27,11 @@ FIELD_WORDS = {
     "family_name": "family name",
     "visa_kind": "visa",
     "site": "site",
+    "exit_reason": "exit reason",
+    "exit_details": "exit details",
 }
+YES = frozenset({"yes", "y", "true", "1", "x"})
+NO = frozenset({"", "no", "n", "false", "0"})
 
 
 def column_limit(name: str) -> int:
@@ -44,12 +48,16 @@ TEXT_FIELDS: dict[str, int] = {
 }
 TEXT_FIELDS["site"] = column_limit("site")
 TEXT_FIELDS["phase"] = 120
+TEXT_FIELDS["exit_reason"] = 200  # a label of the program's list of exit reasons
+TEXT_FIELDS["exit_details"] = TEXT_LIMIT  # stored in Mentee.exit_reason
 
 
 @dataclass
 class ParsedRow:
     line: int
-    values: dict[str, Any]  # Mentee columns plus "site" and "phase" names
+    # Mentee columns, plus "site", "phase", "phase_by_hand", "exit_reason" (a label) and
+    # "exit_details" (the free text): the import turns these into ids and columns.
+    values: dict[str, Any]
 
 
 @dataclass
@@ -129,6 +137,12 @@ def parse_rows(table: Table, headers: HeaderMap) -> tuple[list[ParsedRow], list[
                     values["graduation_year"] = int(year_text)
                 else:
                     problems.append(f"the graduation year {year_text!r} is not a year")
+        problems += _status_and_exit(values, cells, cols, order, order_line)
+        if "phase_by_hand" in cols:
+            flag = cell_text(_at(cells, cols["phase_by_hand"])).casefold()
+            if flag not in YES | NO:
+                problems.append(f"the phase set by hand {flag!r} is not yes or no")
+            values["phase_by_hand"] = flag in YES
         if not problems:
             key = duplicate_key(values["given_names"], values["family_name"], values["start_date"])
             if key in seen:
@@ -140,6 +154,42 @@ def parse_rows(table: Table, headers: HeaderMap) -> tuple[list[ParsedRow], list[
         else:
             good.append(ParsedRow(line, values))
     return good, bad
+
+
+def _status_and_exit(
+    values: dict[str, Any], cells: list[Cell], cols: dict[str, int], order: str, line: int | None
+) -> list[str]:
+    """Status (active when absent), exit date and reason: an archived mentee needs a date."""
+    problems: list[str] = []
+    status_text = cell_text(_at(cells, cols["status"])).casefold() if "status" in cols else ""
+    known = {s.value for s in MenteeStatus}
+    if status_text and status_text not in known:
+        problems.append(f"the status {status_text!r} is not active, completed or left")
+    status = MenteeStatus(status_text) if status_text in known else MenteeStatus.ACTIVE
+    values["status"] = status
+    values["exit_date"] = None
+    cell = _at(cells, cols["exit_date"]) if "exit_date" in cols else None
+    if cell_text(cell):
+        try:
+            values["exit_date"] = parse_date(cell, order, line, what="exit date")
+        except DateProblem as exc:
+            problems.append(str(exc))
+    if status == MenteeStatus.ACTIVE and values["exit_date"] is not None:
+        problems.append("the exit date is given for a mentee still active (status active)")
+    elif status != MenteeStatus.ACTIVE and "exit_date" in cols and values["exit_date"] is None:
+        problems.append(f"the exit date is empty for a mentee who {status.value}")
+    elif status != MenteeStatus.ACTIVE and "exit_date" not in cols:
+        problems.append(f"the status {status.value} needs an Exit date column")
+    start = values.get("start_date")
+    if (
+        values["exit_date"] is not None
+        and isinstance(start, dt.date)
+        and values["exit_date"] < start
+    ):
+        problems.append("the exit date is before the start date")
+    if status == MenteeStatus.LEFT and not values.get("exit_reason"):
+        problems.append("the exit reason is empty for a mentee who left early")
+    return problems
 
 
 def _at(cells: list[Cell], index: int) -> Cell:

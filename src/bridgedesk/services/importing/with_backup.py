@@ -15,9 +15,14 @@ from pathlib import Path
 
 from bridgedesk.paths import DataPaths
 from bridgedesk.services.context import ServiceContext
-from bridgedesk.services.importing.roster_import import ImportResult, import_roster
+from bridgedesk.services.importing.roster_import import (
+    ImportResult,
+    import_roster,
+    refuse_unconfirmed_sites,
+)
 from bridgedesk.services.program_file import safety
 from bridgedesk.services.program_file.storage_kind import is_program_file
+from bridgedesk.services.timeline.schedule import PlanFrom
 
 
 @dataclass(frozen=True)
@@ -48,6 +53,8 @@ def import_with_backup(
     dry_run: bool = False,
     encoding: str | None = None,
     sheet: str | None = None,
+    plan_from: PlanFrom = PlanFrom.TODAY,
+    create_sites: bool = False,
 ) -> ImportOutcome:
     """Back up the program file (SQLite only), then import ``source`` all or nothing.
 
@@ -56,13 +63,18 @@ def import_with_backup(
     A dry run checks every row and writes nothing, so it takes no backup. ``encoding`` and
     ``sheet`` are passed to :func:`import_roster`. Nor does an import that would fail (a
     mistyped file name, a bad row): the file is checked in full first, and the backup is
-    taken only once it would import.
+    taken only once it would import. ``plan_from`` and ``create_sites`` are the user's
+    answers to how to plan the schedule and whether to create the sites the file names
+    that the program lacks (refused, before any backup, when not confirmed).
     """
     say = on_stage or (lambda _text: None)
     backup, warning = None, ""
     if not dry_run:
         say(f"Checking {source.name}…")  # raises on any problem, before any backup
-        import_roster(ctx, source, dry_run=True, today=today, encoding=encoding, sheet=sheet)
+        checked = import_roster(
+            ctx, source, dry_run=True, today=today, encoding=encoding, sheet=sheet
+        )
+        refuse_unconfirmed_sites(checked, source.name, create_sites)
     if not dry_run and is_program_file(ctx):
         say("Taking a backup of the program first…")
         taken = safety.backup_now(paths, reason="before-import")
@@ -71,6 +83,7 @@ def import_with_backup(
         return ImportOutcome(None, backup, warning)
     say(f"Importing the mentees from {source.name}…")
     result = import_roster(
-        ctx, source, dry_run=dry_run, today=today, encoding=encoding, sheet=sheet
-    )
+        ctx, source, dry_run=dry_run, today=today, encoding=encoding, sheet=sheet,
+        plan_from=plan_from, create_sites=create_sites,
+    )  # fmt: skip
     return ImportOutcome(result, backup, warning)

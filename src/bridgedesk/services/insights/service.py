@@ -17,7 +17,7 @@ from bridgedesk.domain import mentee_rules
 from bridgedesk.domain.enums import InsightStatus, label
 from bridgedesk.errors import NotFoundError, UserError, ValidationError
 from bridgedesk.services.context import ServiceContext
-from bridgedesk.services.mentees.roster import conflict_error
+from bridgedesk.services.mentees.conflicts import conflict_error
 from bridgedesk.storage.models import Insight, Mentee
 
 ALLOWED: dict[InsightStatus, frozenset[InsightStatus]] = {

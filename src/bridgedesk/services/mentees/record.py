@@ -15,10 +15,10 @@ from statistics import fmean
 from sqlalchemy import select
 
 from bridgedesk.domain.enums import CredentialStatus, Tier
-from bridgedesk.domain.reminders import NONE, days_left, parse_offsets, reminder_band
+from bridgedesk.domain.reminders import NONE, days_left
 from bridgedesk.services.checklists.ratings import ChecklistGridRow
 from bridgedesk.services.context import ServiceContext
-from bridgedesk.services.credentials.service import WATCHED
+from bridgedesk.services.credentials.deadline_rows import deadline_rows
 from bridgedesk.storage.models import Credential, CredentialKind
 
 TIER_ORDER = (Tier.HOSPITAL, Tier.ACCREDITATION, Tier.GOVERNMENT)
@@ -63,13 +63,16 @@ def credentials_of(
     )  # fmt: skip
     with ctx.read() as s:
         rows = s.execute(stmt).all()
+        # the deadline engine's next event per watched credential: the Deadlines view's rows
+        next_events = {r.credential_id: r for r in deadline_rows(s, today, mentee_id=mentee_id)}
     out = []
-    for cid, name, tier, number, status, expires, own, kinds in rows:
-        left = days_left(expires, today)
-        watched = status in WATCHED
-        offsets = parse_offsets(own) if own else parse_offsets(kinds)
-        band = reminder_band(left, offsets) if watched else NONE
-        out.append(MenteeCredentialRow(cid, name, Tier(tier), number, status, expires, left, band))
+    for cid, name, tier, number, status, expires, _own, _kinds in rows:
+        event = next_events.get(cid)
+        if event is not None:
+            on, left, band = event.expires_on, event.days_left, event.band
+        else:
+            on, left, band = expires, days_left(expires, today), NONE
+        out.append(MenteeCredentialRow(cid, name, Tier(tier), number, status, on, left, band))
     rank = {tier: n for n, tier in enumerate(TIER_ORDER)}
     # Undated credentials after dated ones within a tier; sort is stable on the expiry order.
     out.sort(key=lambda r: (rank.get(r.tier, 99), r.expires_on is None))

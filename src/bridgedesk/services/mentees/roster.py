@@ -1,14 +1,13 @@
-"""Edit one mentee at a time: create, read, update (optimistic), archive, delete, find.
+"""Edit one mentee at a time: create (with the program's schedule), read, update (optimistic),
+archive, delete, find.
 
-Lists for tables live in :mod:`roster_rows`; this module loads ORM objects only for the
-single record being edited.
+Lists for tables live in :mod:`roster_rows`; leaving the program in :mod:`leaving`. This
+module loads ORM objects only for the single record being edited.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
-import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields
 from typing import Any
@@ -19,10 +18,14 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from bridgedesk.domain import mentee_rules
 from bridgedesk.domain.enums import MenteeRole, MenteeStatus
-from bridgedesk.domain.phases import PhaseSpan, phase_on_date
-from bridgedesk.errors import ConflictError, NotFoundError, ValidationError
+from bridgedesk.errors import NotFoundError, ValidationError
 from bridgedesk.services.context import ServiceContext
-from bridgedesk.storage.models import AuditEntry, Mentee, Phase, Site
+from bridgedesk.services.mentees.conflicts import conflict_error
+from bridgedesk.services.mentees.directory import find_mentees
+from bridgedesk.services.mentees.phases import ShownPhase, phase_on, read_phases
+from bridgedesk.services.program.sites import site_id_for
+from bridgedesk.services.timeline.schedule import PlanCounts, PlanFrom, plan_mentees
+from bridgedesk.storage.models import ExitReason, Mentee, Phase, ScheduleTemplate, Site
 
 Clock = Callable[[], dt.date]
 
@@ -43,7 +46,7 @@ class MenteeFields:
     role: MenteeRole = MenteeRole.RESIDENT
     site: str = ""  # site name; created on first use
     start_date: dt.date | None = None
-    phase_id: int | None = None
+    phase_override_id: int | None = None  # None: the phase follows from the start date
     email: str = ""
     phone: str = ""
     languages: str = ""
@@ -71,37 +74,33 @@ class MenteeRecord:
     fields: MenteeFields
     status: MenteeStatus
     exit_date: dt.date | None
-    exit_reason: str
+    exit_reason: str  # the free-text details
     legal_name: str
-    phase_name: str
+    phase: ShownPhase
+    exit_reason_id: int | None = None
+    exit_reason_label: str = ""  # from the program's list of exit reasons
+    schedule_version: int | None = None  # the schedule version the mentee was planned from
+
+    @property
+    def phase_name(self) -> str:
+        return self.phase.name
+
+
+@dataclass(frozen=True)
+class PlanShift:
+    """What a start-date change would move: planned check-ins and open milestones."""
+
+    days: int
+    checkins: int
+    milestones: int
+
+    @property
+    def items(self) -> int:
+        return self.checkins + self.milestones
 
 
 # Columns copied one to one between MenteeFields and the Mentee row (site is by name).
-_DIRECT = [f.name for f in fields(MenteeFields) if f.name not in ("site", "phase_id")]
-
-
-def conflict_error(ctx: ServiceContext, entity: str, entity_id: int, what: str) -> ConflictError:
-    """A ConflictError naming who last changed the record, when and which fields."""
-    with ctx.read() as session:
-        last = session.scalars(
-            select(AuditEntry)
-            .where(AuditEntry.entity == entity, AuditEntry.entity_id == entity_id)
-            .order_by(AuditEntry.id.desc())
-            .limit(1)
-        ).first()
-    if last is None or last.action == "create":
-        return ConflictError(f"{what} was changed by someone else after you opened it; reload it.")
-    if last.action == "delete":
-        return ConflictError(f"{what} was deleted by {last.actor} after you opened it.")
-    before = json.loads(last.before or "{}")
-    after = json.loads(last.after or "{}")
-    changed = {k: (before.get(k), after.get(k)) for k in after}
-    names = ", ".join(mentee_rules.FIELD_LABELS.get(k, k.replace("_", " ")) for k in changed)
-    return ConflictError(
-        f"{what} was changed by {last.actor} at {last.at:%Y-%m-%d %H:%M} UTC ({names}) "
-        "after you opened it; reload it and make your change again.",
-        changed,
-    )
+_DIRECT = [f.name for f in fields(MenteeFields) if f.name != "site"]
 
 
 class RosterService:
@@ -124,33 +123,62 @@ class RosterService:
         return clean
 
     # ---- create / read / update ---------------------------------------------------------
-    def create(self, fields: MenteeFields) -> int:
+    def create(self, fields: MenteeFields, plan_from: PlanFrom = PlanFrom.TODAY) -> int:
+        """A new active mentee with the program's schedule planned (:mod:`timeline.schedule`)."""
+        return self.create_planned(fields, plan_from)[0]
+
+    def create_planned(
+        self, fields: MenteeFields, plan_from: PlanFrom = PlanFrom.TODAY
+    ) -> tuple[int, PlanCounts]:
         clean = self._checked(fields)
         with self.ctx.unit_of_work() as session:
             mentee = Mentee(status=MenteeStatus.ACTIVE)
             self._apply(session, mentee, clean)
             session.add(mentee)
             session.flush()
-            return mentee.id
+            assert clean.start_date is not None  # validated
+            counts = plan_mentees(
+                session, [(mentee.id, clean.start_date)], self.clock(), plan_from, self.ctx.actor
+            )
+            return mentee.id, counts
 
     def get(self, mentee_id: int) -> MenteeRecord:
         with self.ctx.read() as session:
-            return _record(_load(session, mentee_id))
+            return _record(session, _load(session, mentee_id), self.clock())
 
-    def update(self, mentee_id: int, fields: MenteeFields, expected_version: int) -> int:
+    def update(
+        self,
+        mentee_id: int,
+        fields: MenteeFields,
+        expected_version: int,
+        shift_plan: bool = False,
+    ) -> int:
+        """Save the profile; with ``shift_plan``, a new start date moves the planned items too."""
         clean = self._checked(fields)
         try:
             with self.ctx.unit_of_work() as session:
                 mentee = _load(session, mentee_id)
                 if mentee.version != expected_version:
                     raise StaleDataError("version moved on")
+                old_start = mentee.start_date
                 self._apply(session, mentee, clean)
                 session.flush()
+                if shift_plan and clean.start_date is not None and clean.start_date != old_start:
+                    shift_planned(session, mentee_id, (clean.start_date - old_start).days)
                 return mentee.version
         except StaleDataError:
             raise conflict_error(
                 self.ctx, "mentee", mentee_id, _what(self.ctx, mentee_id)
             ) from None
+
+    def plan_shift(self, mentee_id: int, new_start: dt.date) -> PlanShift:
+        """How many planned items a change of the start date to ``new_start`` would move."""
+        from bridgedesk.services.mentees.plan_shift import count_shiftable
+
+        with self.ctx.read() as session:
+            mentee = _load(session, mentee_id)
+            checkins, milestones = count_shiftable(session, mentee_id)
+            return PlanShift((new_start - mentee.start_date).days, checkins, milestones)
 
     def _apply(self, session: Session, mentee: Mentee, clean: MenteeFields) -> None:
         for name in _DIRECT:
@@ -160,44 +188,28 @@ class RosterService:
         site_id = site_id_for(session, clean.site)
         if mentee.site_id != site_id:
             mentee.site_id = site_id
-        phase_id = clean.phase_id
-        if phase_id is None:
-            assert clean.start_date is not None  # validated
-            phase_id = phase_for_start(session, clean.start_date, self.clock())
-        elif session.get(Phase, phase_id) is None:
-            raise ValidationError({"phase_id": "The chosen phase no longer exists."})
-        if mentee.phase_id != phase_id:
-            mentee.phase_id = phase_id
+        override = clean.phase_override_id
+        if override is not None and session.get(Phase, override) is None:
+            raise ValidationError({"phase_override_id": "The chosen phase no longer exists."})
 
-    # ---- status -----------------------------------------------------------------------------
+    # ---- status (see :mod:`leaving`) ----------------------------------------------------------
     def archive(
-        self, mentee_id: int, status: MenteeStatus, exit_date: dt.date, reason: str
+        self,
+        mentee_id: int,
+        status: MenteeStatus | str | None,
+        exit_date: dt.date | None,
+        reason: str,
+        reason_id: int | None = None,
     ) -> None:
-        status = MenteeStatus(status)
-        reason = mentee_rules.normalize(reason)
-        with self.ctx.unit_of_work() as session:
-            mentee = _load(session, mentee_id)
-            problems: dict[str, str] = {}
-            if status == MenteeStatus.ACTIVE:
-                problems["status"] = "Choose completed or left to archive a mentee."
-            message = mentee_rules.check_exit_date(exit_date, mentee.start_date)
-            if message:
-                problems["exit_date"] = message
-            if status == MenteeStatus.LEFT and not reason:
-                problems["exit_reason"] = "Give the reason for leaving the program early."
-            problems.update(mentee_rules.check_lengths({"exit_reason": reason}))
-            if problems:
-                raise ValidationError(problems)
-            mentee.status = status
-            mentee.exit_date = exit_date
-            mentee.exit_reason = reason
+        """Archive as completed or left (see :func:`leaving.archive`); ``reason`` is the details."""
+        from bridgedesk.services.mentees.leaving import archive
+
+        archive(self.ctx, mentee_id, status, exit_date, reason_id, reason)
 
     def reactivate(self, mentee_id: int) -> None:
-        with self.ctx.unit_of_work() as session:
-            mentee = _load(session, mentee_id)
-            mentee.status = MenteeStatus.ACTIVE
-            mentee.exit_date = None
-            mentee.exit_reason = ""
+        from bridgedesk.services.mentees.leaving import reactivate
+
+        reactivate(self.ctx, mentee_id)
 
     def delete(self, mentee_id: int) -> None:
         """Delete the mentee; the database cascades to check-ins, milestones, credentials, ..."""
@@ -206,38 +218,13 @@ class RosterService:
 
     # ---- look-ups -------------------------------------------------------------------------
     def find(self, text: str) -> list[tuple[int, str]]:
-        """By id ("17" or "#17") or a case-insensitive part of the legal, preferred or native name.
+        """By id ("17" or "#17") or a part of the legal, preferred or native name."""
+        return find_mentees(self.ctx, text)
 
-        Names are matched in Python (casefold) so Cyrillic, Greek and Vietnamese fold the
-        same way on every database; the scan reads five narrow columns, fast for 10,000 rows.
-        """
-        query = mentee_rules.normalize(text)
-        if not query:
-            return []
-        cols = (
-            Mentee.id,
-            Mentee.given_names,
-            Mentee.family_name,
-            Mentee.preferred_name,
-            Mentee.native_name,
-        )
-        match = re.fullmatch(r"#?\s*(\d+)", query)
+    def derived_phase(self, start: dt.date, on: dt.date | None = None) -> str:
+        """The phase a mentee starting on ``start`` is in on ``on`` (today by default)."""
         with self.ctx.read() as session:
-            if match:
-                row = session.execute(select(*cols).where(Mentee.id == int(match.group(1)))).first()
-                rows = [row] if row else []
-            else:
-                rows = list(
-                    session.execute(select(*cols).order_by(Mentee.family_name, Mentee.given_names))
-                )
-        needle = query.casefold()
-        found = []
-        for mid, given, family, preferred, native in rows:
-            legal = f"{given} {family}".strip()
-            haystacks = (legal, preferred, native)
-            if match or any(needle in mentee_rules.normalize(h).casefold() for h in haystacks):
-                found.append((mid, legal))
-        return found
+            return read_phases(session).derived(start, on or self.clock())
 
     def phases(self) -> list[tuple[int, str]]:
         with self.ctx.read() as session:
@@ -265,28 +252,11 @@ class RosterService:
             return int(session.scalar(select(func.count()).select_from(Mentee)) or 0)
 
 
-# ---- helpers shared with the importer and the mentor service ------------------------------
-def site_id_for(session: Session, name: str) -> int | None:
-    """The id of the site called ``name`` (created on first use); None for an empty name."""
-    name = mentee_rules.normalize(name)
-    if not name:
-        return None
-    site_id = session.scalar(select(Site.id).where(Site.name == name))
-    if site_id is None:
-        site = Site(name=name)
-        session.add(site)
-        session.flush()
-        site_id = site.id
-    return site_id
+# ---- helpers ------------------------------------------------------------------------------
+def shift_planned(session: Session, mentee_id: int, days: int) -> None:
+    from bridgedesk.services.mentees.plan_shift import shift_planned as shift
 
-
-def phase_for_start(session: Session, start_date: dt.date, today: dt.date) -> int | None:
-    """The phase a mentee who started on ``start_date`` is in today, from the phase offsets.
-
-    The rule is :func:`bridgedesk.domain.phases.phase_on_day`.
-    """
-    rows = session.execute(select(Phase.id, Phase.start_day, Phase.end_day))
-    return phase_on_date([PhaseSpan(*row) for row in rows], start_date, today)
+    shift(session, mentee_id, days)
 
 
 def _load(session: Session, mentee_id: int) -> Mentee:
@@ -304,10 +274,18 @@ def _what(ctx: ServiceContext, mentee_id: int) -> str:
     return f"{row[0]} {row[1]}'s record" if row else f"Mentee #{mentee_id}"
 
 
-def _record(mentee: Mentee) -> MenteeRecord:
+def _record(session: Session, mentee: Mentee, today: dt.date) -> MenteeRecord:
     data = {name: getattr(mentee, name) for name in _DIRECT}
     data["site"] = mentee.site.name if mentee.site else ""
-    data["phase_id"] = mentee.phase_id
+    reason = session.get(ExitReason, mentee.exit_reason_id) if mentee.exit_reason_id else None
+    schedule = (
+        session.get(ScheduleTemplate, mentee.schedule_template_id)
+        if mentee.schedule_template_id
+        else None
+    )
+    phase = read_phases(session).shown(
+        mentee.start_date, mentee.phase_override_id, phase_on(mentee.exit_date, today)
+    )
     return MenteeRecord(
         id=mentee.id,
         version=mentee.version,
@@ -316,5 +294,8 @@ def _record(mentee: Mentee) -> MenteeRecord:
         exit_date=mentee.exit_date,
         exit_reason=mentee.exit_reason,
         legal_name=mentee.legal_name,
-        phase_name=mentee.phase.name if mentee.phase else "",
+        phase=phase,
+        exit_reason_id=mentee.exit_reason_id,
+        exit_reason_label=reason.label if reason else "",
+        schedule_version=schedule.version if schedule else None,
     )

@@ -33,7 +33,8 @@ from bridgedesk.paths import fsync_folder
 from bridgedesk.services.context import ServiceContext
 from bridgedesk.services.importing.formulas import neutralise
 from bridgedesk.services.importing.headers import EXPORT_FIELDS, EXPORT_HEADERS
-from bridgedesk.storage.models import Mentee, Phase, Site
+from bridgedesk.services.mentees.phases import phase_on, read_phases
+from bridgedesk.storage.models import ExitReason, Mentee, Site
 
 FORMATS = (".csv", ".xlsx")
 CONFIDENTIAL_MARK = "Confidential — personnel record"
@@ -50,24 +51,42 @@ def suggested_file_name(today: dt.date, suffix: str) -> str:
     return f"roster-confidential-{today.isoformat()}{suffix}"
 
 
-def roster_rows(ctx: ServiceContext) -> list[list[str]]:
-    """Every mentee as a list of neutralised strings in :data:`EXPORT_FIELDS` order."""
-    columns = [
-        Site.name.label("site")
-        if f == "site"
-        else Phase.name.label("phase")
-        if f == "phase"
-        else Mentee.__table__.c[f]
-        for f in EXPORT_FIELDS
-    ]
+# Export fields that are not a mentee column of the same name: read or worked out here.
+_WORKED_OUT = {"site", "phase", "phase_by_hand", "exit_reason", "exit_details"}
+
+
+def roster_rows(ctx: ServiceContext, today: dt.date | None = None) -> list[list[str]]:
+    """Every mentee as a list of neutralised strings in :data:`EXPORT_FIELDS` order.
+
+    The phase is the one shown on the roster on ``today`` (the start date's, or the one set by
+    hand, which "Phase set by hand" says); the exit reason is the list's words and the exit
+    details the free text, so an import of the file gives the same mentees back.
+    """
+    on = today or dt.date.today()
+    direct = [f for f in EXPORT_FIELDS if f not in _WORKED_OUT]
     stmt = (
-        select(*columns)
+        select(
+            *(Mentee.__table__.c[f] for f in direct),
+            Site.name, ExitReason.label, Mentee.exit_reason, Mentee.start_date,
+            Mentee.phase_override_id, Mentee.exit_date,
+        )
         .outerjoin(Site, Mentee.site_id == Site.id)
-        .outerjoin(Phase, Mentee.phase_id == Phase.id)
+        .outerjoin(ExitReason, Mentee.exit_reason_id == ExitReason.id)
         .order_by(Mentee.id)
-    )
+    )  # fmt: skip
+    out = []
     with ctx.read() as session:
-        return [[_cell(v) for v in row] for row in session.execute(stmt)]
+        phases = read_phases(session)
+        for row in session.execute(stmt):
+            values = dict(zip(direct, row[: len(direct)], strict=True))
+            site, reason, details, start, override, exit_date = row[len(direct) :]
+            phase = phases.shown(start, override, phase_on(exit_date, on))
+            values.update(
+                site=site, exit_reason=reason, exit_details=details, phase=phase.name,
+                phase_by_hand="yes" if phase.by_hand else "",
+            )  # fmt: skip
+            out.append([_cell(values[f]) for f in EXPORT_FIELDS])
+    return out
 
 
 def _cell(value: object) -> str:
@@ -80,7 +99,7 @@ def _cell(value: object) -> str:
     return neutralise(str(value))
 
 
-def export_roster(ctx: ServiceContext, path: Path) -> int:
+def export_roster(ctx: ServiceContext, path: Path, today: dt.date | None = None) -> int:
     """Write all mentees to ``path`` (.csv or .xlsx, by its ending); return how many.
 
     All or nothing: on any failure the file at ``path`` is left exactly as it was.
@@ -92,7 +111,7 @@ def export_roster(ctx: ServiceContext, path: Path) -> int:
         raise UserError(f"The folder {path.parent} does not exist.")
     if path.is_dir():
         raise UserError(f"{path} is a folder; give the export a file name ending in {suffix}.")
-    rows = roster_rows(ctx)
+    rows = roster_rows(ctx, today)
     if suffix == ".csv":
         write_atomically(path, lambda fh: _write_csv(fh, rows))
     else:

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session, aliased
 from bridgedesk.domain.enums import AssignmentKind, CheckinStatus, CredentialStatus
 from bridgedesk.services.checklists.summary import ANY_ROLE, current_template_id
 from bridgedesk.services.context import ServiceContext
+from bridgedesk.services.mentees.phases import phase_on, read_phases
 from bridgedesk.storage.models import (
     Checkin,
     ChecklistDomain,
@@ -29,7 +30,6 @@ from bridgedesk.storage.models import (
     Mentor,
     MentorAssignment,
     Milestone,
-    Phase,
     Site,
 )
 
@@ -46,7 +46,7 @@ class RosterRow:
     country: str
     specialty: str
     site: str
-    phase: str
+    phase: str  # as the start date gives it on the day, or as set by hand
     status: str
     primary_mentor: str
     primary_mentor_id: int | None
@@ -55,6 +55,7 @@ class RosterRow:
     nearest_deadline_kind: str  # the milestone's name or the credential kind's name
     checklist_progress: float | None  # share of current items whose latest rating is proficient
     overdue_count: int  # planned check-ins past, milestones past due, credentials lapsed
+    phase_by_hand: bool = False  # the phase was set by hand, not worked out from the start date
 
 
 def roster_rows(ctx: ServiceContext, today: dt.date) -> list[RosterRow]:
@@ -65,6 +66,7 @@ def roster_rows(ctx: ServiceContext, today: dt.date) -> list[RosterRow]:
         milestones = _milestone_figures(session, today)
         credentials = _credential_figures(session, today)
         progress = _checklist_progress(session)
+        phases = read_phases(session)
         stmt = (
             select(
                 Mentee.id,
@@ -75,12 +77,13 @@ def roster_rows(ctx: ServiceContext, today: dt.date) -> list[RosterRow]:
                 Mentee.country_of_training,
                 Mentee.specialty,
                 Site.name,
-                Phase.name,
+                Mentee.start_date,
+                Mentee.phase_override_id,
+                Mentee.exit_date,
                 # The stored value as text: skips building 10,000 enum members only to unwrap them.
                 type_coerce(Mentee.status, String),
             )
             .outerjoin(Site, Site.id == Mentee.site_id)
-            .outerjoin(Phase, Phase.id == Mentee.phase_id)
             .order_by(Mentee.family_name, Mentee.given_names, Mentee.id)
         )
         no_figures = _Figures(None, "", 0)
@@ -94,9 +97,12 @@ def roster_rows(ctx: ServiceContext, today: dt.date) -> list[RosterRow]:
             country,
             specialty,
             site,
-            phase,
+            start,
+            override,
+            exit_date,
             status,
         ) in _run(session, stmt):
+            phase = phases.shown(start, override, phase_on(exit_date, today))
             mentor_id, mentor_name = primary.get(mid, (None, ""))
             next_checkin, _, overdue_checkins = checkins.get(mid, no_figures)
             milestone = milestones.get(mid, no_figures)
@@ -111,7 +117,7 @@ def roster_rows(ctx: ServiceContext, today: dt.date) -> list[RosterRow]:
                     country=country,
                     specialty=specialty,
                     site=site or "",
-                    phase=phase or "",
+                    phase=phase.name,
                     status=str(status),
                     primary_mentor=mentor_name,
                     primary_mentor_id=mentor_id,
@@ -120,6 +126,7 @@ def roster_rows(ctx: ServiceContext, today: dt.date) -> list[RosterRow]:
                     nearest_deadline_kind=deadline_kind,
                     checklist_progress=progress.get(mid),
                     overdue_count=overdue_checkins + milestone.overdue + credential.overdue,
+                    phase_by_hand=phase.by_hand,
                 )
             )
         return rows
@@ -173,7 +180,7 @@ def _checkin_figures(session: Session, today: dt.date) -> dict[int, _Figures]:
 def _milestone_figures(session: Session, today: dt.date) -> dict[int, _Figures]:
     """Open milestones in one pass: the next due (named by the first name due that day) and how
     many are past due."""
-    open_ = Milestone.completed_date.is_(None)
+    open_ = and_(Milestone.completed_date.is_(None), Milestone.cancelled_on.is_(None))
     per_mentee = (
         select(
             Milestone.mentee_id.label("mentee_id"),
@@ -190,6 +197,7 @@ def _milestone_figures(session: Session, today: dt.date) -> dict[int, _Figures]:
         .where(
             named.mentee_id == per_mentee.c.mentee_id,
             named.completed_date.is_(None),
+            named.cancelled_on.is_(None),
             named.due_date == per_mentee.c.next_on,
         )
         .scalar_subquery()

@@ -6,15 +6,18 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from bridgedesk.domain import mentee_rules
-from bridgedesk.domain.enums import AssignmentKind, MenteeStatus
+from bridgedesk.domain.enums import AssignmentKind
 from bridgedesk.errors import NotFoundError, UserError, ValidationError
 from bridgedesk.services.context import ServiceContext
-from bridgedesk.services.mentees.roster import conflict_error, site_id_for
+from bridgedesk.services.mentees.conflicts import conflict_error
+from bridgedesk.services.mentors.load import MentorLoadRow, mentor_load
+from bridgedesk.services.mentors.retiring import reinstate_mentor, retire_mentor
+from bridgedesk.services.program.sites import site_id_for
 from bridgedesk.storage.models import Mentee, Mentor, MentorAssignment, Site
 
 MAX_CAPACITY = 50
@@ -25,6 +28,7 @@ class MentorFields:
     name: str = ""
     native_name: str = ""
     email: str = ""
+    phone: str = ""
     specialty: str = ""
     former_img: bool = False
     capacity: int = 3
@@ -38,6 +42,7 @@ class MentorRecord:
     version: int
     fields: MentorFields
     active: bool
+    retired_on: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -49,17 +54,6 @@ class AssignmentRow:
     start: dt.date
     end: dt.date | None
     end_reason: str
-
-
-@dataclass(frozen=True)
-class MentorLoadRow:
-    id: int
-    name: str
-    specialty: str
-    former_img: bool
-    capacity: int
-    active_mentees: int  # distinct active mentees with an open assignment to this mentor
-    over_capacity: bool
 
 
 def read_assignments(session: Session, mentee_ids: Sequence[int]) -> dict[int, list[AssignmentRow]]:
@@ -102,6 +96,11 @@ def validate_mentor(fields: MentorFields) -> dict[str, str]:
     message = mentee_rules.check_email(fields.email)
     if message:
         problems["email"] = message
+    if len(fields.phone) > 60:
+        problems["phone"] = "Phone is too long: at most 60 characters are allowed."
+    for key, limit in (("specialty", 120), ("site", mentee_rules.NAME_MAX)):
+        if len(getattr(fields, key)) > limit:
+            problems[key] = f"This is too long: at most {limit} characters are allowed."
     if not 0 <= fields.capacity <= MAX_CAPACITY:
         problems["capacity"] = f"Capacity must be between 0 and {MAX_CAPACITY} mentees."
     if len(fields.notes) > mentee_rules.NOTES_MAX:
@@ -141,6 +140,7 @@ class MentorService:
                     name=mentor.name,
                     native_name=mentor.native_name,
                     email=mentor.email,
+                    phone=mentor.phone,
                     specialty=mentor.specialty,
                     former_img=mentor.former_img,
                     capacity=mentor.capacity,
@@ -148,6 +148,7 @@ class MentorService:
                     notes=mentor.notes,
                 ),
                 active=mentor.active,
+                retired_on=mentor.retired_on,
             )
 
     def update(self, mentor_id: int, fields: MentorFields, expected_version: int) -> int:
@@ -165,20 +166,16 @@ class MentorService:
         except StaleDataError:
             raise conflict_error(self.ctx, "mentor", mentor_id, f"Mentor #{mentor_id}") from None
 
+    def retire(self, mentor_id: int, on: dt.date, reason: str = "") -> int:
+        """Retire the mentor; their open assignments end on ``on`` (see :mod:`retiring`)."""
+        return retire_mentor(self.ctx, mentor_id, on, reason)
+
+    def reinstate(self, mentor_id: int) -> None:
+        reinstate_mentor(self.ctx, mentor_id)
+
     def deactivate(self, mentor_id: int, end: dt.date | None = None) -> None:
-        """Mark the mentor inactive; with ``end`` given, also end their open assignments."""
-        with self.ctx.unit_of_work() as session:
-            mentor = _load_mentor(session, mentor_id)
-            mentor.active = False
-            if end is not None:
-                open_rows = session.scalars(
-                    select(MentorAssignment).where(
-                        MentorAssignment.mentor_id == mentor_id, MentorAssignment.end_date.is_(None)
-                    )
-                )
-                for row in open_rows:
-                    row.end_date = max(end, row.start_date)
-                    row.end_reason = "Mentor deactivated"
+        """Retire the mentor on ``end`` (today when not given)."""
+        self.retire(mentor_id, end or dt.date.today())
 
     def list_mentors(self, include_inactive: bool = False) -> list[tuple[int, str]]:
         stmt = select(Mentor.id, Mentor.name).order_by(Mentor.name)
@@ -250,36 +247,9 @@ class MentorService:
         with self.ctx.read() as session:
             return read_assignments(session, [mentee_id])[mentee_id]
 
-    def load(self) -> list[MentorLoadRow]:
-        """Active mentors with how many active mentees each has, against capacity."""
-        counts = (
-            select(
-                MentorAssignment.mentor_id.label("mentor_id"),
-                func.count(func.distinct(MentorAssignment.mentee_id)).label("n"),
-            )
-            .join(Mentee, Mentee.id == MentorAssignment.mentee_id)
-            .where(MentorAssignment.end_date.is_(None), Mentee.status == MenteeStatus.ACTIVE)
-            .group_by(MentorAssignment.mentor_id)
-            .subquery()
-        )
-        stmt = (
-            select(
-                Mentor.id,
-                Mentor.name,
-                Mentor.specialty,
-                Mentor.former_img,
-                Mentor.capacity,
-                func.coalesce(counts.c.n, 0),
-            )
-            .outerjoin(counts, and_(counts.c.mentor_id == Mentor.id))
-            .where(Mentor.active.is_(True))
-            .order_by(Mentor.name)
-        )
-        with self.ctx.read() as session:
-            return [
-                MentorLoadRow(mid, name, spec, bool(img), cap, int(n), int(n) > cap)
-                for mid, name, spec, img, cap, n in session.execute(stmt)
-            ]
+    def load(self, include_retired: bool = False) -> list[MentorLoadRow]:
+        """Active mentors (retired ones too when asked) with their load against capacity."""
+        return mentor_load(self.ctx, include_retired)
 
     def mentees_of(self, mentor_id: int) -> list[tuple[int, str, str]]:
         """Open assignments of the mentor: (mentee id, legal name, kind)."""
@@ -301,6 +271,7 @@ def _apply(session: Session, mentor: Mentor, fields: MentorFields) -> None:
         "name": mentee_rules.normalize(fields.name),
         "native_name": mentee_rules.normalize(fields.native_name),
         "email": mentee_rules.normalize(fields.email),
+        "phone": mentee_rules.normalize(fields.phone),
         "specialty": mentee_rules.normalize(fields.specialty),
         "former_img": bool(fields.former_img),
         "capacity": int(fields.capacity),

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from bridgedesk.errors import NotFoundError, ValidationError
 from bridgedesk.services.context import ServiceContext
+from bridgedesk.services.credentials.ended_early import EndedEarly, waivers_ended_early
 from bridgedesk.services.metrics.checkins import CheckinMetrics, checkin_metrics
 from bridgedesk.services.metrics.checklists import DomainProgress, checklist_metrics
 from bridgedesk.services.metrics.deadlines import DeadlineMetrics, deadline_metrics
@@ -33,6 +34,7 @@ class ProgramMetrics:
     deadlines: DeadlineMetrics
     retention: RetentionMetrics
     learning: LearningMetrics
+    waivers_ended_early: tuple[EndedEarly, ...] = ()  # no names: kind and dates only
 
 
 def compute_program_metrics(
@@ -65,6 +67,7 @@ def compute_program_metrics(
             deadlines=deadline_metrics(session, period),
             retention=retention_metrics(session, period, int(roster.in_program.value or 0)),
             learning=learning_metrics(session, period),
+            waivers_ended_early=tuple(waivers_ended_early(session, site_id)),
         )
 
 

@@ -18,7 +18,7 @@ ON_TIME_DAYS = 14
 
 @dataclass(frozen=True)
 class CheckinMetrics:
-    due: Measure  # planned in the period up to today, not counting rows replaced by a reschedule
+    due: Measure  # planned in the period up to today, not counting rescheduled or cancelled rows
     held: Measure  # over due
     on_time: Measure  # held within 14 days of the planned date, over held
     missed: Measure  # over due
@@ -47,6 +47,9 @@ def checkin_metrics(session: Session, period: Period) -> CheckinMetrics:
     for _mentee, planned, held_on, status in rows:
         if status == CheckinStatus.RESCHEDULED:
             rescheduled += 1
+            continue
+        if status == CheckinStatus.CANCELLED:  # planned after the mentee left: never due
+            scheduled -= 1
             continue
         due += 1
         if status == CheckinStatus.HELD:

@@ -92,10 +92,11 @@ def deadlines_soon(
     out = []
     for r in CredentialService(ctx).deadlines(today, within_days=within_days, site=site):
         left = r.days_left if r.days_left is not None else 0
-        state = "lapsed" if left < 0 else "expires"
-        out.append(
-            ActionItem(r.mentee_id, r.mentee_name, f"{r.kind_name} {state}", r.expires_on, left < 0)
+        what = (
+            f"{r.kind_name}: {r.what[:1].lower() + r.what[1:] if r.what[1:2].islower() else r.what}"
+            + (" (lapsed)" if left < 0 else "")
         )
+        out.append(ActionItem(r.mentee_id, r.mentee_name, what, r.expires_on, left < 0))
     return tuple(out)
 
 

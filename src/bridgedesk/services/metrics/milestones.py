@@ -29,6 +29,7 @@ def milestone_metrics(session: Session, period: Period) -> MilestoneMetrics:
             in_program_clause(period),
             Milestone.due_date >= period.start,
             Milestone.due_date <= period.due_until,
+            Milestone.cancelled_on.is_(None),  # cancelled when the mentee left: never due
         )
     ).all()
     due = len(rows)

@@ -7,6 +7,7 @@ are censored at their exit date or today: they did not leave, we just stop seein
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 
 from sqlalchemy import and_, select
@@ -14,8 +15,14 @@ from sqlalchemy.orm import Session
 
 from bridgedesk.domain.enums import CredentialStatus, MenteeStatus
 from bridgedesk.domain.kaplan_meier import SurvivalCurve, kaplan_meier
-from bridgedesk.services.metrics.measure import Measure, Period
-from bridgedesk.storage.models import ComparisonPhysician, Credential, CredentialKind, Mentee
+from bridgedesk.services.metrics.measure import Measure, Period, breakdown
+from bridgedesk.storage.models import (
+    ComparisonPhysician,
+    Credential,
+    CredentialKind,
+    ExitReason,
+    Mentee,
+)
 
 HORIZONS = ((12, 365), (24, 730), (36, 1095))
 WAIVER_CODE = "conrad30"
@@ -26,7 +33,7 @@ class EarlyExit:
     mentee_id: int
     name: str
     exit_date: dt.date
-    reason: str
+    reason: str  # the reason from the program's list, then the details in words
 
 
 @dataclass(frozen=True)
@@ -37,6 +44,7 @@ class RetentionMetrics:
     comparison_curve: SurvivalCurve
     early_exits: Measure  # left in the period, over mentees in the program in the period
     exits: tuple[EarlyExit, ...]
+    exit_reasons: tuple[Measure, ...]  # early exits in the period by the list's reason
     completed: Measure  # completed in the period
     waivers_completed: Measure  # Conrad 30 obligations marked completed, over waiver records
 
@@ -45,21 +53,26 @@ def retention_metrics(session: Session, period: Period, in_program: int) -> Rete
     today = min(period.today, period.end)
     stmt = select(
         Mentee.id, Mentee.given_names, Mentee.family_name, Mentee.start_date, Mentee.status,
-        Mentee.exit_date, Mentee.exit_reason,
-    ).where(Mentee.start_date <= today)  # fmt: skip
+        Mentee.exit_date, Mentee.exit_reason, ExitReason.label,
+    ).outerjoin(ExitReason, ExitReason.id == Mentee.exit_reason_id).where(
+        Mentee.start_date <= today
+    )  # fmt: skip
     if period.site_id is not None:
         stmt = stmt.where(Mentee.site_id == period.site_id)
     rows = session.execute(stmt).all()
     observations = []
     exits = []
     completed = 0
-    for mid, given, family, start, status, exit_date, reason in rows:
+    by_reason: Counter[str] = Counter()
+    for mid, given, family, start, status, exit_date, details, reason in rows:
         left = status == MenteeStatus.LEFT and exit_date is not None and exit_date <= today
         end = exit_date if exit_date is not None and exit_date <= today else today
         observations.append(((end - start).days, left))
         if exit_date is not None and period.start <= exit_date <= period.end:
             if status == MenteeStatus.LEFT:
-                exits.append(EarlyExit(mid, f"{given} {family}".strip(), exit_date, reason))
+                words = ": ".join(part for part in (reason, details) if part)
+                exits.append(EarlyExit(mid, f"{given} {family}".strip(), exit_date, words))
+                by_reason[reason or ""] += 1
             elif status == MenteeStatus.COMPLETED:
                 completed += 1
     comparison_obs = [
@@ -81,6 +94,7 @@ def retention_metrics(session: Session, period: Period, in_program: int) -> Rete
         comparison_curve=comparison_curve,
         early_exits=period.measure("Left the program early", len(exits), in_program, "mentees"),
         exits=tuple(exits),
+        exit_reasons=breakdown(period, by_reason, len(exits)),
         completed=period.measure("Completed the program", completed, in_program, "mentees"),
         waivers_completed=_waivers(session, period),
     )

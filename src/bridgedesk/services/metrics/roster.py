@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
+from bridgedesk.services.mentees.phases import phase_on, read_phases
 from bridgedesk.services.metrics.measure import Measure, Period, breakdown
-from bridgedesk.storage.models import Mentee, Mentor, MentorAssignment, Phase, Site
+from bridgedesk.storage.models import Mentee, Mentor, MentorAssignment, Site
 
 
 @dataclass(frozen=True)
@@ -37,23 +38,27 @@ def in_program_clause(period: Period):  # type: ignore[no-untyped-def]
 
 
 def roster_metrics(session: Session, period: Period) -> RosterMetrics:
+    phases = read_phases(session)
+    on_day = min(period.end, period.today)
     rows = session.execute(
         select(
             Mentee.id,
-            Phase.name,
+            Mentee.start_date,
+            Mentee.phase_override_id,
+            Mentee.exit_date,
             Mentee.specialty,
             Mentee.country_of_training,
             Site.name,
             Mentee.visa_kind,
         )  # fmt: skip
-        .outerjoin(Phase, Phase.id == Mentee.phase_id)
         .outerjoin(Site, Site.id == Mentee.site_id)
         .where(in_program_clause(period))
     ).all()
     total = len(rows)
     phase, specialty, country, site, visa = Counter(), Counter(), Counter(), Counter(), Counter()  # type: ignore[var-annotated]
-    for _id, ph, sp, co, si, vi in rows:
-        phase[ph or ""] += 1
+    for _id, start, override, exit_date, sp, co, si, vi in rows:
+        # The phase each mentee was in at the period's end (or on leaving), by the one rule.
+        phase[phases.shown(start, override, phase_on(exit_date, on_day)).name] += 1
         specialty[sp] += 1
         country[co] += 1
         site[si or ""] += 1

@@ -9,8 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bridgedesk.assets import asset_path
-from bridgedesk.domain.enums import ScheduleItemKind, Tier
-from bridgedesk.domain.phases import PhaseSpan, phase_on_day
+from bridgedesk.domain.enums import Tier
+from bridgedesk.services.program.schedule_template import items_from_json, write_version
 from bridgedesk.storage.models import (
     ChecklistDomain,
     ChecklistItem,
@@ -18,7 +18,6 @@ from bridgedesk.storage.models import (
     CredentialKind,
     Phase,
     RatingLevel,
-    ScheduleItem,
 )
 
 
@@ -45,6 +44,12 @@ def ensure_defaults(session: Session) -> bool:
         _load_program(session, load_json("program_schedule.json"))
     if not has_kinds:
         _load_credential_kinds(session, load_json("credential_kinds.json"))
+    else:  # a kind a newer BridgeDesk ships is added to an older program's list
+        have = set(session.scalars(select(CredentialKind.code)))
+        data = load_json("credential_kinds.json")
+        missing = [spec for spec in data["kinds"] if spec["code"] not in have]
+        if missing:
+            _load_credential_kinds(session, {"kinds": missing})
     if not has_template:
         load_checklist_template(session, load_json("cultural_fluency.json"), version=1)
     return not (has_phases and has_kinds and has_template)
@@ -64,31 +69,8 @@ def _load_program(session: Session, data: dict[str, Any]) -> None:
     session.add_all(phases)
     session.flush()
 
-    spans = [PhaseSpan(p.id, p.start_day, p.end_day) for p in phases]
-
-    def phase_for(day: int) -> int | None:
-        return phase_on_day(spans, day)
-
-    for spec in data["checkins"]:
-        session.add(
-            ScheduleItem(
-                kind=ScheduleItemKind.CHECKIN,
-                name=spec["name"],
-                day_offset=spec["day"],
-                phase_id=phase_for(spec["day"]),
-                tier=Tier.HOSPITAL,
-            )
-        )
-    for spec in data["milestones"]:
-        session.add(
-            ScheduleItem(
-                kind=ScheduleItemKind.MILESTONE,
-                name=spec["name"],
-                day_offset=spec["day"],
-                phase_id=phase_for(spec["day"]),
-                tier=Tier(spec.get("tier", "hospital")),
-            )
-        )
+    # The schedule: version 1 of the template (services.program.schedule_template).
+    write_version(session, items_from_json(data), "The default schedule.")
 
 
 def _load_credential_kinds(session: Session, data: dict[str, Any]) -> None:

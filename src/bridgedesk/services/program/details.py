@@ -9,6 +9,7 @@ from sqlalchemy import select
 from bridgedesk.domain import mentee_rules
 from bridgedesk.errors import ValidationError
 from bridgedesk.services.context import ServiceContext
+from bridgedesk.services.history.audit import record_bulk
 from bridgedesk.storage.models import Setting
 
 MAX_LENGTH = 200
@@ -41,12 +42,18 @@ def save(ctx: ServiceContext, settings: ProgramSettings) -> None:
     if problems:
         raise ValidationError(problems)
     with ctx.unit_of_work() as session:
+        before: dict[str, str] = {}
         for key, value in values.items():
             row = session.get(Setting, key)
             if row is None:
                 session.add(Setting(key=key, value=value))
+                before[key] = ""
             elif row.value != value:
+                before[key] = row.value
                 row.value = value
+        changed = {key: values[key] for key in before if before[key] != values[key]}
+        if changed:  # settings are keyed by name, not id: audited here, not by the listener
+            record_bulk(session, ctx.actor, "update", "program_details", [changed])
 
 
 def is_configured(ctx: ServiceContext) -> bool:

@@ -145,6 +145,30 @@ def chosen_url(paths: DataPaths, explicit: str | None = None) -> str | None:
     return None
 
 
+def chosen_server(paths: DataPaths, explicit: str | None = None) -> str | None:
+    """The chosen database's URL when it is a PostgreSQL server; None for a file (or no URL).
+
+    A URL BridgeDesk cannot use (another kind of database, a malformed one) is None here
+    too: opening it gives the sentence saying why.
+    """
+    url = chosen_url(paths, explicit)
+    if url is None:
+        return None
+    try:
+        parsed = server_url(url)
+    except ArgumentError:
+        return None
+    return url if parsed.get_backend_name() == "postgresql" else None
+
+
+def require_driver(url: str) -> None:
+    """Raise DatabaseError (one sentence: how to install it) when the server's driver is missing.
+
+    Creating an engine loads the driver without connecting, so this is quick and offline.
+    """
+    make_engine(url, poolclass=NullPool).dispose()
+
+
 # ---- testing a connection --------------------------------------------------------------
 def test_connection(url: str) -> str:
     """Connect once and describe what is there, in one sentence; UserError if it fails."""

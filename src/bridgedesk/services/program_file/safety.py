@@ -180,7 +180,22 @@ def restore_from(paths: DataPaths, source: Path) -> Path | None:
     """Replace the program file with ``source``; the file it replaces is backed up first."""
     if not source.exists():
         raise UserError(f"{source} does not exist.")
+    if _is_server_backup(source):
+        raise UserError(
+            f"{source.name} is a backup of a shared server (pg_dump); restore it into a new, "
+            "empty PostgreSQL database: bridgedesk --database-url "
+            f"postgresql://USER@SERVER/NEW_DATABASE restore {source}"
+        )
     return backup.restore(source, paths.database, paths.backups, migrate.known_revisions())
+
+
+def _is_server_backup(path: Path) -> bool:
+    """A pg_dump custom-format file starts with PGDMP."""
+    try:
+        with path.open("rb") as fh:
+            return fh.read(5) == b"PGDMP"
+    except OSError:
+        return False  # the restore itself says what is wrong with the file
 
 
 def automatic_backup(

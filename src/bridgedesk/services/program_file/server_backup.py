@@ -13,8 +13,10 @@ import datetime as dt
 import glob
 import logging
 import os
+import re
 import shutil
 import subprocess
+from dataclasses import dataclass
 from pathlib import Path
 
 from bridgedesk.errors import UserError
@@ -102,6 +104,83 @@ def dump_contents(dump: Path) -> list[str]:
             f"{dump.name} is not a readable server backup ({_first_line(done.stderr)})."
         )
     return [line for line in done.stdout.splitlines() if line and not line.startswith(";")]
+
+
+@dataclass(frozen=True)
+class DumpInfo:
+    """One server backup in a folder: when, of which database, how big, how many mentees."""
+
+    path: Path
+    taken_at: dt.datetime
+    size_bytes: int
+    database: str
+    mentee_count: int | None  # None when it can't be read (no pg_restore, a damaged dump)
+
+
+_DUMP_NAME = re.compile(r"^bridgedesk-(?P<database>.+)-(?P<stamp>\d{8}-\d{6})\.dump$")
+
+
+def list_dumps(folder: Path) -> list[DumpInfo]:
+    """The server backups (``*.dump``) in ``folder``, newest first; [] when there is none."""
+    try:
+        files = [p for p in folder.iterdir() if p.suffix == DUMP_SUFFIX and p.is_file()]
+    except FileNotFoundError:
+        return []
+    found = []
+    for path in files:
+        stat = path.stat()
+        named = _DUMP_NAME.match(path.name)
+        try:
+            taken = dt.datetime.strptime(named["stamp"], "%Y%m%d-%H%M%S") if named else None
+        except ValueError:
+            taken = None
+        found.append(
+            DumpInfo(
+                path,
+                taken or dt.datetime.fromtimestamp(stat.st_mtime),
+                stat.st_size,
+                named["database"] if named else "?",
+                _count_rows(path, "mentees"),
+            )
+        )
+    return sorted(found, key=lambda d: (d.taken_at, d.path.name), reverse=True)
+
+
+def newest_dump(folder: Path, database: str) -> Path | None:
+    """The newest readable server backup of ``database`` in ``folder``."""
+    for info in list_dumps(folder):
+        if info.database == database and info.mentee_count is not None:
+            return info.path
+    return None
+
+
+def table_rows(dump: Path, table: str) -> list[bytes] | None:
+    """The rows ``dump`` holds for ``table`` (as COPY text lines); None when it can't be read."""
+    pg_restore = find_tool("pg_restore")
+    if pg_restore is None:
+        return None
+    done = subprocess.run(
+        [str(pg_restore), "--data-only", f"--table={table}", "--file=-", str(dump)],
+        capture_output=True,
+    )
+    if done.returncode != 0:
+        return None
+    rows: list[bytes] = []
+    inside = False
+    for line in done.stdout.splitlines():
+        if inside:
+            if line == b"\\.":
+                inside = False
+            else:
+                rows.append(line)
+        elif line.startswith(b"COPY ") and line.endswith(b" FROM stdin;"):
+            inside = True
+    return rows
+
+
+def _count_rows(dump: Path, table: str) -> int | None:
+    rows = table_rows(dump, table)
+    return None if rows is None else len(rows)
 
 
 def _unreadable(dump: Path) -> str:

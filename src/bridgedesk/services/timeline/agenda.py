@@ -67,6 +67,7 @@ def _open_milestones(
         .where(
             Mentee.status == MenteeStatus.ACTIVE,
             Milestone.completed_date.is_(None),
+            Milestone.cancelled_on.is_(None),
             Milestone.due_date <= horizon,
         )
     )  # fmt: skip

@@ -1,5 +1,5 @@
-"""Check-ins of a mentee: plan one, log what happened (late entry allowed), mark it missed or
-reschedule it.
+"""Check-ins of a mentee: plan one, edit or delete a planned one, log what happened (late entry
+allowed), mark it missed or reschedule it.
 
 A rescheduled check-in stays on the timeline, closed and pointing at its replacement, so the
 history shows the meeting moved rather than vanished.
@@ -18,12 +18,23 @@ from bridgedesk.services.context import ServiceContext
 from bridgedesk.services.timeline.editing import (
     MAX_TITLE,
     check_title,
+    expect_version,
     get_checkin,
     get_mentee,
     saving,
     today_or_now,
 )
 from bridgedesk.storage.models import Action, Checkin
+
+
+@dataclass(frozen=True)
+class PlannedCheckin:
+    """A planned check-in as it was before a delete, to plan it again (undo)."""
+
+    mentee_id: int
+    title: str
+    planned_date: dt.date
+    mentor_id: int | None
 
 
 @dataclass
@@ -90,6 +101,7 @@ class CheckinWriting:
         title: str = "Check-in",
         mentor_id: int | None = None,
     ) -> int:
+        """Plan a check-in for an active mentee (any date: a past one is logged late)."""
         check_title("title", title, MAX_TITLE)
         with self.ctx.unit_of_work() as s:
             get_mentee(s, mentee_id)
@@ -99,6 +111,43 @@ class CheckinWriting:
             s.add(checkin)
             s.flush()
             return checkin.id
+
+    def edit_planned_checkin(
+        self,
+        checkin_id: int,
+        title: str,
+        planned: dt.date,
+        mentor_id: int | None,
+        expected_version: int,
+    ) -> int:
+        """Change a planned check-in's title, date or mentor; returns the new version."""
+        check_title("title", title, MAX_TITLE)
+        with self.ctx.unit_of_work() as s, saving("check-in"):
+            checkin = get_checkin(s, checkin_id)
+            expect_version(checkin, expected_version, "check-in")
+            _require_planned(checkin, "edited")
+            for name, value in (
+                ("title", title.strip()), ("planned_date", planned), ("mentor_id", mentor_id)
+            ):  # fmt: skip
+                if getattr(checkin, name) != value:
+                    setattr(checkin, name, value)
+            s.flush()
+            return checkin.version
+
+    def delete_checkin(self, checkin_id: int) -> PlannedCheckin:
+        """Delete a planned check-in (what was held, missed or moved stays as history).
+
+        Returns what it was, so Edit > Undo can plan it again.
+        """
+        with self.ctx.unit_of_work() as s, saving("check-in"):
+            checkin = get_checkin(s, checkin_id)
+            _require_planned(checkin, "deleted")
+            gone = PlannedCheckin(
+                checkin.mentee_id, checkin.title, checkin.planned_date, checkin.mentor_id
+            )
+            s.delete(checkin)
+            s.flush()
+            return gone
 
     def log_checkin(self, checkin_id: int, log: CheckinLog, today: dt.date | None = None) -> None:
         """Record what happened at a check-in, on its real date (late entry allowed)."""
@@ -165,3 +214,13 @@ class CheckinWriting:
             old.rescheduled_to_id = new.id
             s.flush()
             return new.id
+
+
+def _require_planned(checkin: Checkin, verb: str) -> None:
+    if checkin.status != CheckinStatus.PLANNED:
+        raise ValidationError(
+            {
+                "status": f"Only a planned check-in can be {verb}; this one is "
+                f"{checkin.status.value} and stays in the history."
+            }
+        )

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from bridgedesk.errors import ConflictError, NotFoundError, ValidationError
-from bridgedesk.storage.models import Checkin, Mentee
+from bridgedesk.storage.models import Checkin, Mentee, Milestone
 
 MAX_TITLE = 200
 """Characters in a check-in title or a milestone name."""
@@ -39,6 +39,14 @@ def get_row(s: Session, model: type[_Row], row_id: int, noun: str) -> _Row:
 
 def get_mentee(s: Session, mentee_id: int) -> Mentee:
     return get_row(s, Mentee, mentee_id, "mentee")
+
+
+def expect_version(row: Checkin | Milestone, expected: int | None, noun: str) -> None:
+    """Refuse a save made on an older copy of a versioned record."""
+    if expected is not None and row.version != expected:
+        raise ConflictError(
+            f"Someone else changed this {noun} since you opened it; reopen it and try again."
+        )
 
 
 def get_checkin(s: Session, checkin_id: int) -> Checkin:

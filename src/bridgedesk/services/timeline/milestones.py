@@ -1,4 +1,5 @@
-"""Milestones of a mentee: add one with its due date and tier, and sign it off when done.
+"""Milestones of a mentee: add one with its due date and tier, edit or remove it, and sign it off
+when done.
 
 Sign-off takes the real completion date (late entry is normal) and refuses only the future.
 """
@@ -6,13 +7,14 @@ Sign-off takes the real completion date (late entry is normal) and refuses only 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from bridgedesk.domain.enums import Tier
 from bridgedesk.errors import ValidationError
 from bridgedesk.services.context import ServiceContext
 from bridgedesk.services.timeline.editing import (
     MAX_TITLE,
-    check_title,
+    expect_version,
     get_mentee,
     get_row,
     require_text,
@@ -22,26 +24,94 @@ from bridgedesk.services.timeline.editing import (
 from bridgedesk.storage.models import Milestone
 
 MAX_SIGNED_OFF_BY = 200
+MAX_NOTE = 20_000
+
+
+@dataclass(frozen=True)
+class MilestoneDetail:
+    id: int
+    mentee_id: int
+    name: str
+    tier: Tier
+    due_date: dt.date
+    completed_date: dt.date | None
+    signed_off_by: str
+    note: str
+    cancelled_on: dt.date | None
+    version: int
+
+
+def _detail(row: Milestone) -> MilestoneDetail:
+    return MilestoneDetail(
+        row.id, row.mentee_id, row.name, Tier(row.tier), row.due_date, row.completed_date,
+        row.signed_off_by, row.note, row.cancelled_on, row.version,
+    )  # fmt: skip
+
+
+def _check(name: str, note: str) -> None:
+    problems: dict[str, str] = {}
+    require_text(problems, "name", name, MAX_TITLE)
+    if len(note) > MAX_NOTE:
+        problems["note"] = f"The note is longer than {MAX_NOTE:,} characters."
+    if problems:
+        raise ValidationError(problems)
 
 
 class MilestoneWriting:
-    """Add and complete milestones (part of TimelineService)."""
+    """Add, edit, remove and complete milestones (part of TimelineService)."""
 
     def __init__(self, ctx: ServiceContext) -> None:
         self.ctx = ctx
 
+    def milestone_detail(self, milestone_id: int) -> MilestoneDetail:
+        with self.ctx.read() as s:
+            return _detail(get_row(s, Milestone, milestone_id, "milestone"))
+
     def add_milestone(
-        self, mentee_id: int, name: str, due: dt.date, tier: Tier = Tier.HOSPITAL
+        self, mentee_id: int, name: str, due: dt.date, tier: Tier = Tier.HOSPITAL, note: str = ""
     ) -> int:
-        check_title("name", name, MAX_TITLE)
+        _check(name, note)
         with self.ctx.unit_of_work() as s:
             get_mentee(s, mentee_id)
             milestone = Milestone(
-                mentee_id=mentee_id, name=name.strip(), due_date=due, tier=Tier(tier)
-            )
+                mentee_id=mentee_id, name=name.strip(), due_date=due, tier=Tier(tier),
+                note=note.strip(),
+            )  # fmt: skip
             s.add(milestone)
             s.flush()
             return milestone.id
+
+    def edit_milestone(
+        self,
+        milestone_id: int,
+        name: str,
+        due: dt.date,
+        tier: Tier,
+        note: str,
+        expected_version: int | None = None,
+    ) -> int:
+        """Change a milestone's name, due date, tier or note; returns the new version."""
+        _check(name, note)
+        with self.ctx.unit_of_work() as s, saving("milestone"):
+            milestone = get_row(s, Milestone, milestone_id, "milestone")
+            expect_version(milestone, expected_version, "milestone")
+            for field, value in (
+                ("name", name.strip()), ("due_date", due), ("tier", Tier(tier)),
+                ("note", note.strip()),
+            ):  # fmt: skip
+                if getattr(milestone, field) != value:
+                    setattr(milestone, field, value)
+            s.flush()
+            return milestone.version
+
+    def delete_milestone(self, milestone_id: int) -> MilestoneDetail:
+        """Remove a milestone; returns what it was, so Edit > Undo can add it back."""
+        with self.ctx.unit_of_work() as s, saving("milestone"):
+            milestone = get_row(s, Milestone, milestone_id, "milestone")
+            gone = _detail(milestone)
+            s.delete(milestone)
+            s.flush()
+            return gone
 
     def complete_milestone(
         self,

@@ -33,7 +33,7 @@ class TimelineEvent:
     date: dt.date  # held/completed date when done, else planned/due date
     planned: dt.date
     done: dt.date | None
-    state: str  # held | missed | rescheduled | planned | overdue | done | due
+    state: str  # held | missed | rescheduled | planned | overdue | done | due | cancelled
 
 
 @dataclass(frozen=True)
@@ -99,9 +99,14 @@ def checkin_state(status: CheckinStatus, planned: dt.date, today: dt.date) -> st
     return str(status.value)
 
 
-def milestone_state(due: dt.date, completed: dt.date | None, today: dt.date) -> str:
+def milestone_state(
+    due: dt.date, completed: dt.date | None, today: dt.date, cancelled: dt.date | None = None
+) -> str:
+    """done, cancelled (the mentee left before it was due: never overdue), overdue or due."""
     if completed is not None:
         return "done"
+    if cancelled is not None:
+        return "cancelled"
     return "overdue" if due < today else "due"
 
 
@@ -126,14 +131,14 @@ def read_events(
     milestone_rows = s.execute(
         select(
             Milestone.mentee_id, Milestone.id, Milestone.name, Milestone.due_date,
-            Milestone.completed_date,
+            Milestone.completed_date, Milestone.cancelled_on,
         ).where(Milestone.mentee_id.in_(mentee_ids))
     )  # fmt: skip
-    for mid, msid, name, due, completed in milestone_rows:
+    for mid, msid, name, due, completed, cancelled in milestone_rows:
         out[mid].append(
             TimelineEvent(
                 "milestone", msid, mid, name, completed or due, due, completed,
-                milestone_state(due, completed, today),
+                milestone_state(due, completed, today, cancelled),
             )
         )  # fmt: skip
     for events in out.values():

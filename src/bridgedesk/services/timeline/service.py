@@ -2,7 +2,7 @@
 
 ``TimelineService`` is the one object the screens and the CLI hold. The work lives in small
 modules, one job each: ``reads`` (row types and readers shared with the packet's bulk reads),
-``agenda``, ``checkins``, ``milestones`` and ``goals`` (goals, their tasks and agreed actions),
+``agenda``, ``checkins``, ``milestones``, ``goals`` (goals and their tasks) and ``actions``,
 whose classes the service is made of. The row types are re-exported here so callers keep one
 import.
 """
@@ -13,11 +13,12 @@ import datetime as dt
 
 from bridgedesk.errors import NotFoundError
 from bridgedesk.services.context import ServiceContext
+from bridgedesk.services.timeline.actions import ActionWriting
 from bridgedesk.services.timeline.agenda import AgendaReading, AgendaRow
-from bridgedesk.services.timeline.checkins import CheckinLog, CheckinWriting
+from bridgedesk.services.timeline.checkins import CheckinLog, CheckinWriting, PlannedCheckin
 from bridgedesk.services.timeline.editing import MAX_TITLE
-from bridgedesk.services.timeline.goals import GoalWriting
-from bridgedesk.services.timeline.milestones import MilestoneWriting
+from bridgedesk.services.timeline.goals import GoalFields, GoalWriting
+from bridgedesk.services.timeline.milestones import MilestoneDetail, MilestoneWriting
 from bridgedesk.services.timeline.reads import (
     ActionRow,
     CheckinDetail,
@@ -35,7 +36,7 @@ from bridgedesk.services.timeline.reads import (
 )
 
 
-class TimelineService(AgendaReading, CheckinWriting, MilestoneWriting, GoalWriting):
+class TimelineService(AgendaReading, CheckinWriting, MilestoneWriting, GoalWriting, ActionWriting):
     """Check-ins, milestones, actions and goals of mentees, and the program-wide agenda.
 
     The reads of one mentee are here; the agenda and each kind of change live in their own
@@ -82,6 +83,9 @@ __all__ = [
     "AgendaRow",
     "CheckinDetail",
     "CheckinLog",
+    "GoalFields",
+    "MilestoneDetail",
+    "PlannedCheckin",
     "GoalRow",
     "GoalTaskRow",
     "PhaseBand",

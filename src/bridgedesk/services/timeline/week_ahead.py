@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from bridgedesk.services.context import ServiceContext
+from bridgedesk.services.credentials.reminders import reminders_due
 from bridgedesk.services.credentials.service import CredentialService
 from bridgedesk.services.timeline.service import TimelineService
 
@@ -18,6 +19,7 @@ class WeekAhead:
     milestones: int  # open milestones due in the same window
     deadlines: int  # credentials of active mentees expiring in the window
     overdue: int  # check-ins and milestones already past their date and still open
+    reminders: int = 0  # credential reminders come and not yet acknowledged
 
     def sentence(self) -> str:
         parts = [
@@ -29,6 +31,8 @@ class WeekAhead:
         text = f"Due this week: {due}"
         if self.overdue:
             text += f"; {self.overdue:,} overdue"
+        if self.reminders:
+            text += f"; {_count(self.reminders, 'reminder')} to acknowledge (Deadlines)"
         return text + "."
 
 
@@ -44,6 +48,7 @@ def week_ahead(ctx: ServiceContext, today: dt.date, site: str | None = None) -> 
             1 for row in deadlines if row.expires_on is not None and today <= row.expires_on <= last
         ),
         overdue=sum(1 for row in rows if row.overdue),
+        reminders=len(reminders_due(ctx, today)) if site is None else 0,
     )
 
 

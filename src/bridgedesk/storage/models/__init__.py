@@ -10,10 +10,22 @@ from bridgedesk.storage.models.checklists import (
     ChecklistTemplate,
     RatingLevel,
 )
-from bridgedesk.storage.models.credentials import Credential, CredentialKind
+from bridgedesk.storage.models.credentials import (
+    Credential,
+    CredentialKind,
+    CredentialRuleVersion,
+    ReminderAcknowledgement,
+)
 from bridgedesk.storage.models.insights import Insight
 from bridgedesk.storage.models.people import ComparisonPhysician, Mentee, Mentor, MentorAssignment
-from bridgedesk.storage.models.program import Phase, ScheduleItem, Setting, Site
+from bridgedesk.storage.models.program import (
+    ExitReason,
+    Phase,
+    ScheduleItem,
+    ScheduleTemplate,
+    Setting,
+    Site,
+)
 from bridgedesk.storage.models.timeline import Action, Checkin, Goal, GoalTask, Milestone
 
 __all__ = [
@@ -28,7 +40,10 @@ __all__ = [
     "ChecklistTemplate",
     "ComparisonPhysician",
     "Credential",
+    "ReminderAcknowledgement",
     "CredentialKind",
+    "CredentialRuleVersion",
+    "ExitReason",
     "Goal",
     "GoalTask",
     "Insight",
@@ -39,6 +54,7 @@ __all__ = [
     "Phase",
     "RatingLevel",
     "ScheduleItem",
+    "ScheduleTemplate",
     "Setting",
     "Site",
 ]

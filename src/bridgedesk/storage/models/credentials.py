@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Date, ForeignKey, Index, String, Text
+from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bridgedesk.domain.enums import CredentialStatus, Tier
-from bridgedesk.storage.models.base import Base, Timestamped, Versioned, enum_column
+from bridgedesk.storage.models.base import Base, Timestamped, Versioned, enum_column, utcnow
 
 
 class CredentialKind(Base):
@@ -44,3 +44,39 @@ class Credential(Timestamped, Versioned, Base):
     # Empty means "use the kind's offsets".
     reminder_offsets: Mapped[str] = mapped_column(String(80), default="")
     note: Mapped[str] = mapped_column(Text, default="")
+    # The kind's own fields (a waiver's work start, an H-1B's cap exemption...) as JSON.
+    field_values: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
+
+
+class CredentialRuleVersion(Base):
+    """One saved version of the credential rules (the JSON of credential_kinds.json).
+
+    The newest is in force; older ones stay, so a changed rule is never lost and the audit
+    trail shows who changed it when.
+    """
+
+    __tablename__ = "credential_rule_versions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, unique=True)
+    rules: Mapped[str] = mapped_column(Text)
+    saved_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    saved_by: Mapped[str] = mapped_column(String(120), default="")
+
+
+class ReminderAcknowledgement(Base):
+    """A reminder the director has seen and dealt with: it leaves the attention list."""
+
+    __tablename__ = "reminder_acknowledgements"
+    __table_args__ = (
+        UniqueConstraint("credential_id", "event_key", "event_on", "days_before",
+                         name="uq_reminder_acknowledgements_reminder"),
+    )  # fmt: skip
+    id: Mapped[int] = mapped_column(primary_key=True)
+    credential_id: Mapped[int] = mapped_column(
+        ForeignKey("credentials.id", ondelete="CASCADE"), index=True
+    )
+    event_key: Mapped[str] = mapped_column(String(60))
+    event_on: Mapped[dt.date] = mapped_column(Date)
+    days_before: Mapped[int] = mapped_column(Integer)
+    acknowledged_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    acknowledged_by: Mapped[str] = mapped_column(String(120), default="")

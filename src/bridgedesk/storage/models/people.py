@@ -28,12 +28,19 @@ class Mentee(Timestamped, Versioned, Base):
     role: Mapped[MenteeRole] = mapped_column(enum_column(MenteeRole), default=MenteeRole.RESIDENT)
     site_id: Mapped[int | None] = mapped_column(ForeignKey("sites.id"), nullable=True, index=True)
     start_date: Mapped[dt.date] = mapped_column(Date)
-    phase_id: Mapped[int | None] = mapped_column(ForeignKey("phases.id"), nullable=True)
+    # Empty: the phase follows from the start date (domain.phases); set: chosen by hand.
+    phase_override_id: Mapped[int | None] = mapped_column(ForeignKey("phases.id"), nullable=True)
     status: Mapped[MenteeStatus] = mapped_column(
         enum_column(MenteeStatus), default=MenteeStatus.ACTIVE, index=True
     )
     exit_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
-    exit_reason: Mapped[str] = mapped_column(Text, default="")
+    exit_reason_id: Mapped[int | None] = mapped_column(
+        ForeignKey("exit_reasons.id"), nullable=True, index=True
+    )
+    exit_reason: Mapped[str] = mapped_column(Text, default="")  # the free-text details
+    schedule_template_id: Mapped[int | None] = mapped_column(
+        ForeignKey("schedule_templates.id"), nullable=True
+    )
     email: Mapped[str] = mapped_column(String(200), default="")
     phone: Mapped[str] = mapped_column(String(60), default="")
     languages: Mapped[str] = mapped_column(String(300), default="")
@@ -41,7 +48,6 @@ class Mentee(Timestamped, Versioned, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
 
     site = relationship("Site", lazy="joined")
-    phase = relationship("Phase", lazy="joined")
 
     @property
     def legal_name(self) -> str:
@@ -56,11 +62,13 @@ class Mentor(Timestamped, Versioned, Base):
     name: Mapped[str] = mapped_column(String(200))
     native_name: Mapped[str] = mapped_column(String(300), default="")
     email: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(60), default="", server_default="")
     specialty: Mapped[str] = mapped_column(String(120), default="")
     former_img: Mapped[bool] = mapped_column(Boolean, default=False)
     capacity: Mapped[int] = mapped_column(Integer, default=3)
     site_id: Mapped[int | None] = mapped_column(ForeignKey("sites.id"), nullable=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    retired_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     notes: Mapped[str] = mapped_column(Text, default="")
 
 

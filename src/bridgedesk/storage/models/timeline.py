@@ -40,6 +40,8 @@ class Checkin(Timestamped, Versioned, Base):
     rescheduled_to_id: Mapped[int | None] = mapped_column(
         ForeignKey("checkins.id", ondelete="SET NULL"), nullable=True
     )
+    # Set with status "cancelled": the day the mentee left, so it is history, not overdue.
+    cancelled_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
 
 
 class Action(Timestamped, Base):
@@ -73,6 +75,8 @@ class Milestone(Timestamped, Versioned, Base):
     completed_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     signed_off_by: Mapped[str] = mapped_column(String(200), default="")
     note: Mapped[str] = mapped_column(Text, default="")
+    # The day the mentee left before it was due: kept in the history, never overdue.
+    cancelled_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
 
 
 class Goal(Timestamped, Base):

@@ -36,6 +36,11 @@ ENTITY_LABELS = {
     "assessment": "Assessment",
     "credential": "Credential",
     "insight": "Insight",
+    "schedule": "Schedule",
+    "site": "Site",
+    "exit_reason": "Exit reason",
+    "schedule_template": "Schedule version",
+    "program_details": "Program details",
 }
 ACTION_LABELS = {
     "create": "added",

@@ -30,19 +30,31 @@ SITE = 1
 CREDENTIAL = 2
 TIER = 3
 NUMBER = 4
-EXPIRES = 5
-WHEN = 6
-BAND = 7
+WHAT = 5
+EXPIRES = 6  # the date of the event in WHAT
+WHEN = 7
+BAND = 8
 
-HEADERS = ("Mentee", "Site", "Credential", "Tier", "Number", "Expires", "When", "Reminder")
+HEADERS = (
+    "Mentee",
+    "Site",
+    "Credential",
+    "Tier",
+    "Number",
+    "Next date",
+    "Date",
+    "When",
+    "Reminder",
+)
 HEADER_TIPS = (
     "Mentee (legal name)",
     "Site where the mentee works",
     "Licence, registration, visa or waiver",
     "Hospital, accreditation body or government",
     "Number of the credential",
-    "Expiry date",
-    "How long until it expires, or since it lapsed",
+    "The next date to act on, computed from the kind's rules (hover for the rule's source)",
+    "The date of that event",
+    "How long until then, or since it lapsed",
     "The reminder band the date falls in",
 )
 COLUMN_COUNT = len(HEADERS)
@@ -126,6 +138,7 @@ def _sort_value(column: int) -> Callable[[DeadlineRow, str], Any]:
         CREDENTIAL: lambda r, s: r.kind_name.casefold(),
         TIER: lambda r, s: str(r.tier),
         NUMBER: lambda r, s: r.number.casefold() or None,
+        WHAT: lambda r, s: r.what.casefold(),
         EXPIRES: lambda r, s: r.expires_on,
         WHEN: lambda r, s: r.days_left,
         BAND: lambda r, s: r.days_left,
@@ -200,6 +213,8 @@ class DeadlinesTableModel(SortedTableModel):
             return None
         source = self._visible[index.row()]
         row = self._rows[source]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == WHAT and row.source:
+            return f"{row.what}: {row.source}"
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self.display_text(row, self._sites[source], index.column()) or None
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -223,6 +238,7 @@ class DeadlinesTableModel(SortedTableModel):
             CREDENTIAL: lambda: row.kind_name,
             TIER: lambda: label(row.tier),
             NUMBER: lambda: row.number,
+            WHAT: lambda: row.what + (" · no work allowed" if row.no_work else ""),
             EXPIRES: lambda: format_date(row.expires_on),
             WHEN: lambda: when_text(row.days_left),
             BAND: lambda: band_text(row.band),

@@ -10,13 +10,14 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QGuiApplication
+from PySide6.QtGui import QBrush, QGuiApplication, QPalette
 
 from bridgedesk.ui.colours import warning_colour
+from bridgedesk.ui.formatting import format_date
 from bridgedesk.ui.models.table_base import HeaderedTableModel
 
 if TYPE_CHECKING:
-    from bridgedesk.services.mentors.service import MentorLoadRow
+    from bridgedesk.services.mentors.load import MentorLoadRow
 
 NAME = 0
 SPECIALTY = 1
@@ -95,6 +96,12 @@ class MentorLoadModel(HeaderedTableModel):
             return row.id
         if role == LOAD_SHARE_ROLE:
             return load_share(row)
+        if role == Qt.ItemDataRole.ForegroundRole and not row.active:  # retired: greyed (and said)
+            return QBrush(
+                QGuiApplication.palette().color(
+                    QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text
+                )
+            )
         if role == Qt.ItemDataRole.ForegroundRole and row.over_capacity and column in (NAME, LOAD):
             if self._warning is None:
                 self._warning = QBrush(warning_colour(QGuiApplication.palette()))
@@ -106,6 +113,9 @@ class MentorLoadModel(HeaderedTableModel):
     @staticmethod
     def display_text(row: MentorLoadRow, column: int) -> str:
         if column == NAME:
+            if not row.active:
+                since = f" {format_date(row.retired_on)}" if row.retired_on else ""
+                return f"{row.name} (retired{since})"
             return ("⚠ " if row.over_capacity else "") + row.name
         if column == SPECIALTY:
             return row.specialty
@@ -116,5 +126,5 @@ class MentorLoadModel(HeaderedTableModel):
         if column == ACTIVE:
             return str(row.active_mentees)
         if column == LOAD:
-            return load_text(row)
+            return load_text(row) if row.active else "Retired"
         return ""

@@ -237,8 +237,8 @@ class RosterTableModel(SortedTableModel):
             return row.specialty
         if column == SITE:
             return row.site
-        if column == PHASE:
-            return row.phase
+        if column == PHASE:  # a phase set by hand says so; the filter matches the name alone
+            return f"{row.phase} (set by hand)" if row.phase_by_hand and row.phase else row.phase
         if column == PRIMARY_MENTOR:
             return row.primary_mentor
         if column == NEXT_CHECKIN:

@@ -59,6 +59,8 @@ class MenteePicker(QComboBox):
         self.setCompleter(completer)
         line.editingFinished.connect(self._choose_typed)
         self.currentIndexChanged.connect(lambda _i: self.mentee_chosen.emit(self.value()))
+        # A long name shows from its start, not its tail (the line edit leaves the cursor last).
+        self.currentIndexChanged.connect(lambda _i: line.setCursorPosition(0))
 
     def set_mentees(self, choices: Iterable[MenteeChoice], first_if_none: bool = False) -> None:
         """Replace the list, keeping the current mentee when still listed (no signal)."""

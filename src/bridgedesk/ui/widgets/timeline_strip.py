@@ -27,7 +27,7 @@ from bridgedesk.services.timeline.service import PhaseBand, TimelineEvent
 from bridgedesk.ui.colours import is_dark, warning_colour
 from bridgedesk.ui.formatting import format_date
 
-STATES = ("held", "missed", "rescheduled", "planned", "overdue", "done", "due")
+STATES = ("held", "missed", "rescheduled", "planned", "overdue", "done", "due", "cancelled")
 STATE_LABELS = {
     "held": "Held",
     "missed": "Missed",
@@ -36,6 +36,7 @@ STATE_LABELS = {
     "overdue": "Overdue",
     "done": "Milestone done",
     "due": "Milestone due",
+    "cancelled": "Cancelled",
 }
 # state -> (shape, filled, colour on light theme, colour on dark theme)
 STYLE = {
@@ -46,6 +47,7 @@ STYLE = {
     "overdue": ("triangle", True, "", ""),  # the palette's warning red
     "done": ("square", True, "#00695c", "#80cbc4"),
     "due": ("square", False, "#ef6c00", "#ffb74d"),
+    "cancelled": ("dash", True, "#757575", "#bdbdbd"),  # planned after leaving: history only
 }
 BAND_TINTS = (("#e3f2fd", "#1d3447"), ("#f3e5f5", "#3a2740"), ("#e8f5e9", "#22382a"))
 MARKER = 7.0  # half-size of a marker, pixels
@@ -236,6 +238,9 @@ class TimelineStrip(QWidget):
         elif shape == "cross":
             painter.drawLine(QPointF(c.x() - r, c.y() - r), QPointF(c.x() + r, c.y() + r))
             painter.drawLine(QPointF(c.x() - r, c.y() + r), QPointF(c.x() + r, c.y() - r))
+        elif shape == "dash":
+            painter.setPen(QPen(colour, 3))
+            painter.drawLine(QPointF(c.x() - r, c.y()), QPointF(c.x() + r, c.y()))
         else:
             path = QPainterPath()
             if shape == "diamond":

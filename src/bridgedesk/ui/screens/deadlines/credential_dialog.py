@@ -6,12 +6,15 @@ director can copy it before reopening the record.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -21,6 +24,7 @@ from PySide6.QtWidgets import (
 from bridgedesk.domain.enums import CredentialStatus, label
 from bridgedesk.domain.reminders import format_offsets
 from bridgedesk.services.credentials.service import CredentialFields, CredentialService
+from bridgedesk.ui.screens.deadlines.kind_fields import KindFields
 from bridgedesk.ui.view_env import ViewEnv
 from bridgedesk.ui.widgets.date_fields import DATE_HINT, parse_date
 from bridgedesk.ui.widgets.field_row import FieldRow
@@ -108,13 +112,24 @@ class CredentialDialog(QDialog):
             self.rows[name] = FieldRow(editor)
             form.addRow(LABELS[name] + ":", self.rows[name])
         self.kind.currentIndexChanged.connect(self._show_kind_offsets)
+        self.rules = self.service.kind_rules()
+        self.kind_fields = KindFields()
+        self.kind.currentIndexChanged.connect(lambda _i: self._show_kind())
+        self.kind_fields.changed.connect(self._preview)
+        for date_editor in (self.issued, self.expires):
+            date_editor.textChanged.connect(self._preview)
+        self._form = form
 
         self.save_button, self.cancel_button, buttons = save_cancel_row(self, self.save)
         self.heading = QLabel()
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(form)
+        layout.addWidget(self.kind_fields)
         layout.addLayout(buttons)
+        # The kind's fields come and go with the kind: the dialog takes the size its rows ask
+        # for each time, never the form layout's minimum, which squeezes rows over each other.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetFixedSize)
 
         if credential_id is None:
             self.setWindowTitle("New credential — BridgeDesk")
@@ -122,6 +137,7 @@ class CredentialDialog(QDialog):
             self.mentee.select(mentee_id)
             self.status.setCurrentIndex(self.status.findData(CredentialStatus.ACTIVE.value))
             self._show_kind_offsets()
+            self._show_kind()
         else:
             self._load(credential_id)
 
@@ -143,6 +159,7 @@ class CredentialDialog(QDialog):
         self.offsets.setText(format_offsets(offsets).replace(",", ", ") if offsets else "")
         self.note.setPlainText(fields.note)
         self._show_kind_offsets()
+        self._show_kind(fields.values)
 
     def _show_kind_offsets(self) -> None:
         default = self.kind_offsets.get(self.kind.currentData() or "", [])
@@ -150,7 +167,31 @@ class CredentialDialog(QDialog):
             "Blank: the kind's " + ", ".join(str(d) for d in default) if default else "Blank: none"
         )
 
+    def _show_kind(self, values: dict | None = None) -> None:
+        """The kind's own fields, its guidance, and what its dates mean (issued, expires)."""
+        rules = self.rules.get(self.kind.currentData() or "")
+        self.kind_fields.set_kind(rules, values)
+        for name, text in (
+            ("issued_on", rules.issued_label if rules else LABELS["issued_on"]),
+            ("expires_on", rules.expiry_label if rules else LABELS["expires_on"]),
+        ):
+            caption = self._form.labelForField(self.rows[name])
+            if isinstance(caption, QLabel):
+                caption.setText(text + ":")
+            self.rows[name].editor.setAccessibleName(text)
+        self._preview()
+
+    def _preview(self) -> None:
+        def typed(editor: QLineEdit) -> dt.date | None:
+            try:
+                return parse_date(editor.text())
+            except ValueError:
+                return None
+
+        self.kind_fields.preview(typed(self.issued), typed(self.expires))
+
     def show_problems(self, problems: dict[str, str]) -> None:
+        self.kind_fields.show_problems(problems)
         for name, row in self.rows.items():
             row.set_problem(problems.get(name, ""))
         first = next((row.editor for name, row in self.rows.items() if name in problems), None)
@@ -172,6 +213,9 @@ class CredentialDialog(QDialog):
             problems["reminder_offsets"] = str(exc)
         if self.credential_id is None and self.mentee.value() is None:
             problems["mentee"] = "Choose the mentee this credential belongs to."
+        kind_values, kind_problems = self.kind_fields.values()
+        problems.update(kind_problems)
+        values["values"] = kind_values
         if problems:
             return None, problems
         return (

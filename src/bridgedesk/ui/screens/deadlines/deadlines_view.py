@@ -6,11 +6,11 @@ government) at a glance, each with its nearest deadline: the three must stay ali
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -22,67 +22,26 @@ from PySide6.QtWidgets import (
 )
 
 from bridgedesk.domain.enums import Tier, label
+from bridgedesk.errors import UserError
+from bridgedesk.services.calendar.ics_export import export_calendar
 from bridgedesk.services.credentials.service import CredentialService
 from bridgedesk.services.mentees.directory import mentee_directory
-from bridgedesk.ui.formatting import format_date
 from bridgedesk.ui.models import deadlines_model as cols
 from bridgedesk.ui.models.deadlines_model import (
     MENTEE_ID_ROLE,
     ROW_ID_ROLE,
     DeadlineFilter,
     DeadlinesTableModel,
-    band_text,
-    when_text,
 )
 from bridgedesk.ui.screens.deadlines.credential_dialog import CredentialDialog
-from bridgedesk.ui.screens.mentees.roster_view import FilterCombo
+from bridgedesk.ui.screens.deadlines.reminders_panel import RemindersPanel
+from bridgedesk.ui.screens.deadlines.rules_editor import RulesEditor
+from bridgedesk.ui.screens.deadlines.tier_panel import TierPanel
 from bridgedesk.ui.view_env import ViewEnv
+from bridgedesk.ui.widgets.filter_combo import FilterCombo
 
 BANDS = [("lapsed", "Lapsed only"), (30, "Lapsed or within 30 days"), (90, "… within 90 days")]
 BANDS += [(180, "… within 180 days")]
-
-
-class TierPanel(QGroupBox):
-    """One mentee's nearest deadline in each tier, in words."""
-
-    def __init__(self) -> None:
-        super().__init__("Selected mentee")
-        self.setAccessibleName("Selected mentee's deadlines by tier")
-        self.who = QLabel("Select a row to see that mentee's three tiers.")
-        self.who.setWordWrap(True)
-        self.tiers: dict[Tier, QLabel] = {}
-        form = QFormLayout()
-        for tier in Tier:
-            text = QLabel("—")
-            text.setWordWrap(True)
-            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard)
-            text.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-            text.setAccessibleName(f"{label(tier)} tier")
-            self.tiers[tier] = text
-            form.addRow(f"<b>{label(tier)}</b>", text)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.who)
-        layout.addLayout(form)
-        layout.addStretch(1)
-
-    def show_mentee(self, name: str, tiers: dict) -> None:
-        self.who.setText(name)
-        for tier, text in self.tiers.items():
-            row = tiers.get(tier)
-            if row is None:
-                text.setText("No dated credential")
-            else:
-                band = "" if row.band == "lapsed" else f" · {band_text(row.band) or 'Later'}"
-                text.setText(
-                    f"{row.kind_name}\n{format_date(row.expires_on)} · {when_text(row.days_left)}"
-                    + band
-                )
-            text.setAccessibleDescription(text.text())
-
-    def clear(self) -> None:
-        self.who.setText("Select a row to see that mentee's three tiers.")
-        for text in self.tiers.values():
-            text.setText("—")
 
 
 class DeadlinesView(QWidget):
@@ -134,21 +93,39 @@ class DeadlinesView(QWidget):
         self.edit_button = QPushButton("Edit…")
         self.edit_button.setAccessibleName("Edit the selected credential")
         self.edit_button.clicked.connect(lambda: self._open_index(self.table.currentIndex()))
+        self.rules_button = QPushButton("Deadline &rules…")
+        self.rules_button.setAccessibleName("Edit the deadline rules")
+        self.rules_button.clicked.connect(self.edit_rules)
+        self.calendar_button = QPushButton("Export &calendar…")
+        self.calendar_button.setAccessibleName("Export the deadlines as a calendar file")
+        self.calendar_button.clicked.connect(self.export_calendar)
+        self.reminders = RemindersPanel(env)
+        self.reminders.acknowledged.connect(self.refresh)
+        self.guidance = QLabel()
+        self.guidance.setWordWrap(True)
+        self.guidance.setAccessibleName("Guidance and rule of the selected credential")
+        self.guidance.setMaximumWidth(300)  # as wide as the tier panel above it
 
         filters = QHBoxLayout()
         filters.addWidget(self.search, 2)
         for combo in (self.band, self.tier, self.site):
             filters.addWidget(combo)
+        side = QVBoxLayout()
+        side.addWidget(self.panel, 1)
+        side.addWidget(self.guidance)
         middle = QHBoxLayout()
         middle.addWidget(self.table, 1)
-        middle.addWidget(self.panel)
+        middle.addLayout(side)
         bottom = QHBoxLayout()
         bottom.addWidget(self.count_label)
         bottom.addStretch(1)
+        bottom.addWidget(self.rules_button)
+        bottom.addWidget(self.calendar_button)
         bottom.addWidget(self.edit_button)
         bottom.addWidget(self.add_button)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
+        layout.addWidget(self.reminders)
         layout.addLayout(middle, 1)
         layout.addLayout(bottom)
 
@@ -172,10 +149,12 @@ class DeadlinesView(QWidget):
         self.apply_filter()
         for column in (cols.TIER, cols.EXPIRES, cols.WHEN, cols.BAND):
             self.table.resizeColumnToContents(column)
-        for column, cap in ((cols.MENTEE, 200), (cols.SITE, 130), (cols.NUMBER, 110)):
+        caps = ((cols.MENTEE, 180), (cols.SITE, 120), (cols.NUMBER, 100), (cols.WHAT, 190))
+        for column, cap in caps:
             self.table.setColumnWidth(column, min(cap, self.table.sizeHintForColumn(column) + 12))
         if selected is not None:
             self.select_credential(selected)
+        self.reminders.refresh()
 
     def apply_filter(self) -> None:
         band = self.band.value()
@@ -192,6 +171,7 @@ class DeadlinesView(QWidget):
         self.count_label.setText(f"{shown:,} of {total:,} deadline{'s' if total != 1 else ''}")
         self.edit_button.setEnabled(False)
         self.panel.clear()
+        self.guidance.clear()
 
     def select_mentee(self, mentee_id: int) -> None:
         """Only this mentee's deadlines (from the mentee record's "Open in Deadlines")."""
@@ -222,6 +202,12 @@ class DeadlinesView(QWidget):
             return
         row = self.model.row_at(indexes[0].row())
         self.panel.show_mentee(row.mentee_name, self.service.tiers(row.mentee_id, self.env.today()))
+        rules = self.service.kind_rules().get(row.kind_code)
+        parts = [f"{row.what}: {row.source}" if row.source else ""]
+        parts.append(rules.guidance if rules else "")
+        if row.no_work:
+            parts.insert(0, "The physician may not work now (the grace period allows no work).")
+        self.guidance.setText("\n\n".join(p for p in parts if p))
 
     # -- the dialog ------------------------------------------------------------------------
     def _open_index(self, index: QModelIndex) -> None:
@@ -249,3 +235,32 @@ class DeadlinesView(QWidget):
         if self.current_dialog is dialog:
             self.current_dialog = None
         dialog.deleteLater()
+
+    # -- rules and calendar ------------------------------------------------------------------
+    def edit_rules(self) -> RulesEditor:
+        editor = RulesEditor(self.env, self)
+        editor.accepted.connect(self.refresh)
+        editor.open()
+        return editor
+
+    def export_calendar(self) -> Path | None:
+        today = self.env.today()
+        path = self.env.dialogs.ask_save_path(
+            self, "Export calendar", Path.home() / f"bridgedesk-deadlines-{today.isoformat()}.ics",
+            "Calendar (*.ics)",
+        )  # fmt: skip
+        if path is None:
+            return None
+        if path.suffix.lower() != ".ics":
+            path = path.with_suffix(".ics")
+        try:
+            count = export_calendar(self.env.ctx, path, today)
+        except UserError as exc:
+            self.env.dialogs.error(self, str(exc))
+            return None
+        self.env.dialogs.info(
+            self, "Calendar exported",
+            f"{count} events written to {path.name}. Import it into Outlook or Thunderbird; "
+            "importing a newer file updates these events. The file holds personnel data.",
+        )  # fmt: skip
+        return path

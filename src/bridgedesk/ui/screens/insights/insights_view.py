@@ -25,8 +25,8 @@ from bridgedesk.ui import undo_steps
 from bridgedesk.ui.models import insights_model as cols
 from bridgedesk.ui.models.insights_model import ROW_ID_ROLE, InsightsModel
 from bridgedesk.ui.screens.insights.insight_dialog import InsightDialog
-from bridgedesk.ui.screens.mentees.roster_view import FilterCombo
 from bridgedesk.ui.view_env import ViewEnv
+from bridgedesk.ui.widgets.filter_combo import FilterCombo
 
 MOVES = (
     ("Mark discussed", InsightStatus.DISCUSSED),

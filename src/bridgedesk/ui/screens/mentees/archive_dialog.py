@@ -1,58 +1,104 @@
-"""Ask how a mentee left the program: completed or left early, when, and why."""
+"""Ask how a mentee left the program: completed or left early (no default), when, and why.
+
+The reason comes from the program's list (File ▸ Program settings ▸ Exit reasons), so reasons
+can be counted, with free text for the details. A mentee holding a J-1 waiver, an H-1B or a
+J-1 gets a question naming what leaving sets off before anything is saved. A refusal keeps
+everything typed (:class:`FormDialog`), problems under their fields.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QPlainTextEdit,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QPlainTextEdit, QWidget
 
 from bridgedesk.domain.enums import MenteeStatus
+from bridgedesk.services.mentees.exit_warnings import confirmation_text, exit_warnings
+from bridgedesk.services.program.exit_reasons import exit_reasons
 from bridgedesk.ui.formatting import format_date
-from bridgedesk.ui.widgets.date_fields import date_of
+from bridgedesk.ui.view_env import ViewEnv
+from bridgedesk.ui.widgets.date_fields import date_edit, date_of
+from bridgedesk.ui.widgets.form_dialog import FormDialog
+
+CHOOSE = "Choose…"
+OUTCOMES = (
+    ("Completed the program", MenteeStatus.COMPLETED),
+    ("Left the program early", MenteeStatus.LEFT),
+)
+
+Archive = Callable[[MenteeStatus | None, dt.date, int | None, str], object]
 
 
-class ArchiveDialog(QDialog):
-    def __init__(self, mentee_name: str, today: dt.date, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(f"Archive {mentee_name}")
+class ArchiveDialog(FormDialog):
+    def __init__(
+        self,
+        env: ViewEnv,
+        mentee_id: int,
+        mentee_name: str,
+        archive: Archive,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(
+            env, f"Archive {mentee_name}",
+            "Open mentor assignments end on the exit date; check-ins and milestones planned "
+            "after it are cancelled (kept in the history, never overdue).",
+            parent,
+        )  # fmt: skip
+        self.setMinimumWidth(520)
+        self.mentee_id, self.mentee_name, self._archive = mentee_id, mentee_name, archive
+        today = env.today()
         self.status = QComboBox()
-        self.status.setAccessibleName("How the mentee left")
-        self.status.addItem("Completed the program", MenteeStatus.COMPLETED.value)
-        self.status.addItem("Left the program early", MenteeStatus.LEFT.value)
-        self.exit_date = QDateEdit(QDate(today.year, today.month, today.day))
-        self.exit_date.setCalendarPopup(True)
-        self.exit_date.setDisplayFormat("d MMM yyyy")
-        self.exit_date.setAccessibleName("Exit date")
-        self.reason = QPlainTextEdit()
-        self.reason.setAccessibleName("Reason")
-        self.reason.setPlaceholderText("Needed when the mentee left early")
-        self.reason.setTabChangesFocus(True)
-        self.reason.setMaximumHeight(90)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Archive")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form = QFormLayout(self)
-        form.addRow("Outcome:", self.status)
-        form.addRow("Exit date:", self.exit_date)
-        form.addRow("Reason:", self.reason)
-        form.addRow(buttons)
+        self.status.addItem(CHOOSE, None)
+        for words, status in OUTCOMES:
+            self.status.addItem(words, status.value)
+        self.exit_date = date_edit(today, "Exit date")
         self.exit_date.setToolTip(f"Today is {format_date(today)}")
+        self.reason = QComboBox()
+        self.reason.addItem("Choose a reason…", None)
+        for row in exit_reasons(env.ctx):
+            self.reason.addItem(row.label, row.id)
+        self.reason.setToolTip("The program's list of reasons (File ▸ Program settings)")
+        self.details = QPlainTextEdit()
+        self.details.setPlaceholderText("In your own words (optional); needed for “Other”")
+        self.details.setTabChangesFocus(True)
+        self.add_field("status", "Outcome", self.status)
+        self.add_field("exit_date", "Exit date", self.exit_date)
+        self.add_field("exit_reason_id", "Reason", self.reason)
+        self.add_field("exit_reason", "Details", self.details)
+        # After FieldRow, which pins an editor's minimum height to its (tall) size hint.
+        self.details.setFixedHeight(self.fontMetrics().height() * 4 + 12)
+        self.save_button.setText("Archive")
+        self.asked: str = ""  # the immigration question last asked, for tests
 
-    def values(self) -> tuple[MenteeStatus, dt.date, str]:
+    def values(self) -> tuple[MenteeStatus | None, dt.date, int | None, str]:
+        status = self.status.currentData()
+        reason = self.reason.currentData()
         return (
-            MenteeStatus(self.status.currentData()),
+            MenteeStatus(status) if status else None,
             date_of(self.exit_date),
-            self.reason.toPlainText().strip(),
+            reason if isinstance(reason, int) else None,
+            self.details.toPlainText().strip(),
         )
+
+    def choose(self, status: MenteeStatus, reason: str = "") -> None:
+        """Pick an outcome and a reason by its words (tests and keyboard users alike)."""
+        self.status.setCurrentIndex(self.status.findData(MenteeStatus(status).value))
+        if reason:
+            self.reason.setCurrentIndex(self.reason.findText(reason))
+
+    def save(self) -> bool:
+        """Ask about a waiver, an H-1B or a J-1 first; a No keeps the dialog as typed."""
+        status, exit_date, _reason, _details = self.values()
+        if status is not None:
+            warnings = exit_warnings(self.env.ctx, self.mentee_id, exit_date)
+            if warnings:
+                self.asked = confirmation_text(self.mentee_name, warnings)
+                if not self.env.dialogs.confirm(
+                    self, "Immigration status", self.asked, "Archive anyway"
+                ):
+                    return False
+        return super().save()
+
+    def submit(self) -> None:
+        self._archive(*self.values())

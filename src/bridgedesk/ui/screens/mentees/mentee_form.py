@@ -27,6 +27,7 @@ from bridgedesk.services.mentees.roster import MenteeFields, MenteeRecord, Roste
 from bridgedesk.ui.dialogs import SaveChoice
 from bridgedesk.ui.formatting import format_date
 from bridgedesk.ui.screens.mentees.archive_dialog import ArchiveDialog
+from bridgedesk.ui.screens.mentees.plan_shift_question import ask_to_move_plan
 from bridgedesk.ui.screens.mentees.profile_page import MenteeProfilePage
 from bridgedesk.ui.screens.mentees.sections import build_sections
 from bridgedesk.ui.view_env import ViewEnv
@@ -48,7 +49,7 @@ class MenteeForm(QDialog):
         self.record: MenteeRecord | None = None
         self.setMinimumSize(560, 420)
         self.resize(720, 660)
-        self.profile = MenteeProfilePage(self.service, env.today)
+        self.profile = MenteeProfilePage(self.service, env.today, new=mentee_id is None)
         self.rows = self.profile.rows
         self.editors = self.profile.editors
 
@@ -71,6 +72,7 @@ class MenteeForm(QDialog):
         self.history_button = QPushButton("History…")
         self.history_button.setToolTip("Who changed this record, when, from what to what")
         self.history_dialog: QDialog | None = None
+        self.archive_dialog: ArchiveDialog | None = None
         for button in (
             self.history_button,
             self.report_button,
@@ -150,9 +152,8 @@ class MenteeForm(QDialog):
         archived = record is not None and record.status != MenteeStatus.ACTIVE
         if record is not None and archived:
             text = f"{label(record.status)} on {format_date(record.exit_date)}"
-            self.state_label.setText(
-                text + (f": {record.exit_reason}" if record.exit_reason else ".")
-            )
+            reason = ": ".join(p for p in (record.exit_reason_label, record.exit_reason) if p)
+            self.state_label.setText(text + (f": {reason}" if reason else "."))
         self.state_label.setVisible(archived)
         self.archive_button.setVisible(record is not None and not archived)
         self.reactivate_button.setVisible(archived)
@@ -192,12 +193,18 @@ class MenteeForm(QDialog):
             return False
 
         created = self.mentee_id is None
+        shift = False
+        if not created and self.record is not None and fields.start_date is not None:
+            answer = self._ask_shift(fields.start_date)
+            if answer is None:
+                return False
+            shift = answer
 
         def write() -> None:
             if self.mentee_id is None:
-                self.mentee_id = self.service.create(fields)
+                self.mentee_id = self.service.create(fields, self.profile.chosen_plan())
             else:
-                self.service.update(self.mentee_id, fields, self.version)
+                self.service.update(self.mentee_id, fields, self.version, shift_plan=shift)
 
         if not guarded_save(self, self.env.dialogs, self.show_problems, "mentee", write):
             return False
@@ -210,21 +217,41 @@ class MenteeForm(QDialog):
         self._show_state()
         if created:
             self._add_sections()  # the notes give way to the real sections
+            self.profile.hide_plan_choice()
         self.saved.emit(mentee_id)
         return True
 
-    def ask_archive(self) -> None:
-        if self.record is None:
-            return
-        dialog = ArchiveDialog(self.record.legal_name, self.env.today(), self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.archive(*dialog.values())
+    def _ask_shift(self, new_start: dt.date) -> bool | None:
+        """A new start date: move the planned items with it? None when the user cancels."""
+        assert self.mentee_id is not None and self.record is not None
+        if self.record.fields.start_date == new_start:
+            return False
+        return ask_to_move_plan(self, self.env, self.service.plan_shift(self.mentee_id, new_start))
 
-    def archive(self, status: MenteeStatus, exit_date: dt.date, reason: str) -> bool:
+    def ask_archive(self) -> ArchiveDialog | None:
+        if self.record is None or self.mentee_id is None:
+            return None
+        mentee_id = self.mentee_id
+        dialog = ArchiveDialog(
+            self.env, mentee_id, self.record.legal_name,
+            lambda status, day, reason_id, details: self.service.archive(
+                mentee_id, status, day, details, reason_id
+            ),
+            self,
+        )  # fmt: skip
+        dialog.saved.connect(self._reload_after_status_change)
+        dialog.finished.connect(lambda _code: dialog.deleteLater())
+        self.archive_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def archive(
+        self, status: MenteeStatus, exit_date: dt.date, reason: str, reason_id: int | None = None
+    ) -> bool:
         if self.mentee_id is None:
             return False
         try:
-            self.service.archive(self.mentee_id, status, exit_date, reason)
+            self.service.archive(self.mentee_id, status, exit_date, reason, reason_id)
         except ValidationError as exc:
             self.env.dialogs.error(self, " ".join(exc.problems.values()))
             return False
@@ -244,6 +271,10 @@ class MenteeForm(QDialog):
         self.record = self.service.get(self.mentee_id)
         self.version = self.record.version
         self._show_state()
+        for n in range(1, self.tabs.count()):  # assignments ended, plans cancelled or back
+            refresh = getattr(self.tabs.widget(n), "refresh", None)
+            if callable(refresh):
+                refresh()
         self.saved.emit(self.mentee_id)
 
     def ask_delete(self) -> None:

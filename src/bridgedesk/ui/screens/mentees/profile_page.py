@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QScrollArea,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 from bridgedesk.domain.enums import MenteeRole, label
 from bridgedesk.domain.mentee_rules import FIELD_LABELS, NAME_MAX
 from bridgedesk.services.mentees.roster import MenteeFields, RosterService
+from bridgedesk.services.timeline.schedule import PlanFrom
 from bridgedesk.ui.widgets.date_fields import date_of
 from bridgedesk.ui.widgets.field_row import FieldRow
 
@@ -48,8 +50,14 @@ LABELS = {
     "graduation_year": "Graduation year",
     "role": "Role",
     "start_date": "Start date",
-    "phase_id": "Phase",
+    "phase_override_id": "Phase",
+    "plan_from": "Plan",
 }
+FROM_START_DATE = "Follow the start date"
+PLAN_CHOICES = (
+    (PlanFrom.TODAY, "From today: leave out check-ins and milestones already past"),
+    (PlanFrom.START, "From the start date: past ones too, to log them late"),
+)
 HINTS = {
     "given_names": "In Latin letters, as on the passport",
     "native_name": "e.g. ሰላም ተስፋዬ, محمد عبد الله, 王小明",
@@ -60,10 +68,15 @@ class MenteeProfilePage(QScrollArea):
     """The profile's editors in one scrolling form; ``rows`` and ``editors`` are keyed by field."""
 
     def __init__(
-        self, service: RosterService, today: Callable[[], dt.date], parent: QWidget | None = None
+        self,
+        service: RosterService,
+        today: Callable[[], dt.date],
+        parent: QWidget | None = None,
+        new: bool = False,
     ) -> None:
         super().__init__(parent)
         self.today = today
+        self.service = service
         self.rows: dict[str, FieldRow] = {}
         self.editors: dict[str, QWidget] = {}
         self.text_editors: dict[str, QLineEdit | QComboBox] = {}
@@ -82,11 +95,25 @@ class MenteeProfilePage(QScrollArea):
         self.start_date_edit.setCalendarPopup(True)
         self.start_date_edit.setDisplayFormat("d MMM yyyy")
         self._add(form, "start_date", self.start_date_edit)
+        self.plan_from = QComboBox()
+        for plan, words in PLAN_CHOICES:
+            self.plan_from.addItem(words, plan.value)
+        self.plan_from.setToolTip(
+            "How the program's schedule of check-ins and milestones is planned for a new mentee"
+        )
+        if new:
+            self._add(form, "plan_from", self.plan_from)
         self.phase_combo = QComboBox()
-        self.phase_combo.addItem("Work it out from the start date", None)
+        self.phase_combo.addItem(FROM_START_DATE, None)
         for phase_id, phase_name in service.phases():
-            self.phase_combo.addItem(phase_name, phase_id)
-        self._add(form, "phase_id", self.phase_combo)
+            self.phase_combo.addItem(f"{phase_name} (set by hand)", phase_id)
+        self._add(form, "phase_override_id", self.phase_combo)
+        self.phase_hint = QLabel()
+        self.phase_hint.setAccessibleName("Phase the start date gives")
+        self.phase_hint.setWordWrap(True)
+        form.addRow("", self.phase_hint)
+        self.start_date_edit.dateChanged.connect(lambda _d: self.show_phase_hint())
+        self.phase_combo.currentIndexChanged.connect(lambda _i: self.show_phase_hint())
         for name in ("country_of_training", "medical_school"):
             self._add_text(form, name, self._line(name))
         self.year_edit = QLineEdit()
@@ -99,6 +126,7 @@ class MenteeProfilePage(QScrollArea):
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setMinimumHeight(80)
         self._add(form, "notes", self.notes_edit)
+        self.form_layout = form
         page = QWidget()
         page.setLayout(form)
         self.setWidgetResizable(True)
@@ -144,8 +172,29 @@ class MenteeProfilePage(QScrollArea):
         self.role_combo.setCurrentIndex(max(self.role_combo.findData(str(fields.role)), 0))
         start = fields.start_date or self.today()
         self.start_date_edit.setDate(QDate(start.year, start.month, start.day))
-        self.phase_combo.setCurrentIndex(max(self.phase_combo.findData(fields.phase_id), 0))
+        self.phase_combo.setCurrentIndex(
+            max(self.phase_combo.findData(fields.phase_override_id), 0)
+        )
         self.notes_edit.setPlainText(fields.notes)
+        self.show_phase_hint()
+
+    def show_phase_hint(self) -> None:
+        """Under the phase: what the start date gives today, and whether a hand-set one wins."""
+        derived = self.service.derived_phase(date_of(self.start_date_edit))
+        by_hand = self.phase_combo.currentData() is not None
+        self.phase_hint.setText(
+            f"The start date gives “{derived}” today; the phase set by hand is shown instead."
+            if by_hand
+            else f"Now “{derived}”; it moves on by itself as the weeks pass."
+        )
+
+    def hide_plan_choice(self) -> None:
+        """Once the mentee is saved, the plan is made: the choice leaves the form."""
+        if "plan_from" in self.rows:
+            self.form_layout.setRowVisible(self.rows["plan_from"], False)
+
+    def chosen_plan(self) -> PlanFrom:
+        return PlanFrom(self.plan_from.currentData())
 
     def _text(self, name: str) -> str:
         editor = self.text_editors[name]
@@ -153,7 +202,7 @@ class MenteeProfilePage(QScrollArea):
 
     def fields(self) -> MenteeFields:
         year = self.year_edit.text().strip()
-        phase_id = self.phase_combo.currentData()
+        phase_override = self.phase_combo.currentData()
         return MenteeFields(
             given_names=self._text("given_names"),
             family_name=self._text("family_name"),
@@ -167,7 +216,7 @@ class MenteeProfilePage(QScrollArea):
             role=MenteeRole(self.role_combo.currentData()),
             site=self._text("site"),
             start_date=date_of(self.start_date_edit),
-            phase_id=phase_id if isinstance(phase_id, int) else None,
+            phase_override_id=phase_override if isinstance(phase_override, int) else None,
             email=self._text("email"),
             phone=self._text("phone"),
             languages=self._text("languages"),

@@ -1,4 +1,8 @@
-"""The Mentors view: who mentors whom, and which mentors carry more than they agreed to."""
+"""The Mentors view: who mentors whom, and which mentors carry more than they agreed to.
+
+Mentors are added and edited here (specialty, capacity, former IMG, contact) and retired on a
+day, which ends their open assignments that day; "Show retired" lists them again.
+"""
 
 from __future__ import annotations
 
@@ -7,15 +11,12 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QComboBox,
     QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QPushButton,
-    QSpinBox,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionProgressBar,
@@ -25,16 +26,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bridgedesk.domain.enums import AssignmentKind, label
-from bridgedesk.errors import ValidationError
-from bridgedesk.services.mentors.service import MAX_CAPACITY, MentorFields, MentorService
+from bridgedesk.domain.enums import label
+from bridgedesk.errors import UserError
+from bridgedesk.services.mentors.service import MentorService
 from bridgedesk.ui.colours import warning_colour
 from bridgedesk.ui.models import mentor_load_model as cols
 from bridgedesk.ui.models.mentor_load_model import LOAD_SHARE_ROLE, ROW_ID_ROLE, MentorLoadModel
+from bridgedesk.ui.screens.mentors.mentor_dialogs import (
+    AssignDialog,
+    MentorDialog,
+    RetireMentorDialog,
+)
 from bridgedesk.ui.view_env import ViewEnv
-from bridgedesk.ui.widgets.date_fields import date_edit, date_of
-from bridgedesk.ui.widgets.form_dialog import FormDialog
-from bridgedesk.ui.widgets.mentee_picker import MenteePicker, mentee_choices
 
 
 class LoadBarDelegate(QStyledItemDelegate):
@@ -57,68 +60,6 @@ class LoadBarDelegate(QStyledItemDelegate):
         if option.state & QStyle.StateFlag.State_Selected:
             painter.fillRect(option.rect, option.palette.highlight())
         option.widget.style().drawControl(QStyle.ControlElement.CE_ProgressBar, bar, painter)
-
-
-class NewMentorDialog(FormDialog):
-    def __init__(self, env: ViewEnv, parent: QWidget | None = None) -> None:
-        super().__init__(env, "New mentor", parent=parent)
-        self.service = MentorService(env.ctx)
-        self.name, self.native_name, self.email = QLineEdit(), QLineEdit(), QLineEdit()
-        self.specialty, self.site = QLineEdit(), QLineEdit()
-        self.former_img = QCheckBox("Trained abroad too (former IMG)")
-        self.capacity = QSpinBox()
-        self.capacity.setRange(0, MAX_CAPACITY)
-        self.capacity.setValue(3)
-        for name, text, editor in (
-            ("name", "Name", self.name),
-            ("native_name", "Name in own script", self.native_name),
-            ("email", "Email", self.email),
-            ("specialty", "Specialty", self.specialty),
-            ("site", "Site", self.site),
-            ("former_img", "Former IMG", self.former_img),
-            ("capacity", "Capacity (mentees)", self.capacity),
-        ):
-            self.add_field(name, text, editor)
-        self.mentor_id: int | None = None
-
-    def fields(self) -> MentorFields:
-        return MentorFields(
-            name=self.name.text(),
-            native_name=self.native_name.text(),
-            email=self.email.text(),
-            specialty=self.specialty.text(),
-            former_img=self.former_img.isChecked(),
-            capacity=self.capacity.value(),
-            site=self.site.text(),
-        )
-
-    def submit(self) -> None:
-        self.mentor_id = self.service.create(self.fields())
-
-
-class AssignDialog(FormDialog):
-    """Assign the chosen mentor to a mentee, as a given kind of mentor, from a start date."""
-
-    def __init__(self, env: ViewEnv, mentor_id: int, mentor_name: str, parent=None) -> None:
-        super().__init__(env, f"Assign {mentor_name}", f"Mentor: {mentor_name}", parent)
-        self.service = MentorService(env.ctx)
-        self.mentor_id = mentor_id
-        self.mentee = MenteePicker()
-        self.mentee.set_mentees(mentee_choices(env.ctx, active_only=True))
-        self.kind = QComboBox()
-        for kind in AssignmentKind:
-            self.kind.addItem(label(kind), kind.value)
-        self.start = date_edit(env.today())
-        self.add_field("mentee_id", "Mentee", self.mentee)
-        self.add_field("kind", "Kind", self.kind)
-        self.add_field("start", "Start date", self.start)
-
-    def submit(self) -> None:
-        mentee_id = self.mentee.value()
-        if mentee_id is None:
-            raise ValidationError({"mentee_id": "Choose a mentee."})
-        kind = AssignmentKind(self.kind.currentData())
-        self.service.assign(mentee_id, self.mentor_id, kind, date_of(self.start))
 
 
 class MentorsView(QWidget):
@@ -153,6 +94,18 @@ class MentorsView(QWidget):
         self.new_button = QPushButton("New mentor…")
         self.new_button.setAccessibleName("New mentor")
         self.new_button.clicked.connect(self.new_mentor)
+        self.edit_button = QPushButton("Edit…")
+        self.edit_button.setAccessibleName("Edit the selected mentor")
+        self.edit_button.clicked.connect(self.edit_mentor)
+        self.retire_button = QPushButton("Retire…")
+        self.retire_button.setAccessibleName("Retire the selected mentor")
+        self.retire_button.clicked.connect(self.retire)
+        self.reinstate_button = QPushButton("Make active again")
+        self.reinstate_button.setAccessibleName("Make the selected retired mentor active again")
+        self.reinstate_button.clicked.connect(self.reinstate)
+        self.show_retired = QCheckBox("Show retired")
+        self.show_retired.setAccessibleName("Show retired mentors too")
+        self.show_retired.toggled.connect(lambda _on: self.refresh())
         self.assign_button = QPushButton("Assign to mentee…")
         self.assign_button.setAccessibleName("Assign the selected mentor to a mentee")
         self.assign_button.clicked.connect(self.assign)
@@ -165,27 +118,37 @@ class MentorsView(QWidget):
         middle.addLayout(side, 2)
         bottom = QHBoxLayout()
         bottom.addWidget(self.summary)
+        bottom.addWidget(self.show_retired)
         bottom.addStretch(1)
-        bottom.addWidget(self.assign_button)
-        bottom.addWidget(self.new_button)
+        for button in (
+            self.assign_button, self.edit_button, self.retire_button, self.reinstate_button,
+            self.new_button,
+        ):  # fmt: skip
+            bottom.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(middle, 1)
         layout.addLayout(bottom)
-        self.setTabOrder(self.table, self.mentees)
-        self.setTabOrder(self.mentees, self.assign_button)
-        self.setTabOrder(self.assign_button, self.new_button)
+        order = [
+            self.table, self.mentees, self.show_retired, self.assign_button, self.edit_button,
+            self.retire_button, self.reinstate_button, self.new_button,
+        ]  # fmt: skip
+        for first, second in zip(order, order[1:], strict=False):
+            self.setTabOrder(first, second)
         self.refresh()
 
     def refresh(self) -> None:
         selected = self.selected_mentor_id()
-        self.model.set_rows(self.service.load())
+        self.model.set_rows(self.service.load(include_retired=self.show_retired.isChecked()))
         for column in (cols.SPECIALTY, cols.FORMER_IMG, cols.CAPACITY, cols.ACTIVE):
             self.table.resizeColumnToContents(column)
         over = self.model.over_capacity_count()
-        total = self.model.rowCount()
+        rows = [self.model.row_at(n) for n in range(self.model.rowCount())]
+        total = sum(1 for row in rows if row.active)
+        retired = len(rows) - total
         self.summary.setText(
             f"{total} active mentor{'s' if total != 1 else ''}"
             + (f"; {over} over capacity" if over else "")
+            + (f"; {retired} retired" if retired else "")
         )
         if selected is not None:
             self.select_mentor(selected)
@@ -203,7 +166,11 @@ class MentorsView(QWidget):
     def _show_mentees(self) -> None:
         self.mentees.clear()
         index = self.table.currentIndex()
-        self.assign_button.setEnabled(index.isValid())
+        chosen = self.model.row_at(index.row()) if index.isValid() else None
+        self.assign_button.setEnabled(chosen is not None and chosen.active)
+        self.edit_button.setEnabled(chosen is not None)
+        self.retire_button.setEnabled(chosen is not None and chosen.active)
+        self.reinstate_button.setVisible(chosen is not None and not chosen.active)
         if not index.isValid():
             self.mentees_title.setText("Select a mentor to see their mentees.")
             return
@@ -214,10 +181,43 @@ class MentorsView(QWidget):
         if not self.mentees.count():
             self.mentees.addItem("No mentees at the moment")
 
-    def new_mentor(self) -> NewMentorDialog:
-        dialog = NewMentorDialog(self.env, self)
+    def new_mentor(self) -> MentorDialog:
+        dialog = MentorDialog(self.env, parent=self)
         dialog.accepted.connect(lambda: self._after(dialog.mentor_id))
         return self._open(dialog)
+
+    def _chosen(self) -> tuple[int, str] | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        row = self.model.row_at(index.row())
+        return row.id, row.name
+
+    def edit_mentor(self) -> MentorDialog | None:
+        chosen = self._chosen()
+        if chosen is None:
+            return None
+        dialog = MentorDialog(self.env, chosen[0], self)
+        dialog.accepted.connect(lambda: self._after(chosen[0]))
+        return self._open(dialog)
+
+    def retire(self) -> RetireMentorDialog | None:
+        chosen = self._chosen()
+        if chosen is None:
+            return None
+        dialog = RetireMentorDialog(self.env, chosen[0], chosen[1], self)
+        dialog.accepted.connect(lambda: self._after(chosen[0]))
+        return self._open(dialog)
+
+    def reinstate(self) -> None:
+        chosen = self._chosen()
+        if chosen is None:
+            return
+        try:
+            self.service.reinstate(chosen[0])
+        except UserError as exc:
+            self.env.dialogs.error(self, str(exc))
+        self._after(chosen[0])
 
     def assign(self) -> AssignDialog | None:
         mentor_id = self.selected_mentor_id()

@@ -11,7 +11,6 @@ Sheet list; choosing either checks the file again, and the import reads it the s
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -35,40 +34,13 @@ from bridgedesk.services.importing.with_backup import ImportOutcome, import_with
 from bridgedesk.ui import workers
 from bridgedesk.ui.formatting import plural
 from bridgedesk.ui.models.import_preview_model import COLUMN, LINE, ImportProblemsModel
+from bridgedesk.ui.screens.program_file.cancel_gate import CancelGate
+from bridgedesk.ui.screens.program_file.import_choices import ImportChoices
 from bridgedesk.ui.view_env import ViewEnv
 from bridgedesk.ui.widgets.column_padding import pad_columns
 
 FILE_FILTER = "Roster files (*.csv *.xlsx *.xlsm);;CSV files (*.csv);;Excel workbooks (*.xlsx)"
 DETECT = "Detect (UTF-8 or Windows-1252)"
-
-
-class CancelGate:
-    """Cancel is honoured only until the import begins writing.
-
-    The import service takes no cancel callback and reports no progress: it checks every
-    row, then writes all of them in ONE transaction (10,000 rows in under two seconds).
-    Stopping it halfway would gain nothing, so Cancel works before the write starts (while
-    the backup is taken) and is then removed. The lock settles a click that races the start.
-    """
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self.cancelled = False
-        self.started = False
-
-    def cancel(self) -> bool:
-        """Ask to stop; False when the import is already writing and will finish."""
-        with self._lock:
-            if not self.started:
-                self.cancelled = True
-            return self.cancelled
-
-    def begin(self) -> bool:
-        """Called by the work just before writing; False when Cancel came first."""
-        with self._lock:
-            if not self.cancelled:
-                self.started = True
-            return self.started
 
 
 class _StageSignal(QObject):
@@ -140,6 +112,9 @@ class ImportDialog(QDialog):
         options_row.addStretch(1)
         self._show_options()
 
+        self.choices = ImportChoices()
+        self.choices.changed.connect(lambda: self._set_busy(self.busy))
+
         self.summary = QLabel("")
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Check result")
@@ -175,6 +150,7 @@ class ImportDialog(QDialog):
         column.addWidget(intro)
         column.addLayout(file_row)
         column.addLayout(options_row)
+        column.addWidget(self.choices)
         column.addWidget(self.summary)
         column.addWidget(self.table, 1)
         column.addStretch(0)  # takes the room while there is no problem table to show
@@ -201,6 +177,7 @@ class ImportDialog(QDialog):
         self.file_label.setText(str(source))
         self.summary.setText(f"Checking {source.name}…")
         self.model.set_problems([])
+        self.choices.show_new_sites([], "line")
         self.table.hide()
         self._show_options()
         self._set_busy(True)
@@ -220,6 +197,7 @@ class ImportDialog(QDialog):
             self.encoding_box.addItem(codec_label(preview.encoding_guess), preview.encoding_guess)
         self._show_options()
         word = preview.position_word
+        self.choices.show_new_sites([] if preview.problems else preview.new_sites, word)
         self.model.set_problems(preview.problems, word)
         self.table.setVisible(bool(preview.problems))
         if preview.needs_choice:
@@ -244,10 +222,16 @@ class ImportDialog(QDialog):
                 if preview.ignored_columns
                 else ""
             )
+            sites = (
+                f" First say whether to create the {plural(len(preview.new_sites), 'new site')}"
+                " above, or correct the file and check it again."
+                if preview.new_sites
+                else ""
+            )
             self.summary.setText(
                 f"{preview.file_name} is ready: {plural(preview.would_add, 'new mentee')} "
                 f"would be added and nobody already on the roster would change.{ignored}"
-                f"{self._how_read(preview)}"
+                f"{self._how_read(preview)}{sites}"
             )
             self.import_button.setDefault(True)
             self.import_button.setFocus()
@@ -319,6 +303,7 @@ class ImportDialog(QDialog):
         progress.canceled.connect(self._cancel_requested)
         env, source, stage = self.env, self.source, self._stage.changed
         encoding, sheet = self.encoding, self.sheet
+        plan_from, create_sites = self.choices.plan_from(), self.choices.create_sites()
         workers.start(
             lambda: import_with_backup(
                 env.ctx,
@@ -329,6 +314,8 @@ class ImportDialog(QDialog):
                 on_stage=stage.emit,
                 encoding=encoding,
                 sheet=sheet,
+                plan_from=plan_from,
+                create_sites=create_sites,
             ),
             self._imported,
             self._failed,
@@ -355,6 +342,13 @@ class ImportDialog(QDialog):
         self.preview = None
         self.import_button.setEnabled(False)
         text = f"Imported {plural(outcome.count, 'mentee')}."
+        planned = outcome.result.planned if outcome.result is not None else None
+        if planned is not None and planned.mentees:
+            text += (
+                f" Planned {plural(planned.checkins, 'check-in')} and "
+                f"{plural(planned.milestones, 'milestone')} "
+                f"{outcome.result.plan_from.words if outcome.result else ''}."
+            )
         if outcome.backup is not None:
             text += f" A backup was taken first: {outcome.backup.name}."
         self.summary.setText(text)
@@ -385,7 +379,8 @@ class ImportDialog(QDialog):
         self.encoding_box.setEnabled(not busy)
         self.sheet_box.setEnabled(not busy)
         clean = self.preview is not None and self.preview.clean
-        self.import_button.setEnabled(not busy and clean)
+        self.choices.setEnabled(not busy)
+        self.import_button.setEnabled(not busy and clean and self.choices.ready())
 
     def reject(self) -> None:
         if self._gate is not None:  # an import is running; closing would hide its result

@@ -1,4 +1,5 @@
-"""Dialogs of the Timeline view: log a check-in, reschedule one, sign off a milestone, add an action.
+"""Dialogs of the Timeline view: log a check-in, reschedule one, sign off a milestone (planning
+dialogs the mentee record shares are in ``ui/widgets/plan_dialogs``).
 
 Late entry is normal: the held date defaults to today but may be any past day. A problem is
 shown under its field in words and the dialog stays open with everything typed kept; only
@@ -28,7 +29,7 @@ from bridgedesk.domain.enums import CheckinFormat, CheckinTopic, label
 from bridgedesk.errors import ValidationError
 from bridgedesk.services.timeline.service import CheckinLog
 from bridgedesk.ui.view_env import ViewEnv
-from bridgedesk.ui.widgets.date_fields import DATE_HINT, date_edit, date_of, parse_date
+from bridgedesk.ui.widgets.date_fields import date_edit, date_of, parse_date
 from bridgedesk.ui.widgets.form_dialog import FormDialog
 
 ACTION_ROWS = 3
@@ -171,27 +172,3 @@ class MilestoneDoneDialog(FormDialog):
 
     def submit(self) -> None:
         self._complete(date_of(self.completed), self.signed_off_by.text())
-
-
-class ActionDialog(FormDialog):
-    def __init__(
-        self, env: ViewEnv, add: Callable[[str, dt.date | None, str], object], heading: str,
-        parent: QWidget | None = None,
-    ) -> None:  # fmt: skip
-        super().__init__(env, "Add action", heading, parent)
-        self._add = add
-        self.description = QLineEdit()
-        self.owner = QLineEdit()
-        self.owner.setPlaceholderText("Who will do it (optional)")
-        self.due = QLineEdit()
-        self.due.setPlaceholderText(DATE_HINT)
-        self.add_field("description", "Action", self.description)
-        self.add_field("owner", "Owner", self.owner, checked=False)
-        self.add_field("due", "Due", self.due)
-
-    def submit(self) -> None:
-        try:
-            due = parse_date(self.due.text())
-        except ValueError as exc:
-            raise ValidationError({"due": str(exc)}) from None
-        self._add(self.description.text(), due, self.owner.text().strip())

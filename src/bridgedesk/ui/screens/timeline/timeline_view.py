@@ -1,13 +1,12 @@
 """The Timeline view: one mentee's program drawn on a line, and the program's next 30 days.
 
-Pick a mentee (type any part of a name, in any script), select a marker on the strip, then
-log, reschedule, mark missed, sign off a milestone or add an action. Every change reloads the
-strip and the agenda from the services, so what is drawn is what the database holds.
+Pick a mentee (type any part of a name, in any script), then plan a check-in or add a
+milestone; select a marker on the strip to edit or delete it (while still ahead), log it,
+reschedule it, mark it missed, sign off a milestone or add an action. Every change reloads
+the strip and the agenda from the services, so what is drawn is what the database holds.
 """
 
 from __future__ import annotations
-
-import datetime as dt
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
@@ -22,32 +21,31 @@ from PySide6.QtWidgets import (
 )
 
 from bridgedesk.errors import UserError
+from bridgedesk.services.mentees.directory import mentee_directory
 from bridgedesk.services.timeline.service import TimelineEvent, TimelineService
-from bridgedesk.ui import undo_steps
 from bridgedesk.ui.models import agenda_model as cols
 from bridgedesk.ui.models.agenda_model import ROW_ROLE, AgendaTableModel
-from bridgedesk.ui.screens.timeline.checkin_dialog import (
-    ActionDialog,
-    LogCheckinDialog,
-    MilestoneDoneDialog,
-    RescheduleDialog,
-)
+from bridgedesk.ui.screens.timeline.event_actions import OPEN_CHECKIN, EventActions
 from bridgedesk.ui.view_env import ViewEnv
 from bridgedesk.ui.widgets.form_dialog import FormDialog
 from bridgedesk.ui.widgets.mentee_picker import MenteePicker, mentee_choices
+from bridgedesk.ui.widgets.plan_actions import PlanActions, can_change
 from bridgedesk.ui.widgets.timeline_strip import TimelineStrip, describe
 
 AGENDA_DAYS = 30
-OPEN_CHECKIN = ("planned", "overdue")
+MENTEE_CHARS = 18  # widest the agenda's Mentee column gets, in "M" widths
 
 
-class TimelineView(QWidget):
+class TimelineView(EventActions, QWidget):
     def __init__(self, env: ViewEnv, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.env = env
         self.service = TimelineService(env.ctx)
         self.current_dialog: FormDialog | None = None
+        self.active_ids: set[int] = set()
         self.setAccessibleName("Timeline")
+        self.planning = PlanActions(env, self)
+        self.planning.changed.connect(self._after_change)
 
         self.mentee = MenteePicker(min_chars=28)
         self.mentee.mentee_chosen.connect(lambda _id: self.show_mentee())
@@ -59,6 +57,16 @@ class TimelineView(QWidget):
         self.selected_label.setAccessibleName("Selected item")
         self.selected_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
+        self.plan_button = QPushButton("&Plan check-in…")
+        self.add_milestone_button = QPushButton("Add milest&one…")
+        self.edit_button = QPushButton("&Edit…")
+        self.delete_button = QPushButton("Dele&te…")
+        planning = (
+            (self.plan_button, self.plan_checkin, "Plan a check-in"),
+            (self.add_milestone_button, self.add_milestone, "Add a milestone"),
+            (self.edit_button, self.edit_selected, "Edit the selected check-in or milestone"),
+            (self.delete_button, self.delete_selected, "Delete the selected check-in or milestone"),
+        )
         self.log_button = QPushButton("&Log check-in…")
         self.reschedule_button = QPushButton("&Reschedule…")
         self.missed_button = QPushButton("Mark m&issed")
@@ -71,7 +79,7 @@ class TimelineView(QWidget):
             (self.milestone_button, self.milestone_done, "Milestone done"),
             (self.action_button, self.add_action, "Add action"),
         )
-        for button, handler, name in handlers:
+        for button, handler, name in (*planning, *handlers):
             button.setAccessibleName(name)
             button.clicked.connect(handler)
 
@@ -99,16 +107,19 @@ class TimelineView(QWidget):
         top.addWidget(self.mentee)
         top.addStretch(1)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.selected_label, 1)
+        for button, _handler, _name in planning:
+            buttons.addWidget(button)
+        buttons.addStretch(1)
         for button, _handler, _name in handlers:
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.strip)
+        layout.addWidget(self.selected_label)
         layout.addLayout(buttons)
         layout.addWidget(self.agenda_label)
         layout.addWidget(self.agenda, 1)
-        order = [self.mentee, self.strip, *(h[0] for h in handlers), self.agenda]
+        order = [self.mentee, self.strip, *(h[0] for h in (*planning, *handlers)), self.agenda]
         for first, second in zip(order, order[1:], strict=False):
             self.setTabOrder(first, second)
         self.refresh()
@@ -117,6 +128,7 @@ class TimelineView(QWidget):
     def refresh(self) -> None:
         """Reload the mentee list, the strip and the agenda (also when the view is shown)."""
         self.mentee.set_mentees(mentee_choices(self.env.ctx), first_if_none=True)
+        self.active_ids = {m.id for m in mentee_directory(self.env.ctx).values() if m.active}
         self.show_mentee()
         self.reload_agenda()
 
@@ -141,6 +153,9 @@ class TimelineView(QWidget):
         self.agenda_model.set_rows(self.service.agenda(today, AGENDA_DAYS), today)
         for column in (cols.DATE, cols.WHEN, cols.MENTEE, cols.KIND):
             self.agenda.resizeColumnToContents(column)
+        # A 200-character name would push What off the screen: names are elided, in full on hover.
+        widest = self.fontMetrics().horizontalAdvance("M" * MENTEE_CHARS)
+        self.agenda.setColumnWidth(cols.MENTEE, min(self.agenda.columnWidth(cols.MENTEE), widest))
         total, overdue = self.agenda_model.rowCount(), self.agenda_model.overdue_count()
         text = f"Next {AGENDA_DAYS} days, all mentees: {total} item{'s' if total != 1 else ''}"
         self.agenda_label.setText(text + (f", {overdue} overdue (listed first)" if overdue else ""))
@@ -168,6 +183,11 @@ class TimelineView(QWidget):
             event is not None and event.kind == "milestone" and event.state != "done"
         )
         self.action_button.setEnabled(has_mentee)
+        active = self.mentee.value() in self.active_ids
+        self.plan_button.setEnabled(active)
+        self.add_milestone_button.setEnabled(active)
+        self.edit_button.setEnabled(active and can_change(event))
+        self.delete_button.setEnabled(active and can_change(event))
 
     def _open_agenda_row(self, index: QModelIndex) -> None:
         row = self.agenda_model.data(index, ROW_ROLE) if index.isValid() else None
@@ -185,95 +205,30 @@ class TimelineView(QWidget):
         dialog.open()
         return dialog
 
-    def log_checkin(self) -> FormDialog | None:
-        mentee_id, event = self.mentee.value(), self.selected()
+    def plan_checkin(self) -> FormDialog | None:
+        mentee_id = self.mentee.value()
         if mentee_id is None:
             return None
-        today = self.env.today()
-        if event is not None and event.kind == "checkin" and event.state in OPEN_CHECKIN:
-            heading = f"Log “{event.title}”, planned for {describe(event).split(' — ')[1]}."
-            return self._open(
-                LogCheckinDialog(
-                    self.env,
-                    lambda log: self.service.log_checkin(event.id, log, today),
-                    heading,
-                    self,
-                )
-            )
-        heading = f"Log a check-in that was not planned, for {self.mentee.currentText()}."
-        return self._open(
-            LogCheckinDialog(
-                self.env,
-                lambda log: self.service.log_unplanned_checkin(mentee_id, log, today=today),
-                heading,
-                self,
-            )
-        )
+        self.current_dialog = self.planning.plan_checkin(mentee_id, self.mentee.currentText())
+        return self.current_dialog
 
-    def reschedule(self) -> FormDialog | None:
-        event = self.selected()
-        if event is None or event.kind != "checkin":
+    def add_milestone(self) -> FormDialog | None:
+        mentee_id = self.mentee.value()
+        if mentee_id is None:
             return None
-        heading = f"Move “{event.title}” to a new date; the old one is kept as rescheduled."
-        start = max(event.planned, self.env.today())
-        return self._open(
-            RescheduleDialog(
-                self.env, lambda day: self.service.reschedule(event.id, day), heading, start, self
-            )
-        )
+        self.current_dialog = self.planning.add_milestone(mentee_id, self.mentee.currentText())
+        return self.current_dialog
 
-    def mark_missed(self) -> None:
-        event = self.selected()
-        if event is None or event.kind != "checkin":
-            return
-        question = f"Mark “{event.title}” as missed? It stays on the timeline as missed."
-        if not self.env.dialogs.confirm(self, "Mark missed", question, "Mark missed"):
-            return
+    def edit_selected(self) -> FormDialog | None:
         try:
-            with undo_steps.missed_checkin(self.env, event.id, event.title):
-                self.service.mark_missed(event.id)
+            dialog = self.planning.edit(self.selected())
         except UserError as exc:
             self.env.dialogs.error(self, str(exc))
-        self._after_change()
-
-    def milestone_done(self) -> FormDialog | None:
-        event = self.selected()
-        if event is None or event.kind != "milestone":
+            self._after_change()
             return None
-        today = self.env.today()
-        return self._open(
-            MilestoneDoneDialog(
-                self.env,
-                lambda day, who: self._complete_milestone(event, day, who, today),
-                f"Record that “{event.title}” is complete, and who signed it off.",
-                self,
-            )
-        )
+        if dialog is not None:
+            self.current_dialog = dialog
+        return dialog
 
-    def _complete_milestone(
-        self, event: TimelineEvent, day: dt.date, who: str, today: dt.date
-    ) -> None:
-        with undo_steps.milestone_done(self.env, event.id, event.title):
-            self.service.complete_milestone(event.id, day, who, today)
-
-    def add_action(self) -> FormDialog | None:
-        mentee_id, event = self.mentee.value(), self.selected()
-        if mentee_id is None:
-            return None
-        checkin = event if event is not None and event.kind == "checkin" else None
-        checkin_id = checkin.id if checkin is not None else None
-        heading = "Add an agreed action" + (
-            f" from “{checkin.title}”."
-            if checkin is not None
-            else f" for {self.mentee.currentText()}."
-        )
-        return self._open(
-            ActionDialog(
-                self.env,
-                lambda text, due, owner: self.service.add_action(
-                    mentee_id, text, due, checkin_id, owner
-                ),
-                heading,
-                self,
-            )
-        )
+    def delete_selected(self) -> bool:
+        return self.planning.delete(self.selected())

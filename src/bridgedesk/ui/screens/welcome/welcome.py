@@ -84,7 +84,8 @@ class WelcomeView(QWidget):
         heading = heading_label("Welcome to BridgeDesk")
         intro = QLabel(
             "BridgeDesk helps you run a structured mentorship program for international medical "
-            "graduates. Start by naming your program; you can change these later."
+            "graduates. Start by naming your program; you can change these later in "
+            "File ▸ Program settings."
         )
         intro.setWordWrap(True)
 

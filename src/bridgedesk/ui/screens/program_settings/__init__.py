@@ -1,0 +1,1 @@
+"""File > Program settings: the program's details, schedule, sites and exit reasons."""
