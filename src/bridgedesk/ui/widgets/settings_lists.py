@@ -1,4 +1,5 @@
-"""Small pieces the settings lists share: a read-only table, a row of buttons, plain text."""
+"""Small pieces lists share (settings pages, the mentee record's sections): a read-only table,
+a row of buttons, plain text."""
 
 from __future__ import annotations
 

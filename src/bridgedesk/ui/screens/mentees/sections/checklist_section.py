@@ -14,10 +14,10 @@ from bridgedesk.ui.screens.mentees.sections.common import (
     button_row,
     heading,
     plain_label,
-    table_for,
 )
 from bridgedesk.ui.view_env import ViewEnv
 from bridgedesk.ui.widgets.progress_bars import DomainProgressBars
+from bridgedesk.ui.widgets.settings_lists import list_table
 
 ITEM, SELF, MENTOR, GAP = range(4)
 GAP_HEADERS = ("Item", "Self", "Mentor", "Gap")
@@ -47,7 +47,7 @@ class ChecklistSection(QWidget):
         self.bars = DomainProgressBars()
         self.gap = plain_label()
         self.model = TextRowsModel(GAP_HEADERS)
-        self.table = table_for(self.model, "Widest gaps between self and mentor ratings", ITEM)
+        self.table = list_table(self.model, "Widest gaps between self and mentor ratings", ITEM)
         self.rate_button = button("Rate in Checklists", "Record ratings in the Checklists view")
         self.rate_button.clicked.connect(
             lambda: self.open_view_requested.emit("checklists", self.mentee_id)

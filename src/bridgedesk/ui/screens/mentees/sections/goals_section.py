@@ -23,13 +23,14 @@ from bridgedesk.services.timeline.service import (
 from bridgedesk.ui import undo_plan_steps
 from bridgedesk.ui.formatting import format_date
 from bridgedesk.ui.models.text_rows_model import TextRowsModel
-from bridgedesk.ui.screens.mentees.sections.common import button, button_row, heading, table_for
+from bridgedesk.ui.screens.mentees.sections.common import button, button_row, heading
 from bridgedesk.ui.screens.mentees.sections.goal_dialogs import GoalDialog, Task, TaskDialog
 from bridgedesk.ui.screens.mentees.sections.goal_words import progress_text, task_status
 from bridgedesk.ui.view_env import ViewEnv
 from bridgedesk.ui.widgets.column_padding import pad_columns
 from bridgedesk.ui.widgets.form_dialog import FormDialog
 from bridgedesk.ui.widgets.plan_dialogs import ActionDialog
+from bridgedesk.ui.widgets.settings_lists import list_table
 
 TITLE, PROGRESS, STATUS, DATE = range(4)
 GOAL_HEADERS = ("Goal or task", "Progress", "Status", "Target or due")
@@ -71,7 +72,7 @@ class GoalsSection(QWidget):
             push.clicked.connect(handler)
         self.actions_heading = heading("Open agreed actions")
         self.model = TextRowsModel(ACTION_HEADERS, warn_column=DUE)
-        self.table = table_for(self.model, "Open agreed actions", ACTION)
+        self.table = list_table(self.model, "Open agreed actions", ACTION)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         self.edit_action_button = button("Edit action…", "Change the selected agreed action")
         self.action_done_button = button("Action done", "Mark the selected action done today")

@@ -13,11 +13,11 @@ from bridgedesk.ui.screens.mentees.sections.common import (
     button,
     button_row,
     plain_label,
-    table_for,
 )
 from bridgedesk.ui.view_env import ViewEnv
 from bridgedesk.ui.widgets.date_fields import date_edit, date_of
 from bridgedesk.ui.widgets.form_dialog import FormDialog
+from bridgedesk.ui.widgets.settings_lists import list_table
 
 MENTOR, KIND, FROM, TO, ACTIVE, REASON = range(6)
 HEADERS = ("Mentor", "Kind", "From", "To", "Active", "Ended because")
@@ -82,7 +82,7 @@ class MentorsSection(QWidget):
         self.current_dialog: FormDialog | None = None
         self.summary = plain_label()
         self.model = TextRowsModel(HEADERS, warn_column=None)
-        self.table = table_for(self.model, "Mentor assignments", REASON)
+        self.table = list_table(self.model, "Mentor assignments", REASON)
         self.assign_button = button("Assign mentor…", "Start a new mentor assignment")
         self.end_button = button("End assignment…", "End the selected active assignment")
         self.assign_button.clicked.connect(self.ask_assign)

@@ -21,11 +21,11 @@ from bridgedesk.ui.screens.mentees.sections.common import (
     button_row,
     heading,
     plain_label,
-    table_for,
 )
 from bridgedesk.ui.view_env import ViewEnv
 from bridgedesk.ui.widgets.form_dialog import FormDialog
 from bridgedesk.ui.widgets.plan_actions import PlanActions, can_change
+from bridgedesk.ui.widgets.settings_lists import list_table
 from bridgedesk.ui.widgets.timeline_strip import KIND_LABELS, TimelineStrip, describe
 
 WHEN, WHAT, KIND, STATE = range(4)
@@ -50,7 +50,7 @@ class TimelineSection(QWidget):
         self.selected_label = plain_label(wrap=False)
         self.selected_label.setAccessibleName("Selected item")
         self.model = TextRowsModel(HEADERS, warn_column=STATE)
-        self.table = table_for(self.model, "Overdue and next check-ins and milestones", WHAT)
+        self.table = list_table(self.model, "Overdue and next check-ins and milestones", WHAT)
         self.table.selectionModel().currentRowChanged.connect(self._table_row_chosen)
         self.plan_button = button("Plan check-in…", "Plan a check-in for this mentee")
         self.milestone_button = button("Add milestone…", "Add a milestone for this mentee")
