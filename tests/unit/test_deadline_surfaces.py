@@ -108,3 +108,19 @@ def test_a_waiver_obligation_ended_early_is_counted_without_a_name(ctx, tmp_path
     text = " ".join(page.extract_text() for page in PdfReader(out).pages)
     assert "1 waiver obligation ended early because the physician left" in text
     assert "Tesfaye" not in text.split("Waiver obligations ended early")[1].split("Two-way")[0]
+
+
+def test_a_national_interest_waiver_is_not_a_waiver_left_early(ctx):
+    from bridgedesk.domain.enums import MenteeStatus
+    from bridgedesk.services.metrics import compute_program_metrics
+    from bridgedesk.storage.models import Mentee
+
+    mentee = _physician(ctx)
+    CredentialService(ctx).add(
+        mentee, CredentialFields("niw", values={"service_start": "2026-01-05"})
+    )
+    with ctx.unit_of_work() as s:
+        left = s.get(Mentee, mentee)
+        left.status, left.exit_date = MenteeStatus.LEFT, dt.date(2027, 5, 18)
+    today = dt.date(2027, 6, 1)
+    assert compute_program_metrics(ctx, dt.date(2027, 1, 1), today, today).waivers_ended_early == ()

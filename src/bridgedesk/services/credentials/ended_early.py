@@ -48,8 +48,11 @@ def waivers_ended_early(session: Session, site_id: int | None = None) -> list[En
     for code, name, issued, expires, values, left_on in session.execute(stmt):
         if left_on is None:  # the query says it is not: this tells the type checker
             continue
+        kind = rules[code]
+        if not kind.leaving_early:  # a service count (NIW) is not a waiver left early
+            continue
         facts = CredentialFacts(issued, expires, read_values(values))
-        for event in dated_events(facts, rules[code]):
+        for event in dated_events(facts, kind):
             if event.event == "obligation_ends" and left_on < event.on:
                 found.append(EndedEarly(name, event.on, left_on))
     return sorted(found, key=lambda e: (e.left_on, e.kind_name))
