@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import uuid
+from pathlib import Path
 
 import pytest
 
@@ -77,3 +78,31 @@ def ctx(request, data_paths) -> ServiceContext:
     context.db.dispose()
     with admin.connect() as conn:
         conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+def _needs_a_server(item: pytest.Item) -> bool:
+    """A test on a real PostgreSQL server: the shared one (ctx[postgresql] and friends) or its own."""
+    if "postgres_admin" in getattr(item, "fixturenames", ()):
+        return True
+    callspec = getattr(item, "callspec", None)
+    if callspec is not None and "postgresql" in callspec.params.values():
+        return True  # ctx[postgresql] asks for the server only when it runs
+    module = getattr(item, "module", None)
+    return module is not None and hasattr(module, "PrivateServer")
+
+
+# Folders whose tests run real processes (kills, full disks, installers): the slow tier.
+_PROCESS_TIERS = ("safety", "installers")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The fast tier (-m "not slow") runs every rule on SQLite in this process; the slow tier adds
+    the PostgreSQL runs and the tests that start, kill or install real processes. CI runs both."""
+    for item in items:
+        if _needs_a_server(item):
+            item.add_marker(pytest.mark.postgres)
+            item.add_marker(pytest.mark.slow)
+        elif (
+            Path(str(item.fspath)).parent.name in _PROCESS_TIERS or "in_a_real_process" in item.name
+        ):
+            item.add_marker(pytest.mark.slow)

@@ -7,6 +7,8 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
+
 import bridgedesk
 from bridgedesk.assets import asset_path, resources_root
 
@@ -18,6 +20,7 @@ def test_assets_found_from_checkout():
     assert asset_path("defaults/program_schedule.json").is_file()
 
 
+@pytest.mark.slow  # a real process (builds a wheel or starts the command)
 def test_wheel_ships_resources_and_migrations(tmp_path):
     subprocess.run(
         [
@@ -44,6 +47,7 @@ def test_wheel_ships_resources_and_migrations(tmp_path):
     assert any(n.startswith("bridgedesk/storage/migrations/versions/0001") for n in names)
 
 
+@pytest.mark.slow  # a real process (builds a wheel or starts the command)
 def test_version_from_module_and_command_line():
     out = subprocess.run(
         [sys.executable, "-m", "bridgedesk", "--version"],
@@ -54,6 +58,7 @@ def test_version_from_module_and_command_line():
     assert out.stdout.strip() == f"BridgeDesk {bridgedesk.__version__}"
 
 
+@pytest.mark.slow  # a real process (builds a wheel or starts the command)
 def test_unknown_file_errors_are_one_sentence_not_a_traceback(tmp_path):
     out = subprocess.run(
         [

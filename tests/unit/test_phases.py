@@ -39,6 +39,7 @@ def test_no_phases_is_none_and_dates_count_from_the_start():
     assert phase_on_date(SPANS, start, start + dt.timedelta(days=31)) == 3
 
 
+@pytest.mark.slow  # a roster read for every day of a year
 def test_the_roster_shows_the_phase_the_start_date_gives_every_day_of_a_year(ctx):
     """A mentee added through the service moves through the phases on the right days; the
     stored record never goes stale (the bug: 11 months in, still "Orientation")."""

@@ -101,6 +101,7 @@ def test_a_command_on_the_program_file_prints_no_server_line(capsys, tmp_path):
     assert out == f"No backups in {tmp_path / 'data' / 'backups'}.\n"
 
 
+@pytest.mark.slow  # real processes, one per command
 def test_without_the_driver_every_command_says_what_to_install(tmp_path):
     url = "postgresql://director@127.0.0.1:1/program"  # nothing listens: never reached
     dump = tmp_path / "program.dump"
@@ -127,6 +128,7 @@ def test_without_the_driver_every_command_says_what_to_install(tmp_path):
         )
 
 
+@pytest.mark.slow  # real processes, one per command
 def test_without_the_driver_the_saved_server_says_what_to_install(tmp_path, no_store):
     paths = DataPaths(tmp_path / "data").ensure()
     connection_settings.save_url(paths, "postgresql://director@127.0.0.1:1/program")
