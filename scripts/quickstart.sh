@@ -17,6 +17,9 @@ SYSTEM_PACKAGES=(
   postgresql
   # the installer smoke test: a clean clone, the menu entry check, a screenshot under Xvfb
   git desktop-file-utils x11-apps
+  # the accessibility walk (tests/accessibility): Qt's accessibility tree over AT-SPI, read by
+  # Debian's python3 with pyatspi; keys sent through XTest
+  python3-pyatspi at-spi2-core dbus-x11 libxtst6
 )
 
 install_system_packages() {

@@ -11,7 +11,7 @@ _PACKAGE_DIR = Path(__file__).resolve().parent
 
 @cache
 def resources_root() -> Path:
-    """The folder that holds ``defaults/``, ``fonts/`` and ``icons/``.
+    """The folder that holds ``defaults/``, ``fonts/``, ``icons/`` and ``help/`` (the user guide).
 
     Looked for, in order: inside a PyInstaller bundle (``sys._MEIPASS``), inside the
     installed package (the wheel ships ``resources/`` as ``bridgedesk/resources``),

@@ -1,4 +1,5 @@
-"""The report's audit appendix is the History dialog's flattening, oldest first, and the
+"""The report's audit appendix is the History dialog's rows in its plain words, oldest first,
+and the
 one-mentee reads refuse unknown ids the way they did before they shared the bulk readers."""
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from bridgedesk.errors import NotFoundError
 from bridgedesk.reports.mentee_data import load_reports
 from bridgedesk.services.checklists.ratings import ChecklistService
 from bridgedesk.services.history.audit_rows import history_rows
+from bridgedesk.services.history.audit_wording import plain_history
 from bridgedesk.services.mentees.roster import MenteeFields, RosterService
 from bridgedesk.services.timeline import bulk as timeline_bulk
 from bridgedesk.services.timeline.service import TimelineService
@@ -20,7 +22,7 @@ TODAY = dt.date(2026, 6, 30)
 HOSTILE = "<b>&amp;</para>"
 
 
-def test_audit_appendix_lines_are_history_rows_oldest_first(ctx):
+def test_audit_appendix_lines_are_history_rows_in_plain_words_oldest_first(ctx):
     roster = RosterService(ctx, clock=lambda: TODAY)
     mid = roster.create(
         MenteeFields(
@@ -32,14 +34,21 @@ def test_audit_appendix_lines_are_history_rows_oldest_first(ctx):
         record = roster.get(mid)
         roster.update(mid, dataclasses.replace(record.fields, **change), record.version)
     lines = load_reports(ctx, [mid], TODAY, include_audit=True)[mid].audit
-    newest_first = history_rows(ctx, "mentee", mid)
-    oldest_first = history_rows(ctx, "mentee", mid, oldest_first=True)
-    assert lines is not None and len(lines) == len(oldest_first) == len(newest_first) > 2
-    assert [(x.when, x.who, x.action, x.field, x.before, x.after) for x in lines] == [
-        (r.when, r.who, r.action, r.field, r.before, r.after) for r in oldest_first
-    ]
+    raw = history_rows(ctx, "mentee", mid, oldest_first=True)
+    shown = plain_history(ctx, "mentee", mid)  # the History dialog's rows, newest first
+    assert lines is not None and len(lines) == len(raw) == len(shown) > 2
+
+    def key(x):
+        return (x.when, x.who, x.action, x.field, x.before, x.after)
+
+    # The dialog's rows exactly, and in the order of the audit trail, oldest first.
+    assert sorted(map(key, lines)) == sorted(map(key, shown))
+    assert [(x.when, x.action) for x in lines] == [(r.when, r.action) for r in raw]
     assert lines[0].action == "create" and lines[-1].after == HOSTILE * 1000
-    assert [x.field for x in lines if x.action == "update"] == ["native_name", "notes"]
+    # Plain words, as History shows them: never the raw column names.
+    assert [x.field for x in lines if x.action == "update"] == ["Name in native script", "Notes"]
+    assert {"Given names", "Start date"} <= {x.field for x in lines if x.action == "create"}
+    assert not any("_" in x.field for x in lines)
     assert all(x.field != "id" for x in lines)
     assert load_reports(ctx, [mid], TODAY)[mid].audit is None
 

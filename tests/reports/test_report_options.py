@@ -122,7 +122,8 @@ def test_audit_appendix_is_absent_by_default_and_present_when_asked(program, tmp
     build_mentee_report(program, mid, out, TODAY, include_audit=True)
     text = flat(pdf_text(out))
     assert "Appendix: audit trail of the record" in text
-    assert "preferred name" in text and HOSTILE in text  # printed literally, escaped
+    # The field in History's plain words, never the column name; the value literally, escaped.
+    assert "Preferred name" in text and "preferred_name" not in text and HOSTILE in text
     assert "Family medicine" in text and "Create" in text and "Update" in text
 
     packet = tmp_path / "packet.pdf"

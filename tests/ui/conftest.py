@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QLocale, QSettings
 
 from bridgedesk.services.program import details as program_settings
 from bridgedesk.services.program.details import ProgramSettings
@@ -65,6 +65,13 @@ class RecordingDialogs(Dialogs):
 
     def kinds(self) -> list[str]:
         return [kind for kind, _ in self.messages]
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _us_locale():
+    """Typed dates are read in the locale's order: the tests run as a US computer would,
+    whatever this machine's language (the date tests choose other locales themselves)."""
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
 
 
 @pytest.fixture

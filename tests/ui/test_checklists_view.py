@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pypdf
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QPalette
 
 from bridgedesk.domain.enums import AssessmentMethod, ObserverRole
+from bridgedesk.reports.mentee_report import build_mentee_report
+from bridgedesk.services.checklists.mentor_judged import mentor_judged_by_mentee
 from bridgedesk.services.checklists.ratings import ChecklistService, DomainProgress, Rating
 from bridgedesk.services.checklists.templates import template_versions
 from bridgedesk.services.mentees.roster import MenteeFields, RosterService
@@ -95,7 +98,7 @@ def test_rate_by_keyboard_saves_and_moves_on(qtbot, view, env, mentees):
     assert ChecklistService(env.ctx).history(mentee, third.key)[0].level == 1
     assert view.history_rows() == []  # the selection moved on to row 3, not yet rated
     view.table.selectRow(2)
-    assert view.history_rows()[0][:3] == ["12 Mar 2026", "Beginning", "Dr Ольга Иванова"]
+    assert view.history_rows()[0][:3] == ["Mar 12, 2026", "Beginning", "Dr Ольга Иванова"]
 
 
 def test_self_and_mentor_side_by_side_with_gap(qtbot, view, env, mentees):
@@ -119,7 +122,7 @@ def test_future_date_refused_inline(qtbot, view, env, mentees):
     view.panel.date.setDate(QDate(2026, 3, 13))  # tomorrow
     qtbot.keyClick(view.panel.observer, Qt.Key.Key_Return)
     assert view.panel.date_row.problem() == "A rating cannot be dated in the future."
-    assert not view.panel.date_row.message.isHidden()
+    assert not view.panel.date.message.isHidden()  # the date field shows its own problems
     assert ChecklistService(env.ctx).grid(mentees["Nguyễn Thị Ánh"])[0].latest_on is None
     assert env.dialogs.messages == []  # no message box
     view.panel.date.setDate(QDate(2026, 3, 12))
@@ -224,7 +227,8 @@ def test_grid_model_without_a_window():
 
 
 def test_typing_a_name_and_enter_shows_that_mentee_and_nobody_for_no_match(qtbot, view, mentees):
-    """The grid always belongs to the name in the box: no ratings to the previous mentee."""
+    """The grid always belongs to the name in the box and its title: no ratings to the
+    previous mentee; text matching nobody changes nothing and says so."""
     assert view.mentee_id() == mentees["Nguyễn Thị Ánh"]
     box = view.mentee.lineEdit()
     box.selectAll()
@@ -232,9 +236,38 @@ def test_typing_a_name_and_enter_shows_that_mentee_and_nobody_for_no_match(qtbot
     qtbot.keyClick(box, Qt.Key.Key_Return)
     assert view.mentee_id() == mentees["ሰላም ተስፋዬ"]
     assert view.panel.mentee_id == mentees["ሰላም ተስፋዬ"]
+    assert view.grid_title.text() == "Checklist of Tesfaye Selam — ሰላም ተስፋዬ"
     box.selectAll()
     box.insert("nobody of that name")
     qtbot.keyClick(box, Qt.Key.Key_Return)
-    assert view.mentee_id() is None
-    assert view.panel.mentee_id is None
-    assert box.text() == "nobody of that name"  # the typing is kept, not replaced
+    assert view.mentee_id() == mentees["ሰላም ተስፋዬ"]  # nobody chosen: nothing changed
+    assert view.panel.mentee_id == mentees["ሰላም ተስፋዬ"]
+    assert box.text() == "Tesfaye Selam — ሰላም ተስፋዬ"  # the box names whose grid is shown
+    assert view.grid_title.text() == "Checklist of Tesfaye Selam — ሰላም ተስፋዬ"
+    assert view.note.text() == (
+        "No mentee matches “nobody of that name”; still showing Tesfaye Selam — ሰላም ተስፋዬ."
+    )
+    assert not view.note.isHidden()
+
+
+def test_screen_counts_proficient_as_the_report_does(qtbot, view, env, mentees, tmp_path):
+    """A self-rating above the mentor's does not make an item proficient, on screen or in the
+    mentee report: both count the latest MENTOR rating at a proficient level."""
+    mentee = mentees["Nguyễn Thị Ánh"]
+    first, second = view.model.row_at(0).item_id, view.model.row_at(1).item_id
+    assert view.model.row_at(0).domain == view.model.row_at(1).domain
+    rate(env, mentee, first, 4, ObserverRole.MENTOR, on=dt.date(2026, 1, 5))
+    rate(env, mentee, second, 2, ObserverRole.MENTOR, on=dt.date(2026, 1, 5))
+    rate(env, mentee, second, 4, ObserverRole.SELF, on=dt.date(2026, 2, 5), observer="Self")
+    view.refresh()
+    view.tabs.setCurrentIndex(1)
+    screen = view.bars.rows()[0]
+    report = mentor_judged_by_mentee(env.ctx, [mentee])[mentee][0]
+    assert screen.domain == report.domain
+    assert screen.proficient_items == report.latest_proficient == 1  # the self 4 is not counted
+    assert f"1 of {screen.items} proficient" in view.bars.accessibleDescription()
+    out = tmp_path / "mentee.pdf"
+    build_mentee_report(env.ctx, mentee, out, TODAY)
+    text = pypdf.PdfReader(out).pages
+    flat = " ".join(" ".join(page.extract_text() for page in text).split())
+    assert f"{report.latest_proficient} ({report.latest_share:.0%})" in flat

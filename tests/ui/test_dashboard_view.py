@@ -8,13 +8,16 @@ import pytest
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QImage, QPainter, QPalette
 
+from bridgedesk.domain.figures import last_twelve_months
+from bridgedesk.services.attention.needs_attention import attention_list
+from bridgedesk.services.attention.rows import Target
 from bridgedesk.services.credentials.service import CredentialFields, CredentialService
 from bridgedesk.services.demo import generate_demo
 from bridgedesk.services.mentees.roster import MenteeFields, RosterService
 from bridgedesk.services.metrics import compute_program_metrics
 from bridgedesk.services.timeline.service import TimelineService
 from bridgedesk.services.timeline.week_ahead import week_ahead
-from bridgedesk.ui.models.action_list_model import MENTEE, MENTEE_ID_ROLE, WHAT
+from bridgedesk.ui.models.attention_model import MENTEE, WHAT
 from bridgedesk.ui.screens.dashboard.dashboard_view import LOADING, DashboardView
 from bridgedesk.ui.view_env import ViewEnv
 from bridgedesk.ui.widgets.bar_chart import paint_bars, paint_step_curve
@@ -37,27 +40,30 @@ def loaded_view(qtbot, env) -> DashboardView:
     return view
 
 
-def rows_of(action_list) -> list[tuple[str, str]]:
-    m = action_list.model
-    return [(m.data(m.index(r, MENTEE)), m.data(m.index(r, WHAT))) for r in range(m.rowCount())]
+def rows_of(view) -> list[tuple[str, str]]:
+    """The "Needs attention" item rows as (mentee, what), headings left out."""
+    m = view.attention.model
+    return [
+        (m.data(m.index(r, MENTEE)), m.data(m.index(r, WHAT)))
+        for r in range(m.rowCount())
+        if not m.is_heading(r)
+    ]
 
 
 def test_tiles_show_the_services_numbers(qtbot, env):
     view = loaded_view(qtbot, env)
-    metrics = compute_program_metrics(env.ctx, TODAY - dt.timedelta(days=365), TODAY, TODAY)
+    metrics = compute_program_metrics(env.ctx, *last_twelve_months(TODAY), TODAY)
     assert view.tiles["in_program"].value.text() == f"{metrics.roster.in_program.value:g}"
     ot = metrics.checkins.on_time
-    assert view.tiles["on_time"].value.text() == f"{round(ot.share * 100)}%"
+    assert view.tiles["on_time"].value.text() == f"{ot.share * 100:.1f}%"
     assert f"{ot.value:g} of {ot.denominator} held" in view.tiles["on_time"].detail.text()
     assert view.tiles["milestones_overdue"].value.text() == f"{metrics.milestones.overdue.value:g}"
     lapsed, within = metrics.deadlines.lapsed.value, metrics.deadlines.within[0].value
     assert view.tiles["credentials"].value.text() == f"{lapsed:g} / {within:g}"
     assert view.tiles["retention"].value.text().endswith("%")
-    overdue = TimelineService(env.ctx).overdue_checkins(TODAY)
-    assert view.lists["overdue"].model.rowCount() == len(overdue) > 0
-    assert view.lists["deadlines"].model.rowCount() == len(
-        CredentialService(env.ctx).deadlines(TODAY, within_days=30)
-    )
+    listed = attention_list(env.ctx, TODAY)
+    assert [r.key for r in view.attention.model.item_rows()] == [r.key for r in listed.rows]
+    assert len(listed.rows) > 0
     phases = [label for label, _v, _t in view.phase_chart.bars]
     assert phases == [m.label for m in metrics.roster.by_phase]
     assert view.status.text().endswith(week_ahead(env.ctx, TODAY).sentence())
@@ -73,26 +79,28 @@ def test_new_overdue_checkin_and_deadline_appear_and_open_the_mentee(qtbot, env)
         mid, CredentialFields("state_licence", expires_on=TODAY + dt.timedelta(days=12))
     )
     view = loaded_view(qtbot, env)
-    assert ("Priya Sharma", "Check-in overdue: Month 6 check-in") in rows_of(view.lists["overdue"])
-    deadline_rows = rows_of(view.lists["deadlines"])
-    assert ("Priya Sharma", "State medical licence: expires") in deadline_rows
-    assert ("Priya Sharma", "No primary mentor") in rows_of(view.lists["mentor"])
+    rows = rows_of(view)
+    assert ("Priya Sharma", "1 check-in overdue, oldest 3 days") in rows
+    assert ("Priya Sharma", "State medical licence expires in 12 days") in rows
+    assert ("Priya Sharma", "No primary mentor; started 192 days ago") in rows
 
-    table = view.lists["overdue"].table
-    model = view.lists["overdue"].model
+    table = view.attention.table
+    model = view.attention.model
     row = next(
-        r for r in range(model.rowCount()) if model.data(model.index(r, MENTEE)) == "Priya Sharma"
-    )
-    assert model.data(model.index(row, MENTEE), MENTEE_ID_ROLE) == mid
+        r for r in range(model.rowCount())
+        if model.data(model.index(r, MENTEE)) == "Priya Sharma"
+        and model.data(model.index(r, WHAT)).startswith("1 check-in overdue")
+    )  # fmt: skip
     view.show()
     table.setFocus()
     table.setCurrentIndex(model.index(row, 0))
-    with qtbot.waitSignal(view.mentee_requested) as signal:
+    with qtbot.waitSignal(view.target_requested) as signal:
         qtbot.keyClick(table, Qt.Key.Key_Return)
-    assert signal.args == [mid]
-    with qtbot.waitSignal(view.mentee_requested) as signal:
+    (target,) = signal.args
+    assert (target.view, target.mentee_id, target.item_kind) == ("timeline", mid, "checkin")
+    with qtbot.waitSignal(view.target_requested) as signal:
         table.doubleClicked.emit(model.index(row, 1))
-    assert signal.args == [mid]
+    assert signal.args == [target]
 
 
 def test_charts_paint_in_light_and_dark_palettes(qapp):
@@ -137,7 +145,7 @@ def test_main_window_opens_the_mentee_a_dashboard_row_asks_for(
     window = MainWindow(ViewEnv(sqlite_ctx, data_paths, Dialogs()), settings)
     qtbot.addWidget(window)
     dashboard = window.show_view("dashboard")
-    dashboard.mentee_requested.emit(mentee_id)
+    dashboard.target_requested.emit(Target("mentees", mentee_id, "mentors"))
     assert window.current_key() == "mentees"
     form = window.roster().current_form
     assert form is not None
@@ -145,8 +153,8 @@ def test_main_window_opens_the_mentee_a_dashboard_row_asks_for(
     assert form.record.fields.native_name == "ሰላም ተስፋዬ"
 
 
-def names_in(action_list) -> set[str]:
-    return {name for name, _what in rows_of(action_list)}
+def names_in(view) -> set[str]:
+    return {name for name, _what in rows_of(view)}
 
 
 def test_site_picker_narrows_measures_and_lists_to_one_site(qtbot, sqlite_ctx, data_paths, dialogs):
@@ -177,16 +185,14 @@ def test_site_picker_narrows_measures_and_lists_to_one_site(qtbot, sqlite_ctx, d
         "All sites", "Cedar Valley", "Pine Ridge <b>&amp;</para>",
     ]  # fmt: skip
     assert view.tiles["in_program"].value.text() == "3"
-    for key in ("overdue", "deadlines", "mentor", "stale"):
-        assert names_in(view.lists[key]) == everyone
+    assert names_in(view) == everyone
 
     view.site.setFocus()
     with qtbot.waitSignal(view.loaded, timeout=20000):
         qtbot.keyClick(view.site, Qt.Key.Key_Down)  # keyboard: the next site in the box
     assert view.chosen_site() == "Cedar Valley" and view.heading.text() == "Cedar Valley"
     assert view.tiles["in_program"].value.text() == "2"
-    for key in ("overdue", "deadlines", "mentor", "stale"):
-        assert names_in(view.lists[key]) == {"Selam Tesfaye", "Olga Ivanova"}
+    assert names_in(view) == {"Selam Tesfaye", "Olga Ivanova"}
     assert [label for label, _v, _t in view.phase_chart.bars]  # the chart followed too
     assert sum(v for _l, v, _t in view.phase_chart.bars) == 2
 
@@ -194,14 +200,13 @@ def test_site_picker_narrows_measures_and_lists_to_one_site(qtbot, sqlite_ctx, d
         view.choose_site("Pine Ridge <b>&amp;</para>")
     assert view.heading.text() == "Pine Ridge <b>&amp;</para>"
     assert view.tiles["in_program"].value.text() == "1"
-    assert names_in(view.lists["overdue"]) == {"Xiaoming Wang"}
+    assert names_in(view) == {"Xiaoming Wang"}
 
     with qtbot.waitSignal(view.loaded, timeout=20000):
         view.choose_site(None)
     assert view.heading.text() == "All sites" and view.chosen_site() is None
     assert view.tiles["in_program"].value.text() == "3"
-    for key in ("overdue", "deadlines", "mentor", "stale"):
-        assert names_in(view.lists[key]) == everyone
+    assert names_in(view) == everyone
 
 
 def test_site_picker_hidden_with_one_site_or_none(qtbot, sqlite_ctx, data_paths, dialogs):

@@ -38,12 +38,12 @@ def test_a_conrad_waiver_typed_in_the_form_shows_its_dates(qtbot, sqlite_ctx, da
     caption = dialog._form.labelForField(dialog.rows["issued_on"])  # noqa: SLF001
     assert caption.text() == "Waiver approved on:"
     dialog.issued.setText("2026-03-02")
-    assert "Work must start by: 31 May 2026" in dialog.kind_fields.dates.text()
+    assert "Work must start by: May 31, 2026" in dialog.kind_fields.dates.text()
     assert "1184(l)" in dialog.kind_fields.dates.toolTip()
     dialog.kind_fields.editors["work_start"].setText("2026-05-18")
     years = dialog.kind_fields.editors["obligation_years"]
     years.setCurrentIndex(years.findData("4"))
-    assert "Service obligation ends: 18 May 2030" in dialog.kind_fields.dates.text()
+    assert "Service obligation ends: May 18, 2030" in dialog.kind_fields.dates.text()
     assert dialog.save()
     (row,) = CredentialService(env.ctx).deadlines(TODAY)
     assert (row.what, row.expires_on) == ("Service obligation ends", dt.date(2030, 5, 18))
@@ -61,7 +61,8 @@ def test_a_bad_kind_field_stays_in_the_form(qtbot, sqlite_ctx, data_paths, dialo
     dialog.kind_fields.editors["work_start"].setText("18/05/2026")
     assert not dialog.save()
     assert dialog.kind_fields.rows["work_start"].problem() == (
-        "Work started on: write the date as YYYY-MM-DD."
+        "This computer writes the month first, so “18/05/2026” has no month 18; "
+        "type 5/18/2026 or May 18, 2026."
     )
     assert dialog.kind_fields.editors["work_start"].text() == "18/05/2026"
 

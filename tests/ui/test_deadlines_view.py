@@ -100,7 +100,7 @@ def test_add_credential_through_dialog_lands_in_30_day_band(qtbot, env, people):
     dialog.number.setText("<b>&amp;</para>")
     dialog.expires.setText("not a date")
     assert dialog.save() is False
-    assert "YYYY-MM-DD" in dialog.rows["expires_on"].problem()
+    assert "“not a date” is not a date" in dialog.rows["expires_on"].problem()
     assert dialog.expires.text() == "not a date"  # input kept
     dialog.expires.setText((TODAY + dt.timedelta(days=20)).isoformat())
     with qtbot.waitSignal(dialog.saved):

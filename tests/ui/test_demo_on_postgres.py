@@ -60,7 +60,9 @@ def test_window_on_postgres_shows_the_demo_roster_and_builds_the_dashboard(qtbot
     demo = roster_rows(pg_env.ctx, TODAY)
     active = {r.id for r in demo if r.status == MenteeStatus.ACTIVE.value}
     assert active and shown_ids == active  # the view opens on active mentees
-    assert roster.count_label.text() == f"{len(active)} of {MENTEES} mentees"
+    assert roster.count_label.text() == (
+        f"{len(active)} of {MENTEES} mentees shown · {len(active)} active"
+    )
     names = {roster.model.index(row, NAME).data() for row in range(roster.model.rowCount())}
     for row in demo:  # every active mentee's name is on screen, in whatever form it takes
         if row.id in active:

@@ -79,6 +79,23 @@ def test_the_archive_dialog_has_no_default_and_keeps_what_was_typed(qtbot, env, 
     assert {a.end for a in MentorService(env.ctx).assignments(selam)} == {EXIT}
 
 
+def test_a_refusal_makes_room_for_its_message_and_cuts_no_field_off(qtbot, env, selam):
+    _form, dialog = open_archive(qtbot, env, selam)
+    qtbot.waitExposed(dialog)
+    details = dialog.rows["exit_reason"]
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # no outcome: refused
+    assert dialog.rows["status"].problem()
+
+    def whole() -> bool:  # the Details box at its full height, above the buttons
+        bottom = details.mapTo(dialog, details.rect().bottomLeft()).y()
+        return (
+            details.height() >= details.minimumSizeHint().height()
+            and bottom < dialog.save_button.mapTo(dialog, dialog.save_button.rect().topLeft()).y()
+        )
+
+    qtbot.waitUntil(whole)
+
+
 def test_archiving_a_waiver_physician_asks_naming_the_consequence(qtbot, env, dialogs, selam):
     with env.ctx.unit_of_work() as s:
         kind = s.scalar(select(CredentialKind.id).where(CredentialKind.code == "conrad30"))
@@ -207,7 +224,7 @@ def test_a_mentor_is_edited_and_retired_in_the_mentors_view(qtbot, env):
         "Mentor retired: Moved to Billings",
     )
     view.show_retired.setChecked(True)
-    assert view.model.data(view.model.index(0, 0)) == "Dr Ruth Okafor (retired 6 Mar 2026)"
+    assert view.model.data(view.model.index(0, 0)) == "Dr Ruth Okafor (retired Mar 6, 2026)"
     view.select_mentor(mentor)
     assert view.reinstate_button.isVisibleTo(view) and not view.assign_button.isEnabled()
     qtbot.mouseClick(view.reinstate_button, Qt.MouseButton.LeftButton)

@@ -30,6 +30,7 @@ from bridgedesk.ui.screens.mentees.sections.checklist_section import ChecklistSe
 from bridgedesk.ui.screens.mentees.sections.credentials_section import CredentialsSection
 from bridgedesk.ui.screens.mentees.sections.goals_section import GoalsSection
 from bridgedesk.ui.screens.mentees.sections.mentors_section import MentorsSection
+from bridgedesk.ui.screens.mentees.sections.pair_health_section import PairHealthSection
 from bridgedesk.ui.screens.mentees.sections.timeline_section import TimelineSection
 from bridgedesk.ui.view_env import ViewEnv
 from tests.ui.conftest import TODAY
@@ -78,7 +79,7 @@ def test_saved_mentee_gets_every_section(qtbot, env, selam):
     sections = build_sections(env, selam)
     kinds = [type(page) for _title, page in sections]
     assert kinds == [MentorsSection, TimelineSection, ChecklistSection, CredentialsSection,
-                     GoalsSection]  # fmt: skip
+                     GoalsSection, PairHealthSection]  # fmt: skip
     for _title, page in sections:
         qtbot.addWidget(page)
 
@@ -90,7 +91,7 @@ def test_mentors_history_assign_then_end_through_buttons(qtbot, env, dialogs, se
     section = MentorsSection(env, selam)
     qtbot.addWidget(section)
     assert texts(section.model, 0) == ["Dr Олег Петров"]
-    assert section.model.text(0, 3) == "1 Feb 2026" and section.model.text(0, 4) == "No"
+    assert section.model.text(0, 3) == "Feb 1, 2026" and section.model.text(0, 4) == "No"
     assert section.model.text(0, 5) == "Moved site"
     assert "No primary mentor" in section.summary.text()
 
@@ -117,7 +118,7 @@ def test_mentors_history_assign_then_end_through_buttons(qtbot, env, dialogs, se
     ending.reason.setText("Mentor on leave")
     ending.save_button.click()
     assert ending.isVisible()
-    assert "cannot be before the start date" in ending.rows["end"].message.text()
+    assert "cannot be before the start date" in ending.rows["end"].problem()
     assert service.assignments(selam)[0].end is None
     ending.end.setDate(QDate(2026, 3, 10))
     with qtbot.waitSignal(ending.accepted):
@@ -125,7 +126,7 @@ def test_mentors_history_assign_then_end_through_buttons(qtbot, env, dialogs, se
 
     row = service.assignments(selam)[0]
     assert (row.id, row.end, row.end_reason) == (new_id, dt.date(2026, 3, 10), "Mentor on leave")
-    assert section.model.text(0, 3) == "10 Mar 2026" and section.model.text(0, 4) == "No"
+    assert section.model.text(0, 3) == "Mar 10, 2026" and section.model.text(0, 4) == "No"
     with env.ctx.read() as s:
         entries = audit.history(s, "mentor_assignment", new_id)
     assert [e.action for e in entries] == ["create", "update"]
@@ -220,7 +221,7 @@ def test_credentials_grouped_by_tier_and_banded(qtbot, env, selam):
         "Hospital (1)", "Accreditation body (1)", "Government (2)",
     ]  # fmt: skip
     assert section.tier_rows(Tier.HOSPITAL) == [
-        ["Hospital privileges", "P-7", "Active", "1 Apr 2026", "In 20 days — within 30 days"]
+        ["Hospital privileges", "P-7", "Active", "Apr 1, 2026", "In 20 days — within 30 days"]
     ]
     assert section.tier_rows(Tier.ACCREDITATION)[0][3:] == ["", ""]
     government = section.tier_rows(Tier.GOVERNMENT)
@@ -256,10 +257,10 @@ def test_goals_with_tasks_and_open_actions_including_hostile_text(qtbot, env, se
     section.show()
     assert section.goal_texts() == [HOSTILE[:300], "Confident night call"]
     first = section.tree.topLevelItem(0)
-    assert first.text(1) == "50% (1 of 2 tasks)" and first.text(3) == "1 Dec 2026"
-    assert [first.child(n).text(2) for n in range(2)] == ["Done 2 Feb 2026", "Overdue"]
+    assert first.text(1) == "50% (1 of 2 tasks)" and first.text(3) == "Dec 1, 2026"
+    assert [first.child(n).text(2) for n in range(2)] == ["Done Feb 2, 2026", "Overdue"]
     assert section.tree.topLevelItem(1).text(1) == "40% (judged)"
-    assert texts(section.model, 0) == [HOSTILE] and section.model.text(0, 2) == "1 Mar 2026"
+    assert texts(section.model, 0) == [HOSTILE] and section.model.text(0, 2) == "Mar 1, 2026"
     assert section.actions_heading.text() == "Open agreed actions (1)"
     section.grab()  # paints the hostile text without error
 

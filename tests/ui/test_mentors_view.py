@@ -47,8 +47,10 @@ def test_over_capacity_marked_and_assign_through_view(qtbot, env, dialogs):
     busy = service.create(MentorFields(name="Dr Ruth Okafor", capacity=1))
     free = service.create(MentorFields(name="Dr Ольга Петрова", capacity=2))
     first, second = mentee(env, "Xiaoming", "Wang", "王小明"), mentee(env, "Ánh", "Nguyễn Thị")
+    third = mentee(env, "Kidus", "Tesfaye", "ቂዱስ ተስፋዬ")
     service.assign(first, busy, AssignmentKind.PRIMARY, TODAY)
-    service.assign(second, busy, AssignmentKind.PEER, TODAY)
+    service.assign(second, busy, AssignmentKind.PRIMARY, TODAY)
+    service.assign(third, busy, AssignmentKind.PEER, TODAY)  # load counts primary only
 
     view = MentorsView(env)
     qtbot.addWidget(view)

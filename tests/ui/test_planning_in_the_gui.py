@@ -215,7 +215,7 @@ def test_the_record_plans_and_edits_on_its_timeline_tab(qtbot, env, selam):
     edit = section.edit_selected()
     set_date(edit.planned, dt.date(2026, 3, 13))
     qtbot.mouseClick(edit.save_button, Qt.MouseButton.LeftButton)
-    assert section.model.text(0, 0) == "13 Mar 2026"
+    assert section.model.text(0, 0) == "Mar 13, 2026"
     milestone = section.add_milestone()
     milestone.name.setText("Night-call shadowing")
     qtbot.mouseClick(milestone.save_button, Qt.MouseButton.LeftButton)

@@ -51,7 +51,7 @@ def generate(qtbot, view) -> None:
 
 def test_program_report_previews_saves_and_prints(qtbot, env, dialogs, tmp_path):
     view = make_view(qtbot, env)
-    assert view.start.date().toPython() == TODAY - dt.timedelta(days=365)
+    assert view.start.date().toPython() == dt.date(2025, 3, 13)  # the CLI's default period too
     assert not view.save_button.isEnabled()
     assert not view.private.isEnabled()  # the program report holds no notes
     generate(qtbot, view)
@@ -188,3 +188,29 @@ def test_site_combo_and_audit_checkbox_reach_the_packet(qtbot, env, tmp_path, di
     assert not view.site.isEnabled()
     pick(view.report, PROGRAM)
     assert not view.audit.isEnabled() and not view.audit.isChecked()
+
+
+def test_name_early_exits_checkbox_is_for_the_program_report(qtbot, env, dialogs):
+    from bridgedesk.services.metrics import compute_program_metrics
+
+    view = make_view(qtbot, env)
+    pick(view.report, MENTEE)
+    assert not view.name_exits.isEnabled()
+    pick(view.report, PROGRAM)
+    assert view.name_exits.isEnabled() and not view.name_exits.isChecked()
+    start, end = date_of_view(view)
+    exits = compute_program_metrics(env.ctx, start, end, TODAY).retention.exits
+    assert exits
+    generate(qtbot, view)
+    plain = " ".join(" ".join(p.extract_text() for p in PdfReader(view.pdf_path).pages).split())
+    view.name_exits.setChecked(True)
+    generate(qtbot, view)
+    named = " ".join(" ".join(p.extract_text() for p in PdfReader(view.pdf_path).pages).split())
+    for exit_ in exits:
+        assert exit_.name not in plain and exit_.name in named
+    pick(view.report, PACKET)
+    assert not view.name_exits.isChecked()
+
+
+def date_of_view(view) -> tuple[dt.date, dt.date]:
+    return view.start.date().toPython(), view.end.date().toPython()

@@ -18,7 +18,7 @@ def test_background_load_shows_loading_then_fills(qtbot, env, people):  # noqa: 
     assert view.loading
     assert view.count_label.text() == LOADING
     qtbot.waitUntil(lambda: not view.loading, timeout=10_000)
-    assert view.count_label.text() == "4 of 4 mentees"
+    assert view.count_label.text() == "4 of 4 mentees shown · 4 active"
     shown = {view.model.data(view.model.index(r, NAME), ROW_ID_ROLE) for r in range(4)}
     assert shown == set(people.values())
     assert view.phase.count() >= 1 and view.site.count() == 3  # "All sites" + two sites

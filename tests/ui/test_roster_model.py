@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -57,6 +58,8 @@ def rows() -> list[RosterRow]:
             checklist_progress=0.68,
             next_checkin=dt.date(2026, 3, 12),
             overdue_count=2,
+            urgent="lapsed",
+            urgent_what="H-1B status expired 3 days ago",
         ),
         make_row(
             2,
@@ -69,6 +72,7 @@ def rows() -> list[RosterRow]:
             primary_mentor="Dr Ann Lee",
             primary_mentor_id=2,
             next_checkin=dt.date(2026, 1, 5),
+            overdue_count=5,  # routine overdue items: listed on the Dashboard, not marked here
         ),
         make_row(
             3,
@@ -107,7 +111,7 @@ def test_shape_and_display_formats(model):
     assert model.rowCount() == 5
     assert model.columnCount() == COLUMN_COUNT
     selam = model.row_of_id(1)
-    assert model.data(model.index(selam, NEXT_CHECKIN), DISPLAY) == "12 Mar 2026"
+    assert model.data(model.index(selam, NEXT_CHECKIN), DISPLAY) == "Mar 12, 2026"
     assert model.data(model.index(selam, PROGRESS), DISPLAY) == "68%"
     assert model.data(model.index(selam, NATIVE_NAME), DISPLAY) == "ሰላም ተስፋዬ"
     assert model.data(model.index(model.row_of_id(3), STATUS), DISPLAY) == "Completed"
@@ -185,15 +189,34 @@ def test_filter_emits_model_reset(qtbot, model):
         model.set_filter(RosterFilter(text="olga"))
 
 
-def test_overdue_rows_are_marked(model):
+def test_only_urgent_rows_are_marked(model):
     selam = model.index(model.row_of_id(1), NAME)
+    mohammed = model.index(model.row_of_id(2), NAME)
     olga = model.index(model.row_of_id(4), NAME)
-    assert model.data(selam, Qt.ItemDataRole.ToolTipRole).startswith("2 overdue items")
+    tip = model.data(selam, Qt.ItemDataRole.ToolTipRole)
+    assert tip.splitlines()[:2] == ["H-1B status expired 3 days ago", "2 overdue items"]
     assert model.data(selam, Qt.ItemDataRole.ForegroundRole) is not None
     assert model.data(selam, DISPLAY).startswith("⚠")
-    assert model.data(selam, Qt.ItemDataRole.AccessibleTextRole) == "Selam Tesfaye, 2 overdue items"
+    assert (
+        model.data(selam, Qt.ItemDataRole.AccessibleTextRole)
+        == "Selam Tesfaye, H-1B status expired 3 days ago"
+    )
+    # Overdue check-ins alone are routine: named in the tooltip, never painted red.
+    assert model.data(mohammed, Qt.ItemDataRole.ForegroundRole) is None
+    assert not model.data(mohammed, DISPLAY).startswith("⚠")
+    assert model.data(mohammed, Qt.ItemDataRole.ToolTipRole).startswith("5 overdue items")
     assert model.data(olga, Qt.ItemDataRole.ForegroundRole) is None
     assert not model.data(olga, DISPLAY).startswith("⚠")
+
+
+def test_lapsed_is_red_and_due_soon_amber(rows):
+    rows[1] = dataclasses.replace(rows[1], urgent="soon", urgent_what="Licence expires in 9 days")
+    m = RosterTableModel()
+    m.set_rows(rows)
+    red = m.data(m.index(m.row_of_id(1), NAME), Qt.ItemDataRole.ForegroundRole).color()
+    amber = m.data(m.index(m.row_of_id(2), NAME), Qt.ItemDataRole.ForegroundRole).color()
+    assert red != amber
+    assert red.red() > red.green() and amber.red() > amber.blue()
 
 
 def test_ten_thousand_rows_sort_and_filter_correctly(qtbot):

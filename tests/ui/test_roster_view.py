@@ -58,7 +58,7 @@ def shown_ids(view: RosterView) -> list[int]:
 
 def test_roster_lists_active_mentees_with_a_count(view, people):
     assert set(shown_ids(view)) == set(people.values())
-    assert view.count_label.text() == "4 of 4 mentees"
+    assert view.count_label.text() == "4 of 4 mentees shown · 4 active"
     assert view.status.currentText() == "Active"
     assert view.search.placeholderText() == "Search names in any script…"
     assert view.search.accessibleName()
@@ -67,7 +67,7 @@ def test_roster_lists_active_mentees_with_a_count(view, people):
 def test_filter_and_sort(view, people):
     view.specialty.select("Surgery")
     assert set(shown_ids(view)) == {people["Abdullah"], people["Ivanova"]}
-    assert view.count_label.text() == "2 of 4 mentees"
+    assert view.count_label.text() == "2 of 4 mentees shown · 4 active"
     view.table.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
     assert shown_ids(view) == [people["Abdullah"], people["Ivanova"]]  # Mohammed, Olga
     view.table.sortByColumn(NAME, Qt.SortOrder.DescendingOrder)
@@ -78,7 +78,7 @@ def test_filter_and_sort(view, people):
     assert shown_ids(view) == [people["Wang"]]
     view.search.setText("प्रिया")
     assert shown_ids(view) == [people["Sharma"]]
-    assert view.count_label.text() == "1 of 4 mentees"
+    assert view.count_label.text() == "1 of 4 mentees shown · 4 active"
 
 
 def test_add_a_mentee_with_a_native_script_name(qtbot, view, ctx):
@@ -160,7 +160,7 @@ def test_archive_hides_the_mentee_from_the_active_roster(view, people, ctx):
     assert form.archive(MenteeStatus.LEFT, dt.date(2026, 3, 1), "Moved to a city hospital", career)
     assert RosterService(ctx).get(people["Abdullah"]).status == MenteeStatus.LEFT
     assert people["Abdullah"] not in shown_ids(view)
-    assert view.count_label.text() == "3 of 4 mentees"
+    assert view.count_label.text() == "3 of 4 mentees shown · 3 active"
     view.status.select(MenteeStatus.LEFT.value)
     assert shown_ids(view) == [people["Abdullah"]]
     assert form.reactivate_button.isVisibleTo(form)

@@ -35,7 +35,7 @@ def test_worker_reports_result_and_plain_failure(qtbot):
 
 
 def test_formats():
-    assert format_date(dt.date(2026, 3, 12)) == "12 Mar 2026"
+    assert format_date(dt.date(2026, 3, 12)) == "Mar 12, 2026"
     assert format_date(None) == ""
     assert format_share(0.675) == "68%"
     assert format_share(None) == ""

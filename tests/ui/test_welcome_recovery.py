@@ -55,8 +55,8 @@ def test_earlier_damage_is_said_and_the_good_backup_restores(qtbot, data_paths, 
         taken = safety.backup_rows(data_paths)[0].taken_at
         assert view.damage_note.isVisible()
         assert view.damage_note.text() == (
-            "An earlier program file was damaged and set aside on 10 Mar 2026. You can "
-            f"restore the newest good backup ({taken.day} {taken:%b} {taken.year}, 3 mentees)."
+            "An earlier program file was damaged and set aside on Mar 10, 2026. You can "
+            f"restore the newest good backup ({taken:%b} {taken.day}, {taken.year}, 3 mentees)."
         )
         assert view.restore_good_button.isVisible() and view.restore_good_button.isDefault()
         dialogs.confirm_answer = True

@@ -13,7 +13,9 @@ import datetime as dt
 from icalendar import Calendar
 
 from bridgedesk.domain.enums import CredentialStatus
+from bridgedesk.domain.reminders import LATER, NONE
 from bridgedesk.services.calendar.ics_export import export_calendar
+from bridgedesk.services.credentials.deadline_rows import deadline_rows
 from bridgedesk.services.credentials.service import CredentialFields, CredentialService
 from bridgedesk.services.mentees.roster import MenteeFields, RosterService
 
@@ -124,3 +126,32 @@ def test_a_national_interest_waiver_is_not_a_waiver_left_early(ctx):
         left.status, left.exit_date = MenteeStatus.LEFT, dt.date(2027, 5, 18)
     today = dt.date(2027, 6, 1)
     assert compute_program_metrics(ctx, dt.date(2027, 1, 1), today, today).waivers_ended_early == ()
+
+
+def test_the_read_of_banded_rows_only_keeps_exactly_the_banded_rows(ctx):
+    """``in_bands_only`` (the attention list's read) leaves far expiries out in SQL: the rows
+    left are exactly the lapsed and banded rows of the full read, on every day and horizon."""
+    mentee = _physician(ctx)
+    svc = CredentialService(ctx)
+    for kind, expires in (("passport", dt.date(2026, 9, 1)), ("passport", dt.date(2027, 9, 1)),
+                          ("board_cert", dt.date(2026, 12, 1)), ("npi", dt.date(2026, 3, 1)),
+                          ("dea", dt.date(2026, 8, 1)), ("j1_visa", dt.date(2026, 4, 20)),
+                          ("i9", None)):  # fmt: skip
+        svc.add(mentee, CredentialFields(kind, expires_on=expires))
+    svc.add(
+        mentee,
+        CredentialFields("privileges", expires_on=dt.date(2027, 10, 1), reminder_offsets=[700, 30]),
+    )  # its own, farther offsets
+    svc.add(mentee, CredentialFields("conrad30", issued_on=dt.date(2026, 3, 2)))
+    svc.add(mentee, CredentialFields("h1b", expires_on=dt.date(2027, 6, 30),
+                                     values={"first_start": "2021-01-04"}))  # fmt: skip
+    for today in (TODAY, dt.date(2026, 8, 15), dt.date(2027, 1, 1), dt.date(2027, 11, 1)):
+        for within in (None, 30, 400):
+            with ctx.read() as s:
+                full = deadline_rows(s, today, within_days=within)
+                banded = deadline_rows(s, today, within_days=within, in_bands_only=True)
+            expected = [r for r in full if r.band not in (LATER, NONE)]
+            assert banded == expected, (today, within)
+    with ctx.read() as s:
+        kinds = {r.kind_code for r in deadline_rows(s, TODAY, in_bands_only=True)}
+    assert {"privileges", "board_cert", "j1_visa", "conrad30"} <= kinds  # npi: no reminders

@@ -17,6 +17,7 @@ from bridgedesk.domain.enums import AssignmentKind, CheckinFormat, CheckinTopic,
 from bridgedesk.errors import NotFoundError, ValidationError
 from bridgedesk.reports.mentee_data import load_reports
 from bridgedesk.services.history.audit_rows import AuditRow, history_rows
+from bridgedesk.services.history.audit_wording import read_plain_history
 from bridgedesk.services.mentees.roster import MenteeFields, RosterService
 from bridgedesk.services.mentors.service import MentorFields, MentorService, read_assignments
 from bridgedesk.services.timeline import service as timeline
@@ -125,5 +126,7 @@ def test_report_audit_lines_are_the_history_rows(ctx):
     roster.update(mid, dataclasses.replace(record.fields, notes=HOSTILE * 500), record.version)
     lines = load_reports(ctx, [mid], TODAY, include_audit=True)[mid].audit
     assert lines is not None and all(isinstance(x, AuditRow) for x in lines)
-    assert lines == history_rows(ctx, "mentee", mid, oldest_first=True)
-    assert lines[-1].field == "notes" and lines[-1].after == HOSTILE * 500
+    with ctx.read() as session:  # the History dialog's plain words, oldest first
+        assert lines == read_plain_history(session, "mentee", mid, oldest_first=True)
+    assert len(lines) == len(history_rows(ctx, "mentee", mid, oldest_first=True))
+    assert lines[-1].field == "Notes" and lines[-1].after == HOSTILE * 500

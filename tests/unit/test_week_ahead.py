@@ -46,6 +46,10 @@ def test_counts_what_falls_in_the_seven_days_and_nothing_beyond(ctx):
 def test_sentence_reads_plainly():
     assert WeekAhead(0, 0, 0, 0).sentence() == "Due this week: nothing."
     assert (
-        WeekAhead(1, 2, 1, 3).sentence()
-        == "Due this week: 1 check-in, 2 milestones, 1 credential deadline; 3 overdue."
+        WeekAhead(1, 2, 1, 3, overdue_checkins=1).sentence()
+        == "Due this week: 1 check-in, 2 milestones, 1 credential deadline; "
+        "1 check-in and 2 milestones overdue."
+    )
+    assert WeekAhead(0, 0, 0, 2, overdue_checkins=2).sentence() == (
+        "Due this week: nothing; 2 check-ins overdue."
     )

@@ -143,6 +143,8 @@ def run_import_roster(args: argparse.Namespace) -> int:
                 print(outcome.backup_warning)
     if result.ignored_columns:
         print(f"Ignored columns: {', '.join(result.ignored_columns)}.")
+    for note in result.date_notes:
+        print(note)
     return 0
 
 

@@ -4,20 +4,48 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import locale
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from bridgedesk.cli.session import open_context
+from bridgedesk.domain.figures import last_twelve_months
+from bridgedesk.domain.typed_dates import (
+    DateReading,
+    TypedDateProblem,
+    order_of_strftime,
+    read_typed_date,
+)
 from bridgedesk.errors import UserError
 
 
-def _date(text: str) -> dt.date:
+def computer_date_reading() -> DateReading:
+    """How this computer writes a date with numbers (its language and region's order), as
+    the window reads them; month-first when the C library does not say."""
+    previous = locale.setlocale(locale.LC_TIME)
     try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2026-06-30") from None
+        locale.setlocale(locale.LC_TIME, "")
+        pattern = locale.nl_langinfo(locale.D_FMT)
+    except (locale.Error, AttributeError):  # no such locale; nl_langinfo is not on Windows
+        pattern = ""
+    finally:
+        locale.setlocale(locale.LC_TIME, previous)
+    return DateReading(order_of_strftime(pattern))
+
+
+def typed_date(
+    text: str | None, option: str, today: dt.date, reading: DateReading | None = None
+) -> dt.date | None:
+    """The date typed after ``option``, read as the window reads a typed date (ISO, numbers in
+    the computer's order, a month by name, today); refused in one sentence otherwise."""
+    if text is None:
+        return None
+    try:
+        return read_typed_date(text, today, reading or computer_date_reading())
+    except TypedDateProblem as problem:
+        raise UserError(f"{option}: {problem}") from None
 
 
 def register(
@@ -46,15 +74,15 @@ def register(
                 "--from",
                 dest="period_from",
                 metavar="DATE",
-                type=_date,
-                help="first day of the period (default: 12 months before --to)",
+                help="first day of the period, typed as in the window: 2026-06-30, "
+                "Jun 30 2026, numbers in this computer's order, today "
+                "(default: 12 months before --to)",
             )
             parser.add_argument(
                 "--to",
                 dest="period_to",
                 metavar="DATE",
-                type=_date,
-                help="last day of the period (default: today)",
+                help="last day of the period, typed like --from (default: today)",
             )
         return parser
 
@@ -73,6 +101,11 @@ def register(
         return parser
 
     program = site(leaf("program", "the program report for a board or reviewer", False, True))
+    program.add_argument(
+        "--name-early-exits",
+        action="store_true",
+        help="name who left early, when and why (default: counted by reason only)",
+    )
     program.set_defaults(handler=run_program_report)
     mentee = audit(leaf("mentee", "one mentee's progress report", True, False))
     mentee.add_argument("mentee", metavar="NAME_OR_ID", help="the mentee's id or part of a name")
@@ -82,17 +115,13 @@ def register(
 
 
 def default_period(today: dt.date) -> tuple[dt.date, dt.date]:
-    """The last 12 months up to and including today."""
-    try:
-        year_ago = today.replace(year=today.year - 1)
-    except ValueError:  # 29 February
-        year_ago = today.replace(year=today.year - 1, day=28)
-    return year_ago + dt.timedelta(days=1), today
+    """The last 12 months up to and including today (the dashboard's period too)."""
+    return last_twelve_months(today)
 
 
 def _period(args: argparse.Namespace, today: dt.date) -> tuple[dt.date, dt.date]:
-    end = args.period_to or today
-    start = args.period_from or default_period(end)[0]
+    end = typed_date(args.period_to, "--to", today) or today
+    start = typed_date(args.period_from, "--from", today) or default_period(end)[0]
     if end < start:
         raise UserError("The period must end on or after the day it starts (--from is after --to).")
     return start, end
@@ -118,12 +147,21 @@ def run_program_report(args: argparse.Namespace) -> int:
         _write(
             args.out,
             lambda p: build_program_report(
-                ctx, p, start, end, today, paper=args.paper, site=args.site
+                ctx,
+                p,
+                start,
+                end,
+                today,
+                paper=args.paper,
+                site=args.site,
+                name_early_exits=args.name_early_exits,
             ),
         )
     finally:
         ctx.db.dispose()
     print(f"Wrote the program report to {args.out}.")
+    if args.name_early_exits:
+        print("It names the mentees who left early: share it only with those entitled to see it.")
     return 0
 
 

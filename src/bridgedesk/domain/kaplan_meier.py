@@ -6,6 +6,7 @@ who completed the program, is *censored* at the last day we know about, not coun
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -70,3 +71,28 @@ def kaplan_meier(observations: Iterable[tuple[int, bool]]) -> SurvivalCurve:
         steps.append(SurvivalStep(time, at_risk, d, c, survival))
         at_risk -= d + c
     return SurvivalCurve(n=n, steps=tuple(steps))
+
+
+Z_95 = 1.959963984540054  # the 97.5th percentile of the standard normal
+
+
+def greenwood_interval(curve: SurvivalCurve, time: int, z: float = Z_95) -> tuple[float, float]:
+    """The 95% confidence interval of S(time): Greenwood's variance on the log(-log) scale.
+
+    Greenwood: Var(log S) = sum over exit times t_i <= time of d_i / (n_i (n_i - d_i)).
+    The log(-log) transform keeps the interval inside 0..1 (the default of common survival
+    packages). Where S is 1 (no exit yet) or 0 (everyone followed has left) the interval is
+    the point itself: nothing is left to estimate.
+    """
+    survival = curve.survival_at(time)
+    if survival <= 0.0 or survival >= 1.0:
+        return survival, survival
+    variance = 0.0
+    for step in curve.steps:
+        if step.time > time:
+            break
+        if step.events and step.at_risk > step.events:
+            variance += step.events / (step.at_risk * (step.at_risk - step.events))
+    log_s = math.log(survival)
+    spread = z * math.sqrt(variance) / abs(log_s)
+    return survival ** math.exp(spread), survival ** math.exp(-spread)

@@ -13,6 +13,9 @@ LAPSED = "lapsed"
 LATER = "later"
 NONE = "none"
 DEFAULT_OFFSETS: tuple[int, ...] = (180, 90, 60, 30, 7)
+# The look-ahead windows every deadline figure counts in (days): the Dashboard tile, the
+# report and the attention list's "due soon" (the first window) read these.
+DEADLINE_WINDOWS: tuple[int, ...] = (30, 90, 180)
 
 
 def parse_offsets(text: str) -> list[int]:

@@ -1,5 +1,6 @@
 """Bar charts for reports: per checklist domain, the share proficient at the first and at the
-latest assessment, side by side."""
+latest assessment, side by side. The scale is 0-100% of the items rated; the latest share is
+printed with one decimal at the end of its bar."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ def domain_bars(rows: Sequence[tuple[str, float | None, float]], width: float) -
     font = chart_font()
     row_h = 17.0
     label_w = min(170.0, width * 0.35)
-    bar_w = width - label_w - 40
+    bar_w = width - label_w - 44
     height = row_h * len(rows) + 22
     drawing = new_drawing(width, height)
     first_colour, latest_colour = colors.HexColor("#b0bec5"), colors.HexColor(ACCENT)
@@ -36,7 +37,7 @@ def domain_bars(rows: Sequence[tuple[str, float | None, float]], width: float) -
             String(
                 label_w + bar_w + 4,
                 y + 1,
-                f"{latest:.0%}",
+                f"{latest * 100:.1f}%",
                 fontName=font,
                 fontSize=7.5,
                 fillColor=colors.HexColor(INK),
@@ -46,6 +47,12 @@ def domain_bars(rows: Sequence[tuple[str, float | None, float]], width: float) -
     drawing.add(String(label_w + 11, height - 10, "First assessment", fontName=font, fontSize=7))
     drawing.add(rect(label_w + 90, height - 10, 8, 6, fill=latest_colour, stroke=None))
     drawing.add(
-        String(label_w + 101, height - 10, "Latest (share proficient)", fontName=font, fontSize=7)
+        String(
+            label_w + 101,
+            height - 10,
+            "Latest: % of items at Proficient or above",
+            fontName=font,
+            fontSize=7,
+        )  # fmt: skip
     )
     return finish(drawing)

@@ -13,13 +13,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bridgedesk.domain.enums import MenteeStatus
-from bridgedesk.services.checklists.ratings import DomainProgress
+from bridgedesk.services.checklists.mentor_judged import (
+    MentorJudgedProgress,
+    mentor_judged_by_mentee,
+)
 from bridgedesk.services.context import ServiceContext
+from bridgedesk.services.credentials.identity_facts import (
+    IdentityCredentials,
+    identity_credentials,
+)
 from bridgedesk.services.credentials.service import CredentialService, DeadlineRow
-from bridgedesk.services.history.audit_rows import AuditRow, read_history
+from bridgedesk.services.history.audit_rows import AuditRow
+from bridgedesk.services.history.audit_wording import read_plain_history
 from bridgedesk.services.mentees.roster import MenteeRecord, RosterService
 from bridgedesk.services.mentors.service import AssignmentRow
+from bridgedesk.services.pair_health.reads import MenteePairHealth, pair_health_by_mentee
 from bridgedesk.services.timeline import bulk as timeline_bulk
+from bridgedesk.services.timeline.milestone_rows import MilestoneRow, milestones_by_mentee
 from bridgedesk.services.timeline.reads import (
     ActionRow,
     CheckinDetail,
@@ -36,11 +46,14 @@ class MenteeReportData:
     events: list[TimelineEvent]
     bands: list[PhaseBand]
     checkin_details: dict[int, CheckinDetail]  # the check-ins the report lists, by id
-    progress: list[DomainProgress]
+    checklist: list[MentorJudgedProgress]  # per domain, proficiency as the mentor judged it
+    milestones: list[MilestoneRow]  # by due date
+    credentials: IdentityCredentials  # visas, waivers and the ECFMG certificate on record
     goals: list[GoalRow]
     open_actions: list[ActionRow]
     deadlines: list[DeadlineRow]  # dated ones only, nearest first
     audit: list[AuditRow] | None  # None: not asked for; one row per changed field
+    pair_health: MenteePairHealth | None = None  # fit, pulses, surveys, flags
 
 
 def load_reports(
@@ -67,11 +80,14 @@ def load_reports(
     details = timeline_bulk.checkin_details(ctx, shown)
     bands = timeline_bulk.phase_bands_by_mentee(ctx, mentee_ids)
     assignments = timeline_bulk.assignments_by_mentee(ctx, mentee_ids)
-    progress = timeline_bulk.checklist_progress_by_mentee(ctx, mentee_ids)
+    checklist = mentor_judged_by_mentee(ctx, mentee_ids)
+    milestones = milestones_by_mentee(ctx, mentee_ids, today)
+    credentials = identity_credentials(ctx, mentee_ids)
     goals = timeline_bulk.goals_by_mentee(ctx, mentee_ids)
     actions = timeline_bulk.open_actions_by_mentee(ctx, mentee_ids)
     deadlines = _deadlines(ctx, records, today)
     trails = _audit_trails(ctx, mentee_ids) if include_audit else {}
+    pairs = pair_health_by_mentee(ctx, mentee_ids, today)
     return {
         mid: MenteeReportData(
             record=records[mid],
@@ -81,11 +97,14 @@ def load_reports(
             checkin_details={
                 e.id: details[e.id] for e in events[mid] if e.id in details and e.kind == "checkin"
             },
-            progress=progress[mid],
+            checklist=checklist[mid],
+            milestones=milestones[mid],
+            credentials=credentials[mid],
             goals=goals[mid],
             open_actions=actions[mid],
             deadlines=deadlines.get(mid, []),
             audit=trails.get(mid, []) if include_audit else None,
+            pair_health=pairs.get(mid),
         )
         for mid in mentee_ids
     }
@@ -117,7 +136,10 @@ def _deadlines(
 
 
 def _audit_trails(ctx: ServiceContext, mentee_ids: Sequence[int]) -> dict[int, list[AuditRow]]:
-    """Each mentee record's audit trail, oldest first, one row per changed field: the rows
-    the record's History dialog shows (``services.audit_history``), so both read the same."""
+    """Each mentee record's audit trail, oldest first, one row per changed field, in the plain
+    words the record's History dialog shows (``services.history.audit_wording``): field names,
+    linked names and the person as a reader sees them, so both read the same."""
     with ctx.read() as session:
-        return {mid: read_history(session, "mentee", mid, oldest_first=True) for mid in mentee_ids}
+        return {
+            mid: read_plain_history(session, "mentee", mid, oldest_first=True) for mid in mentee_ids
+        }

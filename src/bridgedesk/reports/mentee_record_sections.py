@@ -11,10 +11,18 @@ from typing import Any
 
 from bridgedesk.reports import script_runs
 from bridgedesk.reports.mentee_data import MenteeReportData
+from bridgedesk.reports.mentee_layout import (
+    CHUNK_CHARS,
+    group_stripes,
+    heading_with,
+    section_heading,
+    text_chunks,
+)
 from bridgedesk.reports.page import format_date, format_period
 from bridgedesk.reports.styles import report_styles, table_style
-from bridgedesk.reports.timeline_strip import timeline_strip
+from bridgedesk.reports.timeline_strip import timeline_key, timeline_strip
 from bridgedesk.reports.value_text import enum_words
+from bridgedesk.services.credentials.identity_facts import IdentityCredentials
 
 
 def identity_section(data: MenteeReportData, width: float) -> list[Any]:
@@ -42,6 +50,8 @@ def identity_section(data: MenteeReportData, width: float) -> list[Any]:
         ("Country of training", f.country_of_training), ("Medical school", f.medical_school),
         ("Specialty", f.specialty), ("Site", f.site), ("Role", enum_words(f.role)),
         ("Phase", record.phase.label), ("Start date", format_date(f.start_date)), ("Status", status),
+        ("Visa or waiver", _immigration_text(f.visa_kind, data.credentials)),
+        ("ECFMG certificate", _ecfmg_text(data.credentials)),
     ]  # fmt: skip
     half = (len(identity) + 1) // 2
     rows = []
@@ -62,13 +72,34 @@ def identity_section(data: MenteeReportData, width: float) -> list[Any]:
     return story
 
 
+def _immigration_text(visa_kind: str, credentials: IdentityCredentials) -> str:
+    """The visa kind on the record, then the visas and waivers filed as credentials."""
+    filed = ", ".join(credentials.immigration)
+    if visa_kind and filed:
+        return f"{visa_kind} (on file: {filed})"
+    if filed:
+        return f"On file: {filed}"
+    return visa_kind
+
+
+def _ecfmg_text(credentials: IdentityCredentials) -> str:
+    """ "Verified at the source on 3 Mar 2024 (no. 0-123-456-7)", or what is missing."""
+    ecfmg = credentials.ecfmg
+    if ecfmg is None:
+        return "No certificate on record"
+    number = f" (no. {ecfmg.number})" if ecfmg.number else ""
+    if ecfmg.verified_on is None:
+        return f"On record, not verified at the source{number}"
+    return f"Verified at the source on {format_date(ecfmg.verified_on)}{number}"
+
+
 def mentors_section(data: MenteeReportData, width: float) -> list[Any]:
     """Every mentor assignment, current ones first."""
-    from reportlab.platypus import CondPageBreak, Table
+    from reportlab.platypus import Table
 
     st = report_styles()
     p, c = script_runs.paragraph, script_runs.cell
-    story: list[Any] = [CondPageBreak(90), p("Mentors", st.h1, bold=True)]
+    heading = section_heading("Mentors")
     assignments = data.assignments
     if assignments:
         rows: list[list[script_runs.TableCell]] = [
@@ -92,26 +123,26 @@ def mentors_section(data: MenteeReportData, width: float) -> list[Any]:
             )
         t = Table(rows, colWidths=[width * x for x in (0.3, 0.14, 0.14, 0.14, 0.28)], repeatRows=1)
         t.setStyle(table_style())
-        story.append(t)
-    else:
-        story.append(p("No mentor has been assigned.", st.body))
-    return story
+        return heading_with(heading, t, width)
+    return heading_with(heading, p("No mentor has been assigned.", st.body), width)
 
 
 def timeline_section(data: MenteeReportData, today: dt.date, width: float) -> list[Any]:
     """Phases, check-ins and milestones on one strip (phases only once there is a start date)."""
-    from reportlab.platypus import CondPageBreak
+    from reportlab.platypus import KeepTogether
 
     st = report_styles()
     p = script_runs.paragraph
     events = data.events
-    story: list[Any] = [CondPageBreak(170), p("Timeline", st.h1, bold=True)]
+    heading = section_heading("Timeline")
     bands = data.bands if data.record.fields.start_date else []
     if events or bands:
-        story.append(timeline_strip(events, bands, today, width))
-    else:
-        story.append(p("Nothing scheduled yet.", st.body))
-    return story
+        figure = KeepTogether(
+            [timeline_strip(events, bands, today, width),
+             p(timeline_key(events, bands, today, width), st.muted)]
+        )  # fmt: skip
+        return heading_with(heading, figure, width)
+    return heading_with(heading, p("Nothing scheduled yet.", st.body), width)
 
 
 def checkins_section(
@@ -122,11 +153,11 @@ def checkins_section(
 ) -> list[Any]:
     """The check-ins table, limited to ``checkins_period`` when given; private mentor notes
     only when ``include_private_notes``."""
-    from reportlab.platypus import CondPageBreak, Table
+    from reportlab.platypus import Table
 
     st = report_styles()
     p, c = script_runs.paragraph, script_runs.cell
-    story: list[Any] = [CondPageBreak(90), p("Check-ins", st.h1, bold=True)]
+    story: list[Any] = section_heading("Check-ins")
     checkins = [e for e in data.events if e.kind == "checkin"]
     if checkins_period is not None:
         first, last = checkins_period
@@ -138,21 +169,43 @@ def checkins_section(
         head = ["Date", "Status", "Format", "Topics", "Summary"]
         cols = [0.12, 0.1, 0.1, 0.16, 0.52]
         rows: list[list[script_runs.TableCell]] = [list(head)]
+        groups: list[int] = []  # rows per check-in
         for e in checkins:
             detail = data.checkin_details[e.id]
-            summary: list[Any] = [c(detail.summary, st.cell)] if detail.summary else []
-            if include_private_notes and detail.private_note:
-                summary.append(c("Private mentor note: " + detail.private_note, st.small))
-            rows.append([
-                format_date(e.date), enum_words(e.state),
-                enum_words(detail.format) if detail.format else "",
-                "\n".join(enum_words(t) for t in detail.topics), summary or "",
-            ])  # fmt: skip
-        t = Table(rows, colWidths=[width * x for x in cols], repeatRows=1, splitInRow=1)
-        t.setStyle(table_style())
-        story.append(t)
+            note = detail.private_note if include_private_notes else ""
+            pieces = _summary_rows(detail.summary, note)
+            groups.append(len(pieces))
+            # A row never splits across pages: a long summary continues in rows of its own.
+            for n, piece in enumerate(pieces):
+                opening = n == 0
+                rows.append([
+                    format_date(e.date) if opening else "(continued)",
+                    enum_words(e.state) if opening else "",
+                    enum_words(detail.format) if opening and detail.format else "",
+                    "\n".join(enum_words(t) for t in detail.topics) if opening else "",
+                    [c(text, st.small if is_note else st.cell) for text, is_note in piece] or "",
+                ])  # fmt: skip
+        t = Table(rows, colWidths=[width * x for x in cols], repeatRows=1)
+        look = table_style(stripes=False)
+        group_stripes(look, groups)
+        t.setStyle(look)
+        story = heading_with(story, t, width)
         if not include_private_notes:
             story.append(p("Private mentor notes are not included in this report.", st.muted))
-    else:
-        story.append(p("No check-ins recorded.", st.body))
-    return story
+        return story
+    return heading_with(story, p("No check-ins recorded.", st.body), width)
+
+
+def _summary_rows(summary: str, private_note: str) -> list[list[tuple[str, bool]]]:
+    """The summary (and the private note, if printed) as the rows' cells: pieces of at most
+    ``CHUNK_CHARS`` characters each, the note sharing a row with the summary's end when they
+    fit together. Each piece is (text, is the note)."""
+    rows = [[(chunk, False)] for chunk in text_chunks(summary)] if summary else []
+    if private_note:
+        for chunk in text_chunks("Private mentor note: " + private_note):
+            used = sum(len(text) for text, _note in rows[-1]) if rows else CHUNK_CHARS
+            if used + len(chunk) <= CHUNK_CHARS:
+                rows[-1].append((chunk, True))
+            else:
+                rows.append([(chunk, True)])
+    return rows or [[]]

@@ -1,13 +1,14 @@
-"""One mentee's progress report: identity, mentors, timeline, check-ins, checklist progress,
-goals and actions, deadlines, and a signature block for the program director.
+"""One mentee's progress report: identity, mentors, timeline, milestones, check-ins, checklist
+progress, goals and actions, deadlines, and a signature block for the program director.
 
 Private mentor notes are printed only when asked for (``include_private_notes``): the report is
 often handed to the mentee or filed in a personnel record.
 
 This module checks the names, loads the data and puts the sections in order; the sections
 themselves are in ``mentee_record_sections`` (identity, mentors, timeline, check-ins),
-``mentee_progress_sections`` (checklist, goals and actions, deadlines) and
-``mentee_closing_sections`` (sign-off, audit appendix).
+``mentee_milestones``, ``mentee_progress_sections`` (checklist, goals and actions, deadlines)
+and ``mentee_closing_sections`` (sign-off, audit appendix); ``mentee_layout`` holds the rules
+that keep headings, rows and the sign-off from being orphaned.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from bridgedesk.reports.mentee_closing_sections import (
     signoff_section,
 )
 from bridgedesk.reports.mentee_data import MenteeReportData, load_reports
+from bridgedesk.reports.mentee_milestones import milestones_section
 from bridgedesk.reports.mentee_progress_sections import (
     checklist_section,
     deadlines_section,
@@ -36,6 +38,7 @@ from bridgedesk.reports.mentee_record_sections import (
     timeline_section,
 )
 from bridgedesk.reports.page import RunningHeader, build_pdf, format_date, section_marker
+from bridgedesk.reports.pair_health_sections import pair_health_section
 from bridgedesk.reports.styles import report_styles
 from bridgedesk.services.context import ServiceContext
 from bridgedesk.services.mentees.roster import MenteeRecord
@@ -52,7 +55,7 @@ __all__ = [
 ]
 
 TITLE = "Mentee progress report"
-SECTIONS = ("Mentors", "Timeline", "Check-ins", "Checklist progress",
+SECTIONS = ("Mentors", "Timeline", "Milestones", "Check-ins", "Checklist progress",
             "Goals and open actions", "Deadlines", "Sign-off")  # fmt: skip
 
 
@@ -84,8 +87,12 @@ def build_mentee_report(
     settings = program_settings.load(ctx)
     header = RunningHeader(settings.hospital_name, settings.program_name, TITLE, "", today)
     data = load_reports(ctx, [mentee_id], today, include_audit=include_audit)[mentee_id]
-    story = mentee_story(data, today, include_private_notes, header, settings.director_name)
-    build_pdf(out_path, story, header, paper)
+    story = mentee_story(
+        data, today, include_private_notes, header, settings.director_name, bookmark="mentee"
+    )
+    name = data.record.legal_name
+    subject = f"Progress of {name} in {settings.program_name or 'the mentorship program'}"
+    build_pdf(out_path, story, header, paper, title=f"{TITLE} \u2014 {name}", subject=subject)
 
 
 def mentee_story(
@@ -119,11 +126,13 @@ def mentee_story(
     story += identity_section(data, width)
     story += mentors_section(data, width)
     story += timeline_section(data, today, width)
+    story += milestones_section(data, today, width)
     story += checkins_section(data, include_private_notes, checkins_period, width)
     story += checklist_section(data, width)
+    story += pair_health_section(data, today, width)
     story += goals_section(data, today, width)
-    story += deadlines_section(data, width)
-    story += signoff_section(director_name, width)
+    # The sign-off is kept on one page with the last deadline rows: it never stands alone.
+    story += deadlines_section(data, width, closing=signoff_section(director_name, width))
     if data.audit is not None:
         story += audit_appendix(data.audit, width)
     return story

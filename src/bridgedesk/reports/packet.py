@@ -31,6 +31,7 @@ from bridgedesk.reports.styles import report_styles, table_style
 from bridgedesk.services.context import ServiceContext
 from bridgedesk.services.mentees.roster_rows import roster_rows
 from bridgedesk.services.metrics import compute_program_metrics
+from bridgedesk.services.pair_health.flags import program_pair_health
 from bridgedesk.services.program import details as program_settings
 
 TITLE = "Program packet"
@@ -83,14 +84,21 @@ def build_packet(
         _contents([("program", "Program report")] + [(f"m{r.id}", r.legal_name) for r in mentees]),
         PageBreak(),
     ]
-    story += program_story(metrics, header, bookmark="program")
+    pairs = program_pair_health(ctx, period_start, period_end, today, site)
+    story += program_story(
+        metrics, header, bookmark="program", director=settings.director_name, pair_health=pairs
+    )
     for row in mentees:
         story.append(PageBreak())
         story += mentee_story(
             data[row.id], today, include_private_notes, header, settings.director_name,
             bookmark=f"m{row.id}", checkins_period=(period_start, period_end), scope=scope,
         )  # fmt: skip
-    build_pdf(out_path, story, header, paper, title=TITLE)
+    subject = (
+        f"{settings.program_name or 'Mentorship program'}: program report and "
+        f"{len(mentees)} mentee reports, {format_period(period_start, period_end)} ({scope})"
+    )
+    build_pdf(out_path, story, header, paper, title=TITLE, subject=subject)
 
 
 def _contents(entries: list[tuple[str, str]]) -> Any:

@@ -15,7 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bridgedesk.reports import script_runs
+from bridgedesk.reports.pdf_metadata import LANGUAGE
 from bridgedesk.reports.styles import INK, MUTED, RULE, report_styles
+from bridgedesk.reports.text_fit import fit_words
 
 if TYPE_CHECKING:
     from reportlab.pdfgen.canvas import Canvas
@@ -96,6 +98,22 @@ def section_marker(
     return marker
 
 
+def outline_entry(key: str, title: str, level: int = 1) -> Any:
+    """A zero-size flowable that adds a PDF bookmark ``title`` (outline level ``level``) at
+    the place it is drawn; ``key`` must be unique in the document."""
+    from reportlab.platypus import Flowable
+
+    class _OutlineEntry(Flowable):
+        def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+            return 0, 0
+
+        def draw(self) -> None:
+            self.canv.bookmarkHorizontal(key, 0, 0)
+            self.canv.addOutlineEntry(title, key, level=level)
+
+    return _OutlineEntry()
+
+
 def page_ref(key: str, width: float = 36) -> Any:
     """A flowable showing the page where the section bookmarked ``key`` starts, right-aligned.
 
@@ -121,6 +139,7 @@ def _canvas_class() -> type[Canvas]:
     from reportlab.pdfgen.canvas import Canvas
 
     from bridgedesk.reports import fonts
+    from bridgedesk.reports.pdf_metadata import attach_xmp
 
     class TotalPagesCanvas(Canvas):
         """Defines the ``pageTotal`` form (the page count) when the document is saved.
@@ -134,6 +153,15 @@ def _canvas_class() -> type[Canvas]:
             super().__init__(*args, **kwargs)
 
             self.section_pages: dict[str, int] = {}
+            self.outline_level = -1  # of the last outline entry; -1: none yet
+
+        def addOutlineEntry(
+            self, title: str, key: str, level: int = 0, closed: bool | None = None
+        ) -> None:
+            """As Canvas's, but a level deeper than one below the last entry is raised to
+            that (a section of a report printed without a bookmark of its own)."""
+            self.outline_level = min(level, self.outline_level + 1)
+            super().addOutlineEntry(title, key, level=self.outline_level, closed=closed)
 
         def record_section_page(self, key: str) -> None:
             """Remember the page a section starts on, for its contents entry (``page_ref``)."""
@@ -153,6 +181,9 @@ def _canvas_class() -> type[Canvas]:
                 self.setFillColor(INK)  # a form inherits the fill of the cell background
                 self.drawRightString(0, 0, str(page))
                 self.endForm()
+            if self.outline_level >= 0:
+                self.showOutline()  # the viewer opens with the bookmarks shown
+            attach_xmp(self)
             super().save()
 
     return TotalPagesCanvas
@@ -170,18 +201,26 @@ def _draw_frame_texts(canvas: Any, doc: Any, header: RunningHeader) -> None:
     left, right = MARGIN, width - MARGIN
     top = height - MARGIN + HEADER_SPACE - 12
     canvas.saveState()
+    half = (right - left) / 2 - 6
+    size = styles.header.fontSize
+    # One line each, shortened at a word boundary: a 200-character name must not wrap up
+    # over the page edge or run into the other half.
     who = " \u00b7 ".join(part for part in (header.hospital, header.program) if part)
+    who = fit_words(who, size, half - 0.5)
+    title, period = (
+        fit_words(header.title, size, half - 0.5),
+        fit_words(header.period, size, half - 0.5),
+    )
     left_text = script_runs.markup(who or "BridgeDesk")
-    right_text = script_runs.markup(header.title) + (
-        f"<br/>{script_runs.markup(header.period)}" if header.period else ""
+    right_text = script_runs.markup(title) + (
+        f"<br/>{script_runs.markup(period)}" if period else ""
     )
     from reportlab.platypus import Paragraph
 
-    half = (right - left) / 2 - 6
     para = Paragraph(left_text, script_runs.style_for(who, styles.header))
     _, h = para.wrapOn(canvas, half, 40)
     para.drawOn(canvas, left, top - h + 10)
-    right_style = script_runs.style_for(header.title + header.period, styles.header)
+    right_style = script_runs.style_for(title + period, styles.header)
     para = Paragraph(right_text, _right_aligned(right_style))
     _, h = para.wrapOn(canvas, half, 40)
     para.drawOn(canvas, right - half, top - h + 10)
@@ -215,8 +254,13 @@ def build_pdf(
     header: RunningHeader,
     paper: str = "letter",
     title: str = "",
+    subject: str = "",
 ) -> None:
-    """Lay ``story`` out on report pages and write the PDF to ``out_path``."""
+    """Lay ``story`` out on report pages and write the PDF to ``out_path``.
+
+    The file declares its language (en-US), asks viewers to show ``title`` rather than the
+    file name, and carries XMP metadata (``pdf_metadata``); ``subject`` is its description.
+    """
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
     size = page_size(paper)
@@ -229,7 +273,10 @@ def build_pdf(
         bottomMargin=MARGIN,
         title=title or header.title,
         author=header.hospital,
+        subject=subject,
         creator="BridgeDesk",
+        lang=LANGUAGE,
+        displayDocTitle=True,
     )
     frame = Frame(
         doc.leftMargin,

@@ -20,18 +20,6 @@ HEADER_FILL = "#e4e7eb"
 STRIPE_FILL = "#f5f7fa"
 ACCENT = "#2f5d8a"
 
-STATE_COLOURS = {
-    "held": "#2e7d32",
-    "done": "#2e7d32",
-    "missed": "#c62828",
-    "overdue": "#ef6c00",
-    "planned": "#546e7a",
-    "due": "#546e7a",
-    "rescheduled": "#9e9e9e",
-    "cancelled": "#9e9e9e",
-}
-"""Timeline marker colours; shapes differ too, so the strip reads in grey print."""
-
 PHASE_FILLS = ("#e3ecf5", "#e8f3e8", "#fdf3e1", "#f1e8f5", "#e6f4f4", "#f5e9e9")
 
 

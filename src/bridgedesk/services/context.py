@@ -30,8 +30,12 @@ class ServiceContext:
     db: Database
     actor: str = ""
     file_identity: FileIdentity | None = field(default=None, init=False, repr=False)
+    # True when the caller named the actor; otherwise history.acting_person may name the
+    # program director in place of the computer's login name.
+    actor_named: bool = field(default=False, init=False)
 
     def __post_init__(self) -> None:
+        self.actor_named = bool(self.actor)
         if not self.actor:
             self.actor = current_os_user()
         self.remember_file()

@@ -14,6 +14,11 @@ def warning_colour(palette: QPalette) -> QColor:
     return QColor("#ff8a80") if is_dark(palette) else QColor("#b3261e")
 
 
+def caution_colour(palette: QPalette) -> QColor:
+    """An amber that reads on the current background (coming soon, not yet late)."""
+    return QColor("#ffcc80") if is_dark(palette) else QColor("#8a5300")
+
+
 def track_colour(palette: QPalette) -> QColor:
     """The empty part of a bar: the window colour nudged towards the text colour (any theme)."""
     window = palette.color(QPalette.ColorRole.Window)

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+from bridgedesk.domain.numbers import format_count
+from bridgedesk.ui.widgets.date_fields import display_text
+
+__all__ = ["format_count", "format_date", "format_percent", "format_share", "inner", "plural"]
 
 
 def format_date(value: dt.date | None) -> str:
-    """``12 Mar 2026``: unambiguous for readers from any country (no 03/12 vs 12/03)."""
-    if value is None:
-        return ""
-    return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+    """A date as the date field shows it, in the computer's locale: ``Mar 12, 2026`` in the
+    United States, ``12 Mar 2026`` in the United Kingdom; the month is a word, never 03/12."""
+    return display_text(value)
 
 
 def format_share(value: float | None) -> str:
@@ -21,10 +23,17 @@ def format_share(value: float | None) -> str:
     return f"{round(value * 100)}%"
 
 
+def format_percent(value: float | None) -> str:
+    """A headline share as the reports print it, one decimal: ``89.5%``; blank without one."""
+    if value is None:
+        return ""
+    return f"{value * 100:.1f}%"
+
+
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     """``1 overdue item`` / ``3 overdue items``."""
     word = singular if count == 1 else (plural_form or singular + "s")
-    return f"{count} {word}"
+    return f"{format_count(count)} {word}"
 
 
 def inner(text: str) -> str:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QMainWindow, QToolBar
+from PySide6.QtWidgets import QDialog, QMainWindow, QToolBar, QWidget
 
 from bridgedesk import APP_NAME
 from bridgedesk.ui.lock.app_lock_controls import AppLockControls
@@ -48,6 +48,13 @@ def build_menus_and_toolbar(window: MainWindow) -> None:
         window, "&Find mentee", window.focus_search, QKeySequence.StandardKey.Find
     )
     window.about_action = window_action(window, f"&About {APP_NAME}", window.show_about)
+    window.guide_action = window_action(
+        window,
+        "&User guide",
+        lambda: open_user_guide(window),
+        QKeySequence.StandardKey.HelpContents,
+    )
+    window.guide_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)  # in dialogs too
     window.view_actions = [
         window_action(
             window,
@@ -82,7 +89,10 @@ def build_menus_and_toolbar(window: MainWindow) -> None:
     view_menu.addActions(window.view_actions)
     view_menu.addSeparator()
     view_menu.addAction(window.find_action)
-    menus.addMenu("&Help").addAction(window.about_action)
+    help_menu = menus.addMenu("&Help")
+    help_menu.addAction(window.guide_action)
+    help_menu.addSeparator()
+    help_menu.addAction(window.about_action)
     toolbar = QToolBar("Main toolbar")
     toolbar.setObjectName("main_toolbar")
     toolbar.setAccessibleName("Main toolbar")
@@ -90,6 +100,8 @@ def build_menus_and_toolbar(window: MainWindow) -> None:
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
     toolbar.addAction(window.new_mentee_action)
     toolbar.addAction(window.find_action)
+    window.new_mentee_action.setToolTip("Add a mentee to the program (Ctrl+N)")
+    window.find_action.setToolTip("Go to the search box of the Mentees view (Ctrl+F)")
     window.toolbar = toolbar
     window.addToolBar(toolbar)
 
@@ -104,3 +116,24 @@ def open_program_settings(window: MainWindow, tab: str = "") -> QDialog:
     window.program_settings_dialog = dialog
     dialog.open()
     return dialog
+
+
+def guide_page(window: MainWindow) -> str:
+    """The page F1 opens: the window in front's own page, else the view on screen."""
+    from bridgedesk.ui.screens.help.help_pages import WELCOME_PAGE, page_for_view
+    from bridgedesk.ui.screens.help.help_window import page_in_front
+
+    if window.on_welcome:
+        return WELCOME_PAGE
+    return page_in_front() or page_for_view(window.current_key())
+
+
+def open_user_guide(window: MainWindow, page: str = "") -> QWidget:
+    """Help ▸ User guide (F1): the guide's window on ``page`` or on the page for the screen."""
+    from bridgedesk.ui.screens.help.help_window import HelpWindow
+
+    guide = window.help_window
+    if not isinstance(guide, HelpWindow):
+        guide = window.help_window = HelpWindow()
+    guide.show_page(page or guide_page(window))
+    return guide

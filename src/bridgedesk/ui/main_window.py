@@ -17,14 +17,22 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from bridgedesk import APP_NAME, __version__
+from bridgedesk.domain.figures import ACTIVE_MENTEES, DUE_THIS_WEEK, definition, label
 from bridgedesk.services.mentees.roster import RosterService
+from bridgedesk.services.mentees.status_counts import mentee_counts
 from bridgedesk.services.program import details as program_settings
 from bridgedesk.ui import workers
-from bridgedesk.ui.main_menus import build_menus_and_toolbar
+from bridgedesk.ui.current_mentee import CurrentMentee
+from bridgedesk.ui.main_menus import (
+    build_menus_and_toolbar,
+    open_program_settings,
+    open_user_guide,
+)
 from bridgedesk.ui.screens.registry import VIEWS
 from bridgedesk.ui.undo import UndoHistory
 from bridgedesk.ui.view_env import ViewEnv
@@ -40,6 +48,7 @@ if TYPE_CHECKING:
     from bridgedesk.services.context import ServiceContext
     from bridgedesk.ui.lock.app_lock_controls import AppLockControls
     from bridgedesk.ui.screens.program_file.data_actions import DataActions
+    from bridgedesk.ui.screens.welcome.getting_started_panel import GettingStartedPanel
     from bridgedesk.ui.screens.welcome.welcome import WelcomeView
     from bridgedesk.ui.startup.ready_probe import ReadyProbe
     from bridgedesk.ui.undo import EditActions
@@ -75,6 +84,9 @@ class MainWindow(QMainWindow):
     quit_action: QAction
     find_action: QAction
     about_action: QAction
+    guide_action: QAction
+    help_window: QWidget | None = None  # Help ▸ User guide, made when first opened
+    getting_started: GettingStartedPanel | None = None  # on a new program until hidden
     view_actions: list[QAction]
     data_actions: DataActions
     app_lock: AppLockControls
@@ -103,7 +115,10 @@ class MainWindow(QMainWindow):
         row = QHBoxLayout(workspace)
         row.setContentsMargins(6, 6, 0, 0)
         row.addWidget(self.nav)
-        row.addWidget(self.stack, 1)
+        self.views_column = QVBoxLayout()  # a new program's getting-started list goes on top
+        self.views_column.setContentsMargins(0, 0, 0, 0)
+        self.views_column.addWidget(self.stack, 1)
+        row.addLayout(self.views_column, 1)
         self.pages = QStackedWidget()
         self.workspace = workspace
         self.pages.addWidget(workspace)
@@ -111,12 +126,14 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._show_row)
         if env.undo is None:
             env.undo = UndoHistory(env.dialogs, self)
+        env.current = CurrentMentee(self)  # the mentee Timeline, Checklists, Deadlines share
         env.undo.changed.connect(lambda: self._show_row(self.nav.currentRow()))  # reload
 
         build_menus_and_toolbar(self)  # the actions below are set there
         self.statusBar().showMessage("Ready")
         self.week_label = QLabel()
         self.week_label.setAccessibleName("Due this week")
+        self.week_label.setToolTip(definition(DUE_THIS_WEEK))
         self.statusBar().addPermanentWidget(self.week_label)
         self.welcome: WelcomeView | None = None
         if needs_welcome(env):
@@ -148,10 +165,23 @@ class MainWindow(QMainWindow):
             self.pages.removeWidget(self.welcome)
             self.welcome.deleteLater()
             self.welcome = None
+        self._offer_getting_started()
         last = str(self.settings.value(KEY_LAST_VIEW, MENTEES))
         self.show_view(last if any(s.key == last for s in VIEWS) else MENTEES)
         self._update_title()
         self._show_mentee_count()
+
+    def _offer_getting_started(self) -> None:
+        from bridgedesk.ui.screens.welcome.getting_started_setup import (
+            MenuSteps,
+            offer_getting_started,
+        )
+
+        menus = MenuSteps(
+            lambda tab: open_program_settings(self, tab),
+            lambda: open_user_guide(self, "getting-started"),
+        )
+        self.getting_started = offer_getting_started(self, self.views_column, menus)
 
     def after_program_settings(self) -> None:
         """Names, sites or reasons changed in Program settings: the title and the view follow."""
@@ -185,8 +215,18 @@ class MainWindow(QMainWindow):
             self.stack.insertWidget(index, widget)
             self.views[key] = widget
             connect_view_requests(
-                widget, self.open_mentee, self.show_mentee_report, self.show_mentee_in
+                widget,
+                self.open_mentee,
+                self.show_mentee_report,
+                self.show_mentee_in,
+                self.show_target,
             )
+            changed = getattr(widget, "mentee_changed", None)  # the roster: saved or deleted
+            if changed is not None:
+                changed.connect(lambda _id: self._show_mentee_count())
+            generated = getattr(widget, "generated", None)  # the Reports view: a report made
+            if generated is not None and self.getting_started is not None:
+                generated.connect(self.getting_started.report_made)
         return self.views[key]
 
     def show_view(self, key: str) -> QWidget:
@@ -205,8 +245,10 @@ class MainWindow(QMainWindow):
         refresh = getattr(widget, "refresh", None)
         if callable(refresh) and not fresh:
             refresh()
+        if self.getting_started is not None and self.getting_started.isVisible():
+            self.getting_started.refresh()
         self.settings.setValue(KEY_LAST_VIEW, key)
-        self.show_week_ahead()  # an edit in the last view may have changed what is due
+        self._show_mentee_count()  # an edit in the last view may have changed it, and what is due
 
     def current_key(self) -> str:
         return VIEWS[self.nav.currentRow()].key
@@ -220,10 +262,32 @@ class MainWindow(QMainWindow):
 
     def show_mentee_in(self, key: str, mentee_id: int) -> None:
         """Show view ``key`` on one mentee (views that can focus one define ``select_mentee``)."""
+        self.env.current.choose(mentee_id)
         view = self.show_view(key)
         focus = getattr(view, "select_mentee", None)
         if callable(focus):
             focus(mentee_id)
+
+    def show_target(
+        self, key: str, mentee_id: int | None, item_kind: str = "", item_id: int | None = None
+    ) -> QWidget:
+        """Open view ``key`` on a mentee and select one of their items (views that can define
+        ``select_item(kind, id)``); for the roster, the mentee's record at the tab named by
+        ``item_kind``."""
+        if key == MENTEES and mentee_id is not None:
+            self.open_mentee(mentee_id)
+            form = self.roster().current_form
+            if form is not None and item_kind:
+                form.show_section(item_kind)  # e.g. the record's Mentors tab
+            return self.roster()
+        view = self.show_view(key)
+        focus = getattr(view, "select_mentee", None)
+        if mentee_id is not None and callable(focus):
+            focus(mentee_id)
+        select = getattr(view, "select_item", None)
+        if item_id is not None and callable(select):
+            select(item_kind, item_id)
+        return view
 
     def show_mentee_report(self, mentee_id: int) -> None:
         from bridgedesk.ui.screens.reports.reports_view import ReportsView  # loaded with the view
@@ -233,6 +297,7 @@ class MainWindow(QMainWindow):
         view.show_mentee_report(mentee_id)
 
     def open_mentee(self, mentee_id: int) -> None:
+        self.env.current.choose(mentee_id)
         self.show_view(MENTEES)
         self.roster().open_mentee(mentee_id)
 
@@ -241,9 +306,10 @@ class MainWindow(QMainWindow):
         self._show_mentee_count()
 
     def _show_mentee_count(self) -> None:
-        self.statusBar().showMessage(
-            f"{RosterService(self.env.ctx).count():,} mentees in the program"
-        )
+        """The standing count: active mentees (figures.ACTIVE_MENTEES), as the roster counts."""
+        active = mentee_counts(self.env.ctx).active
+        self.statusBar().showMessage(f"{label(ACTIVE_MENTEES)}: {active:,}")
+        self.statusBar().setToolTip(definition(ACTIVE_MENTEES))
         self.show_week_ahead()
 
     def show_week_ahead(self) -> None:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from bridgedesk.paths import DataPaths
 from bridgedesk.services.context import ServiceContext
+from bridgedesk.ui.current_mentee import CurrentMentee
 from bridgedesk.ui.dialogs import Dialogs
 
 if TYPE_CHECKING:
@@ -26,3 +27,4 @@ class ViewEnv:
     dialogs: Dialogs
     today: Callable[[], dt.date] = field(default=dt.date.today)
     undo: UndoHistory | None = None  # Edit ▸ Undo of quick actions; None in a view built alone
+    current: CurrentMentee = field(default_factory=CurrentMentee)  # shared by one-mentee views

@@ -16,6 +16,7 @@ def connect_view_requests(
     open_mentee: Callable[[int], None],
     show_mentee_report: Callable[[int], None],
     show_mentee_in: Callable[[str, int], None],
+    show_target: Callable[[str, int | None, str, int | None], object] | None = None,
 ) -> None:
     """Connect whichever of the agreed request signals ``view`` defines."""
     requested = getattr(view, "mentee_requested", None)
@@ -27,3 +28,6 @@ def connect_view_requests(
     open_view = getattr(view, "open_view_requested", None)
     if open_view is not None:  # a mentee record's "Open in Timeline" and the like
         open_view.connect(show_mentee_in)
+    target = getattr(view, "target_requested", None)
+    if target is not None and show_target is not None:  # a "Needs attention" row's Open
+        target.connect(lambda t: show_target(t.view, t.mentee_id, t.item_kind, t.item_id))

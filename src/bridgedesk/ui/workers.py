@@ -6,6 +6,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from bridgedesk.errors import UserError
@@ -46,16 +47,33 @@ class Worker(QRunnable):
             self.signals.finished.emit(result)
 
 
+def _while_alive(owner: QObject | None, callback: Callable[[Any], None]) -> Callable[[Any], None]:
+    """``callback``, skipped once ``owner`` (the widget showing the result) has been deleted:
+    a window closed while its figures were loading must not be written to."""
+    if owner is None:
+        return callback
+
+    def call(value: Any) -> None:
+        if shiboken6.isValid(owner):
+            callback(value)
+
+    return call
+
+
 def start(
     function: Callable[[], Any],
     on_finished: Callable[[Any], None],
     on_failed: Callable[[str], None],
     pool: QThreadPool | None = None,
+    owner: QObject | None = None,
 ) -> Worker:
     """Start ``function`` in the background; the callbacks run on the GUI thread.
 
-    They are connected before the work starts, so a fast result is never missed.
+    They are connected before the work starts, so a fast result is never missed. With an
+    ``owner``, they are dropped if the owner is deleted before the work reports.
     """
+    on_finished = _while_alive(owner, on_finished)
+    on_failed = _while_alive(owner, on_failed)
     worker = Worker(function)
     _running.add(worker)  # kept alive until it reports, even if the caller drops it
     worker.signals.finished.connect(lambda _result: _running.discard(worker))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from statistics import fmean
 
 from bridgedesk.domain.enums import ObserverRole
+from bridgedesk.services.checklists.mentor_judged import mentor_judged_progress
 from bridgedesk.services.checklists.reads import Rated, TemplateView
 
 
@@ -33,9 +34,9 @@ class ChecklistGridRow:
 class DomainProgress:
     domain: str
     items: int
-    proficient_items: int
+    proficient_items: int  # items whose LATEST MENTOR rating is proficient (as the report)
     share: float
-    first_share: float | None
+    first_share: float | None  # items whose FIRST mentor rating was proficient
     latest_mean: float | None
     self_mean: float | None
     mentor_mean: float | None
@@ -57,16 +58,19 @@ def add_months(day: dt.date, months: int) -> dt.date:
 def domain_progress(
     view: TemplateView, ratings: Sequence[Rated], proficient: set[tuple[int, int]]
 ) -> list[DomainProgress]:
-    """Per domain of ``view``: share of items proficient at the latest rating, at the first
-    rating, and the mean latest levels (all, self, mentor); ``ratings`` oldest first."""
-    first: dict[str, tuple[int, int]] = {}  # key -> (template id, level), to judge proficiency
+    """Per domain of ``view``: share of items proficient at the latest and at the first
+    rating, and the mean latest levels (all, self, mentor); ``ratings`` oldest first.
+
+    "Proficient" is the mentee report's rule, from the same function
+    (``mentor_judged.mentor_judged_progress``): an item is proficient when its latest MENTOR
+    rating is at a proficient level; a self-rating never counts toward it.
+    """
     latest: dict[str, tuple[int, int]] = {}
     by_role: dict[tuple[str, ObserverRole], int] = {}  # (key, role) -> latest level
     for r in ratings:
-        rated = (r.template_id, r.level)
-        first.setdefault(r.key, rated)
-        latest[r.key] = rated
+        latest[r.key] = (r.template_id, r.level)
         by_role[(r.key, r.role)] = r.level
+    judged = mentor_judged_progress(view, ratings, proficient)  # one per domain, in order
 
     def mean(values: list[int]) -> float | None:
         return fmean(values) if values else None
@@ -75,19 +79,15 @@ def domain_progress(
         return mean([by_role[(k, role)] for k in keys if (k, role) in by_role])
 
     out = []
-    for domain, items in view.domains:
+    for (domain, items), mentor in zip(view.domains, judged, strict=True):
         keys = [key for _id, key, _text in items]
-        n = len(keys)
-        prof = sum(1 for k in keys if latest.get(k) in proficient)
-        rated_first = [first[k] for k in keys if k in first]
-        first_prof = sum(1 for r in rated_first if r in proficient)
         out.append(
             DomainProgress(
                 domain=domain,
-                items=n,
-                proficient_items=prof,
-                share=prof / n if n else 0.0,
-                first_share=(first_prof / n) if rated_first and n else None,
+                items=len(keys),
+                proficient_items=mentor.latest_proficient,
+                share=mentor.latest_share,
+                first_share=mentor.first_share,
                 latest_mean=mean([latest[k][1] for k in keys if k in latest]),
                 self_mean=role_mean(keys, ObserverRole.SELF),
                 mentor_mean=role_mean(keys, ObserverRole.MENTOR),

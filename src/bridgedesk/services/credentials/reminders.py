@@ -13,14 +13,20 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, or_, select
 
-from bridgedesk.domain.deadline_engine import CredentialFacts, reached_reminders
+from bridgedesk.domain.deadline_engine import (
+    WATCHED_EVENTS,
+    CredentialFacts,
+    dated_events,
+    offsets_of,
+)
+from bridgedesk.domain.deadline_rules import KindRules
 from bridgedesk.domain.enums import MenteeStatus
 from bridgedesk.domain.reminders import parse_offsets
 from bridgedesk.errors import NotFoundError
 from bridgedesk.services.context import ServiceContext
-from bridgedesk.services.credentials.deadline_rows import WATCHED
+from bridgedesk.services.credentials.deadline_rows import WATCHED, expiry_only_kinds
 from bridgedesk.services.credentials.field_values import read_values
 from bridgedesk.services.credentials.rules import rules_in_force
 from bridgedesk.storage.models import Credential, CredentialKind, Mentee, ReminderAcknowledgement
@@ -49,6 +55,21 @@ def reminders_due(
     ctx: ServiceContext, today: dt.date, mentee_id: int | None = None
 ) -> list[ReminderDue]:
     """Reminders come and not yet acknowledged, for active mentees; the soonest event first."""
+    found: list[ReminderDue] = []
+    _scan(ctx, today, mentee_id, found)
+    return sorted(found, key=lambda d: (d.event_on, d.mentee_name, d.credential_id))
+
+
+def reminders_due_count(ctx: ServiceContext, today: dt.date) -> int:
+    """``len(reminders_due(ctx, today))``, without building the list (the status bar)."""
+    return _scan(ctx, today, None, None)
+
+
+def _scan(
+    ctx: ServiceContext, today: dt.date, mentee_id: int | None, found: list[ReminderDue] | None
+) -> int:
+    """The number of reminders due; each is appended to ``found`` unless it is None."""
+    count = 0
     stmt = (
         select(Credential.id, Mentee.id, Mentee.given_names, Mentee.family_name,
                CredentialKind.code, CredentialKind.name, Credential.issued_on,
@@ -59,40 +80,102 @@ def reminders_due(
     )  # fmt: skip
     if mentee_id is not None:
         stmt = stmt.where(Mentee.id == mentee_id)
-    found: list[ReminderDue] = []
     with ctx.read() as s:
         rules = rules_in_force(s)
-        done = {
-            tuple(row)
-            for row in s.execute(
-                select(
-                    ReminderAcknowledgement.credential_id,
-                    ReminderAcknowledgement.event_key,
-                    ReminderAcknowledgement.event_on,
-                    ReminderAcknowledgement.days_before,
-                )
-            )  # fmt: skip
-        }
-        for cid, mid, given, family, code, kind, issued, expires, own, values in s.execute(stmt):
-            offsets = tuple(parse_offsets(own)) if own else None
-            facts = CredentialFacts(issued, expires, read_values(values), offsets)
-            newest: dict[str, ReminderDue] = {}
-            for r in reached_reminders(facts, rules[code], today):
-                assert r.days_before is not None
-                event_on = r.on + dt.timedelta(days=r.days_before)
-                label = r.label.rsplit(" in ", 1)[0]
-                due = ReminderDue(cid, mid, f"{given} {family}".strip(), kind, r.key, label,
-                                  event_on, r.days_before, r.on)  # fmt: skip
-                if r.key not in newest or due.days_before < newest[r.key].days_before:
-                    newest[r.key] = due
-            for due in newest.values():
-                settled = any(  # this reminder, or a later one of the same event, was seen
-                    (cid, due.event_key, due.event_on, n) in done
-                    for n in range(0, due.days_before + 1)
-                )
-                if not settled:
-                    found.append(due)
-    return sorted(found, key=lambda d: (d.event_on, d.mentee_name, d.credential_id))
+        stmt = stmt.where(_may_remind(rules, today))
+        # Acknowledged: (credential, event, its date) -> the smallest days-before seen (from 0
+        # on); a reminder is settled by itself or any later one of its event.
+        done: dict[tuple[int, str, dt.date], int] = {}
+        for cid, event_key, event_on, days_before in s.execute(
+            select(
+                ReminderAcknowledgement.credential_id,
+                ReminderAcknowledgement.event_key,
+                ReminderAcknowledgement.event_on,
+                ReminderAcknowledgement.days_before,
+            )
+        ):  # fmt: skip
+            if days_before >= 0:
+                event = (cid, event_key, event_on)
+                done[event] = min(days_before, done.get(event, days_before))
+        # The reminders are a pure function of the stored facts, which many credentials share
+        # (the same kind expiring on the same day): each distinct set is worked out once. The
+        # issue date and the field values only matter through a kind's derived dates.
+        worked: dict[tuple[object, ...], list[tuple[str, str, dt.date, int, dt.date]]] = {}
+        rows = s.connection().execute(stmt)
+        for cid, mid, given, family, code, kind, issued, expires, own, values in rows:
+            rule = rules[code]
+            derived = bool(rule.derived)
+            key = (code, issued if derived else None, expires, own, values if derived else None)
+            newest = worked.get(key)
+            if newest is None:
+                newest = worked[key] = _newest(issued, expires, own, values, rule, today)
+            for event_key, label, event_on, days_before, reminded_on in newest:
+                seen = done.get((cid, event_key, event_on))
+                if seen is not None and seen <= days_before:
+                    continue  # settled
+                count += 1
+                if found is not None:
+                    found.append(
+                        ReminderDue(cid, mid, f"{given} {family}".strip(), kind, event_key,
+                                    label, event_on, days_before, reminded_on)
+                    )  # fmt: skip
+    return count
+
+
+def _newest(
+    issued: dt.date | None,
+    expires: dt.date | None,
+    own: str | None,
+    values: str | None,
+    rule: KindRules,
+    today: dt.date,
+) -> list[tuple[str, str, dt.date, int, dt.date]]:
+    """The newest reminder come of each event: (event key, label, event date, days before,
+    reminder date)."""
+    offsets = tuple(parse_offsets(own)) if own else None
+    fields = read_values(values) if rule.derived else {}
+    facts = CredentialFacts(issued, expires, fields, offsets)
+    # As reached_reminders, without building every reminder: of an event to act on from today
+    # on, the reminders come are those ``n`` days before with ``n`` >= the days left, and the
+    # newest is the smallest such ``n``.
+    ordered = sorted(set(offsets_of(facts, rule)))
+    come: list[tuple[str, str, dt.date, int, dt.date]] = []
+    for e in dated_events(facts, rule):
+        if e.event not in WATCHED_EVENTS or e.satisfied or e.on < today:
+            continue
+        left = (e.on - today).days
+        n = next((n for n in ordered if n >= left), None)
+        if n is not None:
+            come.append((e.key, e.label, e.on, n, e.on - dt.timedelta(days=n)))
+    come.sort(key=lambda c: (c[4], c[0]))  # the order reached_reminders gives
+    newest: dict[str, tuple[str, str, dt.date, int, dt.date]] = {}
+    for c in come:
+        if c[0] not in newest or c[3] < newest[c[0]][3]:
+            newest[c[0]] = c
+    return list(newest.values())
+
+
+def _may_remind(rules: dict[str, KindRules], today: dt.date) -> ColumnElement[bool]:
+    """Exact shortcut in SQL: a kind whose one event to act on is its expiry can only have a
+    reminder come (on or before today, for an event today or later) if it expires between
+    today and today plus the kind's largest offset; a credential with its own offsets, and
+    every other kind, is worked out."""
+    plain: dict[int, list[str]] = {}  # largest offset -> kinds
+    for code in expiry_only_kinds(rules):
+        plain.setdefault(max(rules[code].reminder_offsets, default=0), []).append(code)
+    kept: list[ColumnElement[bool]] = [
+        CredentialKind.code.not_in(sorted(code for codes in plain.values() for code in codes)),
+        Credential.reminder_offsets != "",
+    ]
+    for days, codes in sorted(plain.items()):
+        kept.append(
+            and_(
+                CredentialKind.code.in_(codes),
+                Credential.expires_on >= today,
+                Credential.expires_on <= today + dt.timedelta(days=days),
+            )
+        )
+    return or_(*kept)
 
 
 def acknowledge(ctx: ServiceContext, reminder: ReminderDue) -> None:

@@ -8,6 +8,7 @@ transaction, so 10,000 mentees take seconds, not minutes.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 import time
 from dataclasses import dataclass
@@ -20,15 +21,24 @@ from bridgedesk.services.checklists.summary import refresh as refresh_checklist_
 from bridgedesk.services.context import ServiceContext
 from bridgedesk.services.demo import history, texts
 from bridgedesk.services.demo.history import DAY, MenteePlan, Rows
-from bridgedesk.services.demo.names import COUNTRIES, MENTOR_NAMES, native_full_name
+from bridgedesk.services.demo.names import (
+    COUNTRIES,
+    MENTOR_NAMES,
+    mentor_background,
+    native_full_name,
+)
+from bridgedesk.services.demo.pair_health import add_pair_health
 from bridgedesk.services.demo.reference import Reference, load_reference
 from bridgedesk.services.history.audit import record_bulk
+from bridgedesk.services.pair_health.surveys import ensure_saved_template
 from bridgedesk.storage.models import (
     Action,
     Assessment,
     Checkin,
+    CheckinPulse,
     ComparisonPhysician,
     Credential,
+    FitCheck,
     Goal,
     GoalTask,
     Insight,
@@ -38,6 +48,7 @@ from bridgedesk.storage.models import (
     Milestone,
     Setting,
     Site,
+    SurveyResponse,
 )
 from bridgedesk.storage.models.base import utcnow
 from bridgedesk.storage.sequences import catch_up
@@ -46,7 +57,7 @@ MAX_MENTEES = 100_000
 # Parents before children, so foreign keys hold while inserting; reversed for wiping.
 TABLE_ORDER = (
     Site, Mentor, Mentee, MentorAssignment, Checkin, Action, Milestone, Goal, GoalTask,
-    Assessment, Credential, Insight, ComparisonPhysician,
+    Assessment, Credential, Insight, ComparisonPhysician, CheckinPulse, FitCheck, SurveyResponse,
 )  # fmt: skip
 
 
@@ -112,6 +123,8 @@ def generate_demo(
             wipe_program_data(session)
         ref = load_reference(session)
         rows = _build(ref, random.Random(seed), today, mentees, _next_ids(session))
+        survey = ensure_saved_template(session, ctx.actor)
+        add_pair_health(rows, today, survey.id, [i["key"] for i in json.loads(survey.items)])
         _write(session, rows)
         if session.connection().dialect.name == "postgresql":  # rows came with their own ids
             catch_up(session.connection())
@@ -194,6 +207,7 @@ def _mentors(
         else:
             name = f"Dr. {rng.choice(texts.MENTOR_GIVEN)} {rng.choice(texts.MENTOR_FAMILY)}"
             native, former = "", rng.random() < 0.3
+        languages, trained_in = mentor_background(i, name, former)
         mentor_id = rows.add(
             "mentors",
             {
@@ -202,6 +216,8 @@ def _mentors(
                 "email": "",
                 "specialty": rng.choice(texts.SPECIALTIES),
                 "former_img": former,
+                "languages": languages,
+                "country_of_training": trained_in,
                 "capacity": rng.choice((2, 3, 3, 4)),
                 "site_id": rng.choice(site_ids),
                 "active": True,

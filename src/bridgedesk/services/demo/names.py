@@ -306,3 +306,26 @@ MENTOR_NAMES: tuple[tuple[str, str, bool], ...] = (
     ("Dr. David Hart", "", False),
     ("Ms. Dolores Whitehorse", "", False),
 )
+
+# The named demo mentors' languages and country of training, so matching has something to
+# compare; the others: a former IMG gets a training country's, the rest English and the US.
+MENTOR_BACKGROUNDS: dict[str, tuple[str, str]] = {
+    "Dr. Linda Okonkwo-Reyes": ("English, Yoruba, Spanish", "Nigeria"),
+    "Dr. Rajesh Iyer": ("English, Hindi, Tamil", "India"),
+    "Dr. Hana Mekonnen": ("Amharic, English, Tigrinya", "Ethiopia"),
+    "Dr. Elena Vasquez": ("Spanish, English", "Mexico"),
+    "Dr. Yasmin Haddad": ("Arabic, English, French", "Jordan"),
+    "Dr. Nguyen Van Long": ("Vietnamese, English", "Vietnam"),
+    "Dr. Mei Lin": ("Mandarin, English", "China"),
+}
+
+
+def mentor_background(index: int, name: str, former: bool) -> tuple[str, str]:
+    """(languages, country of training) of the index-th demo mentor, without using the rng
+    (so the rest of the demo stays the same for a seed)."""
+    if name in MENTOR_BACKGROUNDS:
+        return MENTOR_BACKGROUNDS[name]
+    if former:
+        country = COUNTRIES[index % len(COUNTRIES)]
+        return country.languages, country.country
+    return "English", "United States"

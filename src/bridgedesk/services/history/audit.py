@@ -16,14 +16,18 @@ from sqlalchemy.orm import Session
 from bridgedesk.storage.models import (
     Action,
     Assessment,
+    AttentionDecision,
     AuditEntry,
     Checkin,
+    CheckinPulse,
     Credential,
     CredentialRuleVersion,
     ExitReason,
+    FitCheck,
     Goal,
     GoalTask,
     Insight,
+    MatchingWeights,
     Mentee,
     Mentor,
     MentorAssignment,
@@ -31,6 +35,8 @@ from bridgedesk.storage.models import (
     ReminderAcknowledgement,
     ScheduleTemplate,
     Site,
+    SurveyResponse,
+    SurveyTemplate,
 )
 from bridgedesk.storage.models.base import utcnow
 
@@ -48,9 +54,15 @@ AUDITED: dict[type, str] = {
     Insight: "insight",
     CredentialRuleVersion: "credential_rules",
     ReminderAcknowledgement: "reminder_acknowledgement",
+    AttentionDecision: "attention_decision",
+    MatchingWeights: "matching_weights",
     Site: "site",
     ExitReason: "exit_reason",
     ScheduleTemplate: "schedule_template",
+    CheckinPulse: "checkin_pulse",
+    FitCheck: "fit_check",
+    SurveyTemplate: "survey_template",
+    SurveyResponse: "survey_response",
 }
 _SKIP = {"created_at", "updated_at", "version"}
 

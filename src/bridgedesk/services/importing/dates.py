@@ -39,6 +39,12 @@ _MONTHS = {
 }
 
 
+_MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
 class DateProblem(ValueError):
     """The reason one cell is not a date, in words for the bad-row list."""
 
@@ -51,6 +57,36 @@ def slashed_order(cells: list[tuple[int, object]]) -> tuple[str, int | None]:
             if m and int(m.group(1)) > 12:
                 return "dmy", line
     return "mdy", None
+
+
+def ambiguity_note(header: str, cells: list[tuple[int, object]]) -> str | None:
+    """A sentence for the dry run when every slashed date of a column reads both ways.
+
+    Such a column (03/04/2026, 11/12/2025, ...) is read month first, as a US spreadsheet
+    writes it; nothing in it proves that, so the preview names the column and the reading.
+    A column with one date whose first or second number is above 12 is not ambiguous.
+    """
+    example: tuple[str, int, int, int] | None = None
+    for _line, cell in cells:
+        if not isinstance(cell, str):
+            continue
+        m = _SLASHED.fullmatch(cell.strip())
+        if not m:
+            continue
+        first, second, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if first > 12 or second > 12:
+            return None  # the column shows its order
+        if example is None and first != second:
+            example = (cell.strip(), first, second, year)
+    if example is None:
+        return None
+    text, month, day, year = example
+    month_name = _MONTH_NAMES[month - 1]
+    return (
+        f"Every date in the {header} column fits both month/day and day/month, so "
+        f"{text} is read month first, as {month_name} {day}, {year}; if the file writes "
+        f"the day first, change its dates to ISO, such as {year}-{day:02d}-{month:02d}."
+    )
 
 
 def parse_date(

@@ -62,6 +62,7 @@ class ImportPreview:
     first_mentee: str = ""  # the first row's name as read
     needs_choice: str = ""  # "encoding" or "sheet" when the file reads once the user chooses
     new_sites: list[NewSite] = field(default_factory=list)  # created only once confirmed
+    date_notes: list[str] = field(default_factory=list)  # date columns that read both ways
 
     @property
     def clean(self) -> bool:
@@ -161,6 +162,7 @@ def preview_import(
     preview.describe(result.source)
     preview.would_add = result.count
     preview.ignored_columns = list(result.ignored_columns)
+    preview.date_notes = list(result.date_notes)
     preview.first_mentee = result.first_mentee
     preview.new_sites = list(result.new_sites)
     return preview

@@ -36,7 +36,13 @@ from bridgedesk.services.importing.readers import (
     has_roster_headings,
     read_table,
 )
-from bridgedesk.services.importing.rows import BadRow, ParsedRow, duplicate_key, parse_rows
+from bridgedesk.services.importing.rows import (
+    BadRow,
+    ParsedRow,
+    date_column_notes,
+    duplicate_key,
+    parse_rows,
+)
 from bridgedesk.services.mentees.phases import read_phases
 from bridgedesk.services.program.exit_reasons import reason_ids_by_label
 from bridgedesk.services.timeline.schedule import PlanCounts, PlanFrom, plan_mentees
@@ -57,6 +63,7 @@ class ImportResult:
     new_sites: list[NewSite] = field(default_factory=list)  # sites the import would create
     plan_from: PlanFrom = PlanFrom.TODAY
     planned: PlanCounts | None = None  # the check-ins and milestones planned (a real import)
+    date_notes: list[str] = field(default_factory=list)  # date columns read one way of two
 
 
 class ImportRejected(UserError):
@@ -135,6 +142,7 @@ def import_roster(
             first_mentee=_first_name(good),
             new_sites=new_sites(session, good),
             plan_from=PlanFrom(plan_from),
+            date_notes=date_column_notes(table, headers),
         )
         if dry_run:
             return result

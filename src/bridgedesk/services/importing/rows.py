@@ -14,7 +14,12 @@ from typing import Any
 from sqlalchemy import String
 
 from bridgedesk.domain.enums import MenteeRole, MenteeStatus
-from bridgedesk.services.importing.dates import DateProblem, parse_date, slashed_order
+from bridgedesk.services.importing.dates import (
+    DateProblem,
+    ambiguity_note,
+    parse_date,
+    slashed_order,
+)
 from bridgedesk.services.importing.formulas import unquote
 from bridgedesk.services.importing.headers import FULL_NAME, HeaderMap
 from bridgedesk.services.importing.readers import Cell, Table
@@ -85,6 +90,21 @@ def cell_text(cell: Cell) -> str:
 
 def duplicate_key(given: str, family: str, start: dt.date) -> tuple[str, str, dt.date]:
     return (given.casefold(), family.casefold(), start)
+
+
+def date_column_notes(table: Table, headers: HeaderMap) -> list[str]:
+    """For the dry run: each date column whose every slashed date reads both ways."""
+    notes: list[str] = []
+    for name in ("start_date", "exit_date"):
+        if name not in headers.columns:
+            continue
+        index = headers.columns[name]
+        header = str(table.header[index]).strip() if index < len(table.header) else name
+        cells = [(line, _at(cells, index)) for line, cells in table.rows]
+        note = ambiguity_note(header, cells)
+        if note:
+            notes.append(note)
+    return notes
 
 
 def parse_rows(table: Table, headers: HeaderMap) -> tuple[list[ParsedRow], list[BadRow]]:

@@ -16,6 +16,7 @@ from sqlalchemy import String, and_, case, func, or_, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 
 from bridgedesk.domain.enums import AssignmentKind, CheckinStatus, CredentialStatus
+from bridgedesk.services.attention.needs_attention import urgent_mentees
 from bridgedesk.services.checklists.summary import ANY_ROLE, current_template_id
 from bridgedesk.services.context import ServiceContext
 from bridgedesk.services.mentees.phases import phase_on, read_phases
@@ -56,10 +57,15 @@ class RosterRow:
     checklist_progress: float | None  # share of current items whose latest rating is proficient
     overdue_count: int  # planned check-ins past, milestones past due, credentials lapsed
     phase_by_hand: bool = False  # the phase was set by hand, not worked out from the start date
+    # What the attention list ranks as urgent for this mentee (its first such row), if anything:
+    # the roster marks only these, never every overdue item.
+    urgent: str = ""  # "lapsed" or "soon" (services.attention.rows.Severity), or ""
+    urgent_what: str = ""  # "DEA registration expired 12 days ago"
 
 
 def roster_rows(ctx: ServiceContext, today: dt.date) -> list[RosterRow]:
     """All mentees (any status), ordered by family then given names."""
+    urgent = urgent_mentees(ctx, today)
     with ctx.read() as session:
         primary = _primary_mentors(session)
         checkins = _checkin_figures(session, today)
@@ -127,6 +133,8 @@ def roster_rows(ctx: ServiceContext, today: dt.date) -> list[RosterRow]:
                     checklist_progress=progress.get(mid),
                     overdue_count=overdue_checkins + milestone.overdue + credential.overdue,
                     phase_by_hand=phase.by_hand,
+                    urgent=urgent[mid].severity.value if mid in urgent else "",
+                    urgent_what=urgent[mid].what if mid in urgent else "",
                 )
             )
         return rows

@@ -34,6 +34,8 @@ class MentorFields:
     capacity: int = 3
     site: str = ""
     notes: str = ""
+    languages: str = ""  # e.g. "Amharic, English", compared with the mentee's for matching
+    country_of_training: str = ""
 
 
 @dataclass(frozen=True)
@@ -98,7 +100,10 @@ def validate_mentor(fields: MentorFields) -> dict[str, str]:
         problems["email"] = message
     if len(fields.phone) > 60:
         problems["phone"] = "Phone is too long: at most 60 characters are allowed."
-    for key, limit in (("specialty", 120), ("site", mentee_rules.NAME_MAX)):
+    for key, limit in (
+        ("specialty", 120), ("site", mentee_rules.NAME_MAX), ("languages", 300),
+        ("country_of_training", 120),
+    ):  # fmt: skip
         if len(getattr(fields, key)) > limit:
             problems[key] = f"This is too long: at most {limit} characters are allowed."
     if not 0 <= fields.capacity <= MAX_CAPACITY:
@@ -146,6 +151,8 @@ class MentorService:
                     capacity=mentor.capacity,
                     site=site.name if site else "",
                     notes=mentor.notes,
+                    languages=mentor.languages,
+                    country_of_training=mentor.country_of_training,
                 ),
                 active=mentor.active,
                 retired_on=mentor.retired_on,
@@ -187,44 +194,8 @@ class MentorService:
     # ---- assignments --------------------------------------------------------------------
     def assign(self, mentee_id: int, mentor_id: int, kind: AssignmentKind, start: dt.date) -> int:
         """Start an assignment; a new primary ends the current primary on ``start``."""
-        kind = AssignmentKind(kind)
         with self.ctx.unit_of_work() as session:
-            if session.get(Mentee, mentee_id) is None:
-                raise NotFoundError(f"There is no mentee #{mentee_id}; it may have been deleted.")
-            mentor = _load_mentor(session, mentor_id)
-            if not mentor.active:
-                raise UserError(f"{mentor.name} is no longer an active mentor.")
-            open_same_kind = list(
-                session.scalars(
-                    select(MentorAssignment).where(
-                        MentorAssignment.mentee_id == mentee_id,
-                        MentorAssignment.kind == kind,
-                        MentorAssignment.end_date.is_(None),
-                    )
-                )
-            )
-            for row in open_same_kind:
-                if row.mentor_id == mentor_id:
-                    raise UserError(
-                        f"{mentor.name} is already a {kind.value} mentor of this mentee."
-                    )
-            if kind == AssignmentKind.PRIMARY:
-                for row in open_same_kind:
-                    if start < row.start_date:
-                        raise ValidationError(
-                            {
-                                "start": f"The new primary mentor cannot start before the current one "
-                                f"({row.start_date:%Y-%m-%d})."
-                            }
-                        )
-                    row.end_date = start
-                    row.end_reason = f"Primary mentor changed to {mentor.name}"
-            assignment = MentorAssignment(
-                mentee_id=mentee_id, mentor_id=mentor_id, kind=kind, start_date=start
-            )
-            session.add(assignment)
-            session.flush()
-            return assignment.id
+            return start_assignment(session, mentee_id, mentor_id, kind, start)
 
     def end_assignment(self, assignment_id: int, end: dt.date, reason: str) -> None:
         with self.ctx.unit_of_work() as session:
@@ -247,9 +218,12 @@ class MentorService:
         with self.ctx.read() as session:
             return read_assignments(session, [mentee_id])[mentee_id]
 
-    def load(self, include_retired: bool = False) -> list[MentorLoadRow]:
-        """Active mentors (retired ones too when asked) with their load against capacity."""
-        return mentor_load(self.ctx, include_retired)
+    def load(
+        self, include_retired: bool = False, today: dt.date | None = None
+    ) -> list[MentorLoadRow]:
+        """Active mentors (retired ones too when asked) with their load on ``today`` (default:
+        the system date) against capacity: open primary assignments of active mentees."""
+        return mentor_load(self.ctx, today or dt.date.today(), include_retired)
 
     def mentees_of(self, mentor_id: int) -> list[tuple[int, str, str]]:
         """Open assignments of the mentor: (mentee id, legal name, kind)."""
@@ -266,6 +240,51 @@ class MentorService:
             ]
 
 
+def start_assignment(
+    session: Session, mentee_id: int, mentor_id: int, kind: AssignmentKind, start: dt.date
+) -> int:
+    """Start an assignment in the caller's transaction; a new primary ends the current one.
+
+    The one rule for every way of assigning: one at a time (``MentorService.assign``) or a
+    whole cohort confirmed at once (``matching_cohort.apply_proposals``), all or nothing.
+    """
+    kind = AssignmentKind(kind)
+    if session.get(Mentee, mentee_id) is None:
+        raise NotFoundError(f"There is no mentee #{mentee_id}; it may have been deleted.")
+    mentor = _load_mentor(session, mentor_id)
+    if not mentor.active:
+        raise UserError(f"{mentor.name} is no longer an active mentor.")
+    open_same_kind = list(
+        session.scalars(
+            select(MentorAssignment).where(
+                MentorAssignment.mentee_id == mentee_id,
+                MentorAssignment.kind == kind,
+                MentorAssignment.end_date.is_(None),
+            )
+        )
+    )
+    for row in open_same_kind:
+        if row.mentor_id == mentor_id:
+            raise UserError(f"{mentor.name} is already a {kind.value} mentor of this mentee.")
+    if kind == AssignmentKind.PRIMARY:
+        for row in open_same_kind:
+            if start < row.start_date:
+                raise ValidationError(
+                    {
+                        "start": f"The new primary mentor cannot start before the current one "
+                        f"({row.start_date:%Y-%m-%d})."
+                    }
+                )
+            row.end_date = start
+            row.end_reason = f"Primary mentor changed to {mentor.name}"
+    assignment = MentorAssignment(
+        mentee_id=mentee_id, mentor_id=mentor_id, kind=kind, start_date=start
+    )
+    session.add(assignment)
+    session.flush()
+    return assignment.id
+
+
 def _apply(session: Session, mentor: Mentor, fields: MentorFields) -> None:
     values = {
         "name": mentee_rules.normalize(fields.name),
@@ -277,6 +296,8 @@ def _apply(session: Session, mentor: Mentor, fields: MentorFields) -> None:
         "capacity": int(fields.capacity),
         "site_id": site_id_for(session, fields.site),
         "notes": fields.notes,
+        "languages": mentee_rules.normalize(fields.languages),
+        "country_of_training": mentee_rules.normalize(fields.country_of_training),
     }
     for key, value in values.items():
         if getattr(mentor, key, None) != value:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import select
 
 from bridgedesk.errors import NotFoundError, ValidationError
+from bridgedesk.services.attention.summary import KindCount, attention_summary
 from bridgedesk.services.context import ServiceContext
 from bridgedesk.services.credentials.ended_early import EndedEarly, waivers_ended_early
 from bridgedesk.services.metrics.checkins import CheckinMetrics, checkin_metrics
@@ -35,6 +37,9 @@ class ProgramMetrics:
     retention: RetentionMetrics
     learning: LearningMetrics
     waivers_ended_early: tuple[EndedEarly, ...] = ()  # no names: kind and dates only
+    # The Dashboard's "Needs attention" list as of today (whatever the period), per kind:
+    # services.attention.summary is its one definition.
+    attention: tuple[KindCount, ...] | None = None
 
 
 def compute_program_metrics(
@@ -55,7 +60,7 @@ def compute_program_metrics(
                 raise NotFoundError(f"There is no site called {site!r}.")
         period = Period(period_start, period_end, today, site_id)
         roster = roster_metrics(session, period)
-        return ProgramMetrics(
+        metrics = ProgramMetrics(
             period_start=period_start,
             period_end=period_end,
             today=today,
@@ -69,9 +74,11 @@ def compute_program_metrics(
             learning=learning_metrics(session, period),
             waivers_ended_early=tuple(waivers_ended_early(session, site_id)),
         )
+    return dataclasses.replace(metrics, attention=attention_summary(ctx, today, site))
 
 
 __all__ = [
+    "KindCount",
     "CheckinMetrics",
     "DeadlineMetrics",
     "DomainProgress",

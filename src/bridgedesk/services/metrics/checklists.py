@@ -160,8 +160,8 @@ def _progress(
             DomainProgress(
                 domain=name,
                 observer_role=role,
-                first=period.measure(f"{name} ({role}), first", first[0], first[1], "items"),
-                latest=period.measure(f"{name} ({role}), latest", latest[0], latest[1], "items"),
+                first=period.snapshot(f"{name} ({role}), first", first[0], first[1], "items"),
+                latest=period.snapshot(f"{name} ({role}), latest", latest[0], latest[1], "items"),
             )
         )
     return tuple(result)

@@ -14,14 +14,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import and_, exists, func, select
+from sqlalchemy import and_, case, func, select
 
-from bridgedesk.domain.enums import AssignmentKind, MenteeStatus
+from bridgedesk.domain.enums import MenteeStatus
 from bridgedesk.errors import NotFoundError
 from bridgedesk.services.checklists.progress import add_months
 from bridgedesk.services.checklists.ratings import ChecklistService
 from bridgedesk.services.context import ServiceContext
 from bridgedesk.services.credentials.service import CredentialService
+from bridgedesk.services.mentors.primary_rule import has_primary_mentor
 from bridgedesk.services.timeline.service import TimelineService
 from bridgedesk.storage.models import (
     Assessment,
@@ -29,7 +30,6 @@ from bridgedesk.storage.models import (
     ChecklistItem,
     ChecklistTemplate,
     Mentee,
-    MentorAssignment,
     Site,
 )
 
@@ -107,14 +107,10 @@ def without_primary_mentor(
 
     The date is the mentee's start: urgent once they have started without one.
     """
-    open_primary = exists().where(
-        MentorAssignment.mentee_id == Mentee.id,
-        MentorAssignment.kind == AssignmentKind.PRIMARY,
-        (MentorAssignment.end_date.is_(None)) | (MentorAssignment.end_date > today),
-    )
+    has_primary = has_primary_mentor(today)
     stmt = (
         select(Mentee.id, Mentee.given_names, Mentee.family_name, Mentee.start_date)
-        .where(Mentee.status == MenteeStatus.ACTIVE, ~open_primary)
+        .where(Mentee.status == MenteeStatus.ACTIVE, ~has_primary)
         .order_by(Mentee.start_date, Mentee.family_name, Mentee.id)
     )
     if site is not None:
@@ -150,9 +146,10 @@ def stale_checklists(
     if not keys:
         return ()
     cutoff = add_months(today, -months)
-    fresh = (
-        select(Assessment.mentee_id, func.count(func.distinct(ChecklistItem.key)))
-        .join(ChecklistItem, ChecklistItem.id == Assessment.item_id)
+    # The items that carry those keys in any version of the template (a few dozen rows), so
+    # the ratings are read through their date index alone, with no join per rating.
+    items = (
+        select(ChecklistItem.id, ChecklistItem.key)
         .join(ChecklistDomain, ChecklistDomain.id == ChecklistItem.domain_id)
         .join(
             ChecklistTemplate,
@@ -161,8 +158,7 @@ def stale_checklists(
                 ChecklistTemplate.name == template.name,
             ),
         )
-        .where(Assessment.assessed_on >= cutoff, ChecklistItem.key.in_(sorted(keys)))
-        .group_by(Assessment.mentee_id)
+        .where(ChecklistItem.key.in_(sorted(keys)))
     )
     active = select(Mentee.id, Mentee.given_names, Mentee.family_name).where(
         Mentee.status == MenteeStatus.ACTIVE
@@ -170,7 +166,20 @@ def stale_checklists(
     if site is not None:
         active = active.join(Site, Site.id == Mentee.site_id).where(Site.name == site)
     with ctx.read() as s:
-        fresh_counts = dict(s.execute(fresh).all())
+        key_of = {int(item_id): key for item_id, key in s.execute(items)}
+        key_number = {key: n for n, key in enumerate(sorted(set(key_of.values())))}
+        fresh_counts: dict[int, int] = {}
+        if key_of:  # distinct keys (not item ids) rated since the cutoff, per mentee
+            key_expr = case(
+                {item_id: key_number[key] for item_id, key in key_of.items()},
+                value=Assessment.item_id,
+            )
+            fresh = (
+                select(Assessment.mentee_id, func.count(func.distinct(key_expr)))
+                .where(Assessment.assessed_on >= cutoff)  # other items map to NULL: not counted
+                .group_by(Assessment.mentee_id)
+            )
+            fresh_counts = {int(m): int(n) for m, n in s.execute(fresh)}
         mentees = s.execute(active).all()
     out = []
     for mid, given, family in mentees:

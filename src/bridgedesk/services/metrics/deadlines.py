@@ -1,6 +1,8 @@
 """Credential, visa and licence deadlines coming up in 30/90/180 days, and any already lapsed.
 
 The same rows as the Deadlines view (services/credentials/deadline_rows.py): one definition.
+These are point-in-time figures counted today, whatever the period: a credential's state is
+not kept for past days, so "due in the next 30 days" is only ever known from today.
 """
 
 from __future__ import annotations
@@ -9,11 +11,11 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from bridgedesk.domain.reminders import LAPSED
-from bridgedesk.services.credentials.deadline_rows import deadline_rows
+from bridgedesk.domain.reminders import DEADLINE_WINDOWS
+from bridgedesk.services.credentials.deadline_rows import deadline_counts
 from bridgedesk.services.metrics.measure import Measure, Period
 
-WINDOWS = (30, 90, 180)
+WINDOWS = DEADLINE_WINDOWS
 
 
 @dataclass(frozen=True)
@@ -24,22 +26,17 @@ class DeadlineMetrics:
 
 
 def deadline_metrics(session: Session, period: Period) -> DeadlineMetrics:
-    """From the same rows as the Deadlines view: each open credential's next event."""
+    """From the same rows as the Deadlines view: each open credential's next event (counted
+    by ``deadline_counts``, which gives the counts of those rows without building them)."""
     today = period.today
-    rows = deadline_rows(session, today, site_id=period.site_id)
-    tracked = len(rows)
+    counts = deadline_counts(session, today, WINDOWS, site_id=period.site_id)
+    tracked, lapsed, by_window = counts.tracked, counts.lapsed, counts.within
     within = tuple(
-        period.measure(
-            f"Falling due in the next {days} days",
-            sum(1 for r in rows if r.band != LAPSED and r.days_left is not None
-                and r.days_left <= days),
-            tracked,
-        )
+        period.snapshot(f"Falling due in the next {days} days", by_window[days], tracked, on=today)
         for days in WINDOWS
-    )  # fmt: skip
-    lapsed = sum(1 for r in rows if r.band == LAPSED)
+    )
     return DeadlineMetrics(
-        tracked=period.measure("Dated credentials tracked", tracked, None),
+        tracked=period.snapshot("Dated credentials tracked", tracked, None, on=today),
         within=within,
-        lapsed=period.measure("Lapsed", lapsed, tracked),
+        lapsed=period.snapshot("Lapsed", lapsed, tracked, on=today),
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from bridgedesk.services.metrics.measure import Measure, Period
@@ -22,8 +22,15 @@ class MilestoneMetrics:
 
 
 def milestone_metrics(session: Session, period: Period) -> MilestoneMetrics:
-    rows = session.execute(
-        select(Milestone.due_date, Milestone.completed_date)
+    # One grouped query: a few (completed on time / late / still open and past) counts.
+    state = case(
+        (Milestone.completed_date.is_(None),
+         case((Milestone.due_date < period.today, "overdue"), else_="open")),
+        (Milestone.completed_date <= Milestone.due_date, "on_time"),
+        else_="late",
+    )  # fmt: skip
+    states = (
+        select(state.label("state"))
         .join(Mentee, Mentee.id == Milestone.mentee_id)
         .where(
             in_program_clause(period),
@@ -31,11 +38,16 @@ def milestone_metrics(session: Session, period: Period) -> MilestoneMetrics:
             Milestone.due_date <= period.due_until,
             Milestone.cancelled_on.is_(None),  # cancelled when the mentee left: never due
         )
-    ).all()
-    due = len(rows)
-    on_time = sum(1 for d, c in rows if c is not None and c <= d)
-    late = sum(1 for d, c in rows if c is not None and c > d)
-    overdue = sum(1 for d, c in rows if c is None and d < period.today)
+        .subquery()
+    )
+    counts = {
+        str(name): int(n)
+        for name, n in session.execute(
+            select(states.c.state, func.count()).group_by(states.c.state)
+        )
+    }
+    due = sum(counts.values())
+    on_time, late, overdue = (counts.get(k, 0) for k in ("on_time", "late", "overdue"))
     m = period.measure
     return MilestoneMetrics(
         due=m("Milestones due", due, None),

@@ -10,22 +10,16 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from sqlalchemy import and_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bridgedesk.domain.enums import CredentialStatus, MenteeStatus
-from bridgedesk.domain.kaplan_meier import SurvivalCurve, kaplan_meier
+from bridgedesk.domain.enums import MenteeStatus
+from bridgedesk.domain.kaplan_meier import SurvivalCurve, greenwood_interval, kaplan_meier
 from bridgedesk.services.metrics.measure import Measure, Period, breakdown
-from bridgedesk.storage.models import (
-    ComparisonPhysician,
-    Credential,
-    CredentialKind,
-    ExitReason,
-    Mentee,
-)
+from bridgedesk.services.metrics.waivers import waiver_obligations_completed
+from bridgedesk.storage.models import ComparisonPhysician, ExitReason, Mentee
 
 HORIZONS = ((12, 365), (24, 730), (36, 1095))
-WAIVER_CODE = "conrad30"
 
 
 @dataclass(frozen=True)
@@ -38,7 +32,7 @@ class EarlyExit:
 
 @dataclass(frozen=True)
 class RetentionMetrics:
-    program: tuple[Measure, ...]  # survival at 12/24/36 months; denominator = still followed then
+    program: tuple[Measure, ...]  # S(12/24/36 months) as of the closing day, 95% CI; n at risk
     comparison: tuple[Measure, ...]
     program_curve: SurvivalCurve
     comparison_curve: SurvivalCurve
@@ -46,10 +40,14 @@ class RetentionMetrics:
     exits: tuple[EarlyExit, ...]
     exit_reasons: tuple[Measure, ...]  # early exits in the period by the list's reason
     completed: Measure  # completed in the period
-    waivers_completed: Measure  # Conrad 30 obligations marked completed, over waiver records
+    waivers_completed: Measure  # completed, over waivers whose obligation end date has passed
 
 
-def retention_metrics(session: Session, period: Period, in_program: int) -> RetentionMetrics:
+def retention_metrics(
+    session: Session, period: Period, in_program: int, waivers: bool = True
+) -> RetentionMetrics:
+    """Retention measures; ``waivers=False`` leaves the waiver count out (the dashboard's tiles,
+    which do not show it, load faster)."""
     today = min(period.today, period.end)
     stmt = select(
         Mentee.id, Mentee.given_names, Mentee.family_name, Mentee.start_date, Mentee.status,
@@ -96,7 +94,11 @@ def retention_metrics(session: Session, period: Period, in_program: int) -> Rete
         exits=tuple(exits),
         exit_reasons=breakdown(period, by_reason, len(exits)),
         completed=period.measure("Completed the program", completed, in_program, "mentees"),
-        waivers_completed=_waivers(session, period),
+        waivers_completed=(
+            waiver_obligations_completed(session, period)
+            if waivers
+            else period.measure("Waiver obligations completed", None)
+        ),
     )
 
 
@@ -106,27 +108,12 @@ def _at_horizons(period: Period, who: str, curve: SurvivalCurve) -> tuple[Measur
     for months, days in HORIZONS:
         followed = curve.at_risk_at(days)
         measures.append(
-            period.measure(
+            period.snapshot(
                 f"{who}: still in post at {months} months",
                 curve.survival_at(days) if followed else None,
                 followed,
                 "share",
+                interval=greenwood_interval(curve, days) if followed else None,
             )
         )
     return tuple(measures)
-
-
-def _waivers(session: Session, period: Period) -> Measure:
-    stmt = (
-        select(Credential.status)
-        .join(
-            CredentialKind,
-            and_(CredentialKind.id == Credential.kind_id, CredentialKind.code == WAIVER_CODE),
-        )
-        .join(Mentee, Mentee.id == Credential.mentee_id)
-    )
-    if period.site_id is not None:
-        stmt = stmt.where(Mentee.site_id == period.site_id)
-    statuses = list(session.scalars(stmt))
-    done = sum(1 for s in statuses if s == CredentialStatus.COMPLETED)
-    return period.measure("Waiver obligations completed", done, len(statuses), "waivers")

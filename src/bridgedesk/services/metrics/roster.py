@@ -9,8 +9,17 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from bridgedesk.services.mentees.phases import phase_on, read_phases
+from bridgedesk.services.mentees.status_counts import count_mentees
+from bridgedesk.services.metrics.figures import (
+    ACTIVE_MENTEES,
+    IN_PROGRAM,
+    MENTEES_PER_MENTOR,
+    MENTORS_OVER_CAPACITY,
+    label,
+)
 from bridgedesk.services.metrics.measure import Measure, Period, breakdown
-from bridgedesk.storage.models import Mentee, Mentor, MentorAssignment, Site
+from bridgedesk.services.metrics.mentor_load import mentor_figures
+from bridgedesk.storage.models import Mentee, Site
 
 
 @dataclass(frozen=True)
@@ -21,9 +30,10 @@ class RosterMetrics:
     by_country: tuple[Measure, ...]
     by_site: tuple[Measure, ...]
     by_visa: tuple[Measure, ...]
-    mentor_load: tuple[Measure, ...]  # per mentor: mentees over capacity
-    mentors_over_capacity: Measure
-    mean_load: Measure
+    mentor_load: tuple[Measure, ...]  # per active mentor with a load: load of capacity
+    mentors_over_capacity: Measure  # over active mentors (services/metrics/mentor_load.py)
+    mean_load: Measure  # mentees per mentor: an average, printed as one number
+    active: Measure | None = None  # active mentees today (figures.ACTIVE_MENTEES)
 
 
 def in_program_clause(period: Period):  # type: ignore[no-untyped-def]
@@ -39,7 +49,7 @@ def in_program_clause(period: Period):  # type: ignore[no-untyped-def]
 
 def roster_metrics(session: Session, period: Period) -> RosterMetrics:
     phases = read_phases(session)
-    on_day = min(period.end, period.today)
+    on_day = period.closing_day
     rows = session.execute(
         select(
             Mentee.id,
@@ -63,40 +73,39 @@ def roster_metrics(session: Session, period: Period) -> RosterMetrics:
         country[co] += 1
         site[si or ""] += 1
         visa[vi] += 1
-    mentee_ids = {r[0] for r in rows}
-    load = _mentor_load(session, period, mentee_ids)
-    over = sum(1 for m in load if m.denominator is not None and (m.value or 0) > m.denominator)
-    total_assigned = sum(int(m.value or 0) for m in load)
+    mentors = mentor_figures(session, period.closing_day, period.site_id)
+    load = tuple(
+        period.snapshot(m.name, m.load, m.capacity, "mentees") for m in mentors.loads if m.load
+    )
     return RosterMetrics(
-        in_program=period.measure("Mentees in the program", total, None, "mentees"),
-        by_phase=breakdown(period, phase, total),
+        in_program=period.measure(label(IN_PROGRAM), total, None, "mentees"),
+        by_phase=_in_order(breakdown(period, phase, total), phases.order),
         by_specialty=breakdown(period, specialty, total),
         by_country=breakdown(period, country, total),
         by_site=breakdown(period, site, total),
         by_visa=breakdown(period, visa, total),
         mentor_load=load,
-        mentors_over_capacity=period.measure("Mentors over capacity", over, len(load), "mentors"),
-        mean_load=period.measure(
-            "Mentees per mentor", total_assigned / len(load) if load else None, len(load), "mentees"
+        mentors_over_capacity=period.snapshot(
+            label(MENTORS_OVER_CAPACITY), mentors.over_capacity, mentors.active_mentors,
+            "mentors",
         ),
-    )
+        mean_load=period.snapshot(
+            label(MENTEES_PER_MENTOR), mentors.mentees_per_mentor, mentors.active_mentors,
+            "mean",
+        ),
+        active=period.snapshot(
+            label(ACTIVE_MENTEES), active_mentees(session, period.site_id), None, "mentees",
+            on=period.today,
+        ),
+    )  # fmt: skip
 
 
-def _mentor_load(session: Session, period: Period, mentee_ids: set[int]) -> tuple[Measure, ...]:
-    """Distinct mentees per mentor with an assignment open at the period's end."""
-    rows = session.execute(
-        select(Mentor.id, Mentor.name, Mentor.capacity, MentorAssignment.mentee_id)
-        .join(MentorAssignment, MentorAssignment.mentor_id == Mentor.id)
-        .where(
-            MentorAssignment.start_date <= period.end,
-            or_(MentorAssignment.end_date.is_(None), MentorAssignment.end_date > period.end),
-        )
-    ).all()
-    mentees_of: dict[tuple[int, str, int], set[int]] = {}
-    for mentor_id, name, capacity, mentee_id in rows:
-        if mentee_id in mentee_ids:
-            mentees_of.setdefault((mentor_id, name, capacity), set()).add(mentee_id)
-    ordered = sorted(mentees_of.items(), key=lambda kv: (-len(kv[1]), kv[0][1], kv[0][0]))
-    return tuple(
-        period.measure(name, len(ids), capacity, "mentees") for (_i, name, capacity), ids in ordered
-    )
+def active_mentees(session: Session, site_id: int | None = None) -> int:
+    """Mentees whose status is Active today (figures.ACTIVE_MENTEES), of one site if given."""
+    return count_mentees(session, site_id).active
+
+
+def _in_order(measures: tuple[Measure, ...], order: tuple[str, ...]) -> tuple[Measure, ...]:
+    """Phases in program order (a phase no longer in the schedule last), not by size."""
+    rank = {name: i for i, name in enumerate(order)}
+    return tuple(sorted(measures, key=lambda m: (rank.get(m.label, len(rank)), m.label)))

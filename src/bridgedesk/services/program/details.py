@@ -9,6 +9,7 @@ from sqlalchemy import select
 from bridgedesk.domain import mentee_rules
 from bridgedesk.errors import ValidationError
 from bridgedesk.services.context import ServiceContext
+from bridgedesk.services.history.acting_person import act_as_director
 from bridgedesk.services.history.audit import record_bulk
 from bridgedesk.storage.models import Setting
 
@@ -54,6 +55,7 @@ def save(ctx: ServiceContext, settings: ProgramSettings) -> None:
         changed = {key: values[key] for key in before if before[key] != values[key]}
         if changed:  # settings are keyed by name, not id: audited here, not by the listener
             record_bulk(session, ctx.actor, "update", "program_details", [changed])
+    act_as_director(ctx)  # a new or renamed director signs the changes from now on
 
 
 def is_configured(ctx: ServiceContext) -> bool:

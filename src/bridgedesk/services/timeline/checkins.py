@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from bridgedesk.domain.enums import CheckinFormat, CheckinStatus, CheckinTopic
 from bridgedesk.errors import ValidationError
 from bridgedesk.services.context import ServiceContext
+from bridgedesk.services.pair_health.pulses import pulse_problems, record_pulses
 from bridgedesk.services.timeline.editing import (
     MAX_TITLE,
     check_title,
@@ -46,6 +47,8 @@ class CheckinLog:
     summary: str
     private_note: str = ""
     actions: list[tuple[str, dt.date | None]] = field(default_factory=list)
+    mentee_pulse: int | None = None  # 1-10, pair health (services.pair_health.pulses)
+    mentor_pulse: int | None = None
 
 
 def validate_log(log: CheckinLog, today: dt.date) -> None:
@@ -64,6 +67,7 @@ def validate_log(log: CheckinLog, today: dt.date) -> None:
     for n, (description, _due) in enumerate(log.actions, start=1):
         if not description or not description.strip():
             problems[f"actions[{n}]"] = "An agreed action needs a description."
+    problems.update(pulse_problems(log.mentee_pulse, log.mentor_pulse))
     if problems:
         raise ValidationError(problems)
 
@@ -85,6 +89,8 @@ def _apply_log(s: Session, checkin: Checkin, log: CheckinLog) -> None:
                 due_date=due,
             )
         )
+    s.flush()
+    record_pulses(s, checkin, log.mentee_pulse, log.mentor_pulse)
     s.flush()
 
 

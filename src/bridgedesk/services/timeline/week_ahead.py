@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from bridgedesk.services.context import ServiceContext
-from bridgedesk.services.credentials.reminders import reminders_due
+from bridgedesk.services.credentials.reminders import reminders_due_count
 from bridgedesk.services.credentials.service import CredentialService
 from bridgedesk.services.timeline.service import TimelineService
 
@@ -20,6 +20,11 @@ class WeekAhead:
     deadlines: int  # credentials of active mentees expiring in the window
     overdue: int  # check-ins and milestones already past their date and still open
     reminders: int = 0  # credential reminders come and not yet acknowledged
+    overdue_checkins: int = 0  # the check-ins among ``overdue`` (the rest are milestones)
+
+    @property
+    def overdue_milestones(self) -> int:
+        return self.overdue - self.overdue_checkins
 
     def sentence(self) -> str:
         parts = [
@@ -29,8 +34,16 @@ class WeekAhead:
         ]
         due = ", ".join(part for part in parts if part) or "nothing"
         text = f"Due this week: {due}"
-        if self.overdue:
-            text += f"; {self.overdue:,} overdue"
+        late = " and ".join(
+            part
+            for part in (
+                _count(self.overdue_checkins, "check-in"),
+                _count(self.overdue_milestones, "milestone"),
+            )
+            if part
+        )
+        if late:
+            text += f"; {late} overdue"
         if self.reminders:
             text += f"; {_count(self.reminders, 'reminder')} to acknowledge (Deadlines)"
         return text + "."
@@ -40,7 +53,9 @@ def week_ahead(ctx: ServiceContext, today: dt.date, site: str | None = None) -> 
     last = today + dt.timedelta(days=DAYS - 1)
     rows = TimelineService(ctx).agenda(today, days=DAYS - 1, site=site)
     upcoming = [row for row in rows if not row.overdue and today <= row.date <= last]
-    deadlines = CredentialService(ctx).deadlines(today, site=site, include_lapsed=False)
+    deadlines = CredentialService(ctx).deadlines(  # only the week's: no need to rate the rest
+        today, within_days=DAYS - 1, site=site, include_lapsed=False
+    )
     return WeekAhead(
         checkins=sum(1 for row in upcoming if row.kind == "checkin"),
         milestones=sum(1 for row in upcoming if row.kind == "milestone"),
@@ -48,7 +63,8 @@ def week_ahead(ctx: ServiceContext, today: dt.date, site: str | None = None) -> 
             1 for row in deadlines if row.expires_on is not None and today <= row.expires_on <= last
         ),
         overdue=sum(1 for row in rows if row.overdue),
-        reminders=len(reminders_due(ctx, today)) if site is None else 0,
+        overdue_checkins=sum(1 for row in rows if row.overdue and row.kind == "checkin"),
+        reminders=reminders_due_count(ctx, today) if site is None else 0,
     )
 
 

@@ -1,5 +1,6 @@
 """ORM models. Importing this package registers every table on ``Base.metadata``."""
 
+from bridgedesk.storage.models.attention import AttentionDecision
 from bridgedesk.storage.models.audit import AuditEntry
 from bridgedesk.storage.models.base import Base
 from bridgedesk.storage.models.checklists import (
@@ -17,6 +18,13 @@ from bridgedesk.storage.models.credentials import (
     ReminderAcknowledgement,
 )
 from bridgedesk.storage.models.insights import Insight
+from bridgedesk.storage.models.matching import MatchingWeights
+from bridgedesk.storage.models.pair_health import (
+    CheckinPulse,
+    FitCheck,
+    SurveyResponse,
+    SurveyTemplate,
+)
 from bridgedesk.storage.models.people import ComparisonPhysician, Mentee, Mentor, MentorAssignment
 from bridgedesk.storage.models.program import (
     ExitReason,
@@ -31,9 +39,11 @@ from bridgedesk.storage.models.timeline import Action, Checkin, Goal, GoalTask, 
 __all__ = [
     "Action",
     "Assessment",
+    "AttentionDecision",
     "AuditEntry",
     "Base",
     "Checkin",
+    "CheckinPulse",
     "ChecklistDomain",
     "ChecklistItem",
     "ChecklistSummary",
@@ -44,9 +54,11 @@ __all__ = [
     "CredentialKind",
     "CredentialRuleVersion",
     "ExitReason",
+    "FitCheck",
     "Goal",
     "GoalTask",
     "Insight",
+    "MatchingWeights",
     "Mentee",
     "Mentor",
     "MentorAssignment",
@@ -57,4 +69,6 @@ __all__ = [
     "ScheduleTemplate",
     "Setting",
     "Site",
+    "SurveyResponse",
+    "SurveyTemplate",
 ]

@@ -65,6 +65,9 @@ class Mentor(Timestamped, Versioned, Base):
     phone: Mapped[str] = mapped_column(String(60), default="", server_default="")
     specialty: Mapped[str] = mapped_column(String(120), default="")
     former_img: Mapped[bool] = mapped_column(Boolean, default=False)
+    # For matching: the languages spoken (as on a mentee) and where the mentor trained.
+    languages: Mapped[str] = mapped_column(String(300), default="", server_default="")
+    country_of_training: Mapped[str] = mapped_column(String(120), default="", server_default="")
     capacity: Mapped[int] = mapped_column(Integer, default=3)
     site_id: Mapped[int | None] = mapped_column(ForeignKey("sites.id"), nullable=True)
     active: Mapped[bool] = mapped_column(Boolean, default=True)

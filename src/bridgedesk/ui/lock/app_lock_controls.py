@@ -43,6 +43,7 @@ class AppLockControls(QObject):
         self.window, self.pages, self.paths, self.dialogs = window, pages, paths, dialogs
         self.lock_action = QAction("&Lock BridgeDesk", window)
         self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setToolTip("Hide the program until the passphrase is typed (Ctrl+L)")
         self.lock_action.triggered.connect(self.request_lock)
         self.passphrase_action = QAction("Set &passphrase…", window)
         self.passphrase_action.triggered.connect(self.ask_passphrase)

@@ -42,6 +42,9 @@ class PassphraseDialog(QDialog):
         self.idle.setSpecialValueText("Never")
         self.idle.setValue(app_lock.idle_minutes(paths))
         self.idle.setAccessibleName("Lock after this long without use")
+        self.idle.setToolTip(
+            "BridgeDesk locks itself after this many minutes without use; Never turns it off"
+        )
         form = QFormLayout()
         if self.enabled:
             form.addRow("Current passphrase:", self.current)

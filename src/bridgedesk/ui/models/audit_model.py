@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from bridgedesk.domain.mentee_rules import FIELD_LABELS
 from bridgedesk.services.history.audit_rows import AuditRow
 from bridgedesk.ui.formatting import format_date
 from bridgedesk.ui.models.table_base import Index, SortedTableModel
@@ -16,7 +15,7 @@ WHEN, WHO, WHAT, FIELD, BEFORE, AFTER = range(6)
 HEADERS = ("When", "Who", "What", "Field", "Before", "After")
 HEADER_TIPS = (
     "When the change was saved, in this computer's time",
-    "The login name of the person who saved it",
+    "The person who saved it: the program director named in the program details",
     "Which record, and whether it was added, changed or deleted",
     "The field that changed",
     "The value before the change",
@@ -37,10 +36,18 @@ ENTITY_LABELS = {
     "credential": "Credential",
     "insight": "Insight",
     "schedule": "Schedule",
+    "credential_rules": "Deadline rules",
+    "reminder_acknowledgement": "Reminder",
+    "attention_decision": "Attention decision",
+    "matching_weights": "Matching weights",
     "site": "Site",
     "exit_reason": "Exit reason",
     "schedule_template": "Schedule version",
     "program_details": "Program details",
+    "checkin_pulse": "Pulse",
+    "fit_check": "Fit question",
+    "survey_template": "Survey questions",
+    "survey_response": "Survey answers",
 }
 ACTION_LABELS = {
     "create": "added",
@@ -61,22 +68,19 @@ def format_when(when: dt.datetime) -> str:
     return f"{format_date(local.date())} {local:%H:%M}"
 
 
-def field_label(name: str) -> str:
-    if not name:
-        return ""
-    return FIELD_LABELS.get(name, name.replace("_", " ").capitalize())
-
-
 def what_label(row: AuditRow) -> str:
     entity = ENTITY_LABELS.get(row.entity, row.entity.replace("_", " ").capitalize())
     return f"{entity} {ACTION_LABELS.get(row.action, row.action)}"
 
 
 def readable(value: str) -> str:
-    """ISO dates as the rest of BridgeDesk shows them (12 Mar 2026); anything else as stored."""
-    if len(value) == 10 and value[4] == "-" and value[7] == "-":
+    """ISO dates and times as the rest of BridgeDesk shows them (12 Mar 2026, 12 Mar 2026
+    14:05); anything else as the service worded it."""
+    if len(value) >= 10 and value[4] == "-" and value[7] == "-":
         try:
-            return format_date(dt.date.fromisoformat(value))
+            if len(value) == 10:
+                return format_date(dt.date.fromisoformat(value))
+            return format_when(dt.datetime.fromisoformat(value))
         except ValueError:
             return value
     return value
@@ -111,7 +115,7 @@ class AuditModel(SortedTableModel):
             format_when(row.when),
             row.who,
             what_label(row),
-            field_label(row.field),
+            row.field,  # worded by services.history.audit_wording
             readable(row.before),
             readable(row.after),
         )[column]
@@ -136,7 +140,8 @@ class AuditModel(SortedTableModel):
             return shortened(text) if index.column() in (BEFORE, AFTER) else text
         if role == Qt.ItemDataRole.ToolTipRole:
             if index.column() == WHEN:
-                return f"{local_time(row.when):%Y-%m-%d %H:%M:%S %Z}"
+                when = local_time(row.when)
+                return f"{format_date(when.date())} {when:%H:%M:%S %Z}"
             if index.column() in (BEFORE, AFTER) and shortened(text) != text:
                 return text[:TOOLTIP_CHARACTERS] + ("…" if len(text) > TOOLTIP_CHARACTERS else "")
             return None

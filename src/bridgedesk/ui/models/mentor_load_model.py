@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QGuiApplication, QPalette
 
+from bridgedesk.domain.figures import LOAD_RULE
 from bridgedesk.ui.colours import warning_colour
 from bridgedesk.ui.formatting import format_date
 from bridgedesk.ui.models.table_base import HeaderedTableModel
@@ -32,8 +33,8 @@ HEADER_TIPS = (
     "Specialty",
     "Whether the mentor trained abroad too",
     "How many mentees the mentor agreed to take",
-    "Active mentees with an open assignment to this mentor",
-    "Mentees against capacity",
+    "The mentor's load. " + LOAD_RULE,
+    "The load against the capacity the mentor agreed to. " + LOAD_RULE,
 )
 COLUMN_COUNT = len(HEADERS)
 

@@ -18,7 +18,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QGuiApplication
 
 from bridgedesk.domain.enums import label
-from bridgedesk.ui.colours import warning_colour
+from bridgedesk.ui.colours import caution_colour, warning_colour
 from bridgedesk.ui.formatting import format_date, format_share, plural
 from bridgedesk.ui.models.table_base import SortedTableModel
 
@@ -51,7 +51,7 @@ HEADERS = (
     "Status",
 )
 HEADER_TIPS = (
-    "Legal name (preferred name); ⚠ marks overdue check-ins, milestones or credentials",
+    "Legal name (preferred name); ⚠ marks a lapsed credential (red) or one due in 30 days (amber)",
     "Name in the mentee's own script",
     "Country of medical training",
     "Specialty",
@@ -147,7 +147,7 @@ class RosterTableModel(SortedTableModel):
         self._filter = RosterFilter()
         self._sort_column = NAME
         self._sort_order = Qt.SortOrder.AscendingOrder
-        self._overdue_brush: QBrush | None = None
+        self._brushes: dict[str, QBrush] = {}  # by urgency, made on first use (palette)
 
     # -- feeding ---------------------------------------------------------------------------
     def set_rows(self, rows: Iterable[RosterRow], keys: Sequence[str] | None = None) -> None:
@@ -158,7 +158,7 @@ class RosterTableModel(SortedTableModel):
         self.beginResetModel()
         self._rows = list(rows)
         self._keys = list(keys) if keys is not None else search_keys(self._rows)
-        self._overdue_brush = None
+        self._brushes = {}
         self._visible = self._sorted(self._filtered())
         self.endResetModel()
 
@@ -216,11 +216,11 @@ class RosterTableModel(SortedTableModel):
             return self._tooltip(row, column)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             text = display_name(row) if column == NAME else self.display_text(row, column)
-            if column == NAME and row.overdue_count:
-                text += ", " + plural(row.overdue_count, "overdue item")
+            if column == NAME and row.urgent:
+                text += ", " + row.urgent_what
             return text
-        if role == Qt.ItemDataRole.ForegroundRole and column == NAME and row.overdue_count:
-            return self._overdue()
+        if role == Qt.ItemDataRole.ForegroundRole and column == NAME and row.urgent:
+            return self._urgent_brush(row.urgent)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == PROGRESS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -228,7 +228,7 @@ class RosterTableModel(SortedTableModel):
     @staticmethod
     def display_text(row: RosterRow, column: int) -> str:
         if column == NAME:
-            return ("⚠ " if row.overdue_count else "") + display_name(row)
+            return ("⚠ " if row.urgent else "") + display_name(row)
         if column == NATIVE_NAME:
             return row.native_name
         if column == COUNTRY:
@@ -253,7 +253,7 @@ class RosterTableModel(SortedTableModel):
 
     def _tooltip(self, row: RosterRow, column: int) -> str | None:
         if column == NAME:
-            lines = []
+            lines = [row.urgent_what] if row.urgent else []
             if row.overdue_count:
                 lines.append(plural(row.overdue_count, "overdue item"))
             if row.native_name:
@@ -265,10 +265,12 @@ class RosterTableModel(SortedTableModel):
             return "Share of checklist items rated proficient"
         return self.display_text(row, column) or None  # the full text of an elided cell
 
-    def _overdue(self) -> QBrush:
-        if self._overdue_brush is None:
-            self._overdue_brush = QBrush(warning_colour(QGuiApplication.palette()))
-        return self._overdue_brush
+    def _urgent_brush(self, urgent: str) -> QBrush:
+        """Red for a lapsed credential, amber for one due within 30 days."""
+        if urgent not in self._brushes:
+            colour = warning_colour if urgent == "lapsed" else caution_colour
+            self._brushes[urgent] = QBrush(colour(QGuiApplication.palette()))
+        return self._brushes[urgent]
 
 
 def _deadline_text(when: dt.date | None, _kind: str) -> str:

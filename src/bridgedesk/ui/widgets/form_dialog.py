@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from bridgedesk.errors import UserError, ValidationError
 from bridgedesk.ui.view_env import ViewEnv
-from bridgedesk.ui.widgets.field_row import FieldRow
+from bridgedesk.ui.widgets.field_row import FieldRow, add_form_row
 from bridgedesk.ui.widgets.save_cancel import save_cancel_row
 
 
@@ -45,7 +45,7 @@ class FormDialog(QDialog):
             editor.setAccessibleName(text)
         if checked:
             self.rows[key] = FieldRow(editor)
-            self.form.addRow(text + ":", self.rows[key])
+            add_form_row(self.form, text + ":", self.rows[key])
         else:
             self.form.addRow(text + ":", editor)
 

@@ -2,7 +2,9 @@
 
 Every screen and dialog that asks "which mentee?" uses it. Typing part of a name and pressing
 Enter chooses the first mentee whose name holds that text, so what is shown is always the
-mentee chosen; text that matches nobody leaves no choice rather than the previous one.
+mentee chosen. Text that matches nobody chooses nobody: the mentee chosen before stays chosen
+(its name comes back in the box) and ``not_found`` says so in a sentence, also shown beside
+the box; a view never goes on showing one mentee under another's name.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QCompleter
+from PySide6.QtWidgets import QComboBox, QCompleter, QToolTip
 
 from bridgedesk.domain.enums import label
 from bridgedesk.services.context import ServiceContext
@@ -37,7 +39,8 @@ def mentee_choices(ctx: ServiceContext, active_only: bool = False) -> list[Mente
 class MenteePicker(QComboBox):
     """An editable combo of mentees; ``value()`` is the chosen mentee's id or None."""
 
-    mentee_chosen = Signal(object)  # the id, or None when the typed text matches nobody
+    mentee_chosen = Signal(object)  # the id, or None when the list is emptied or cleared
+    not_found = Signal(str)  # a sentence: the typed text matches nobody, nothing changed
 
     def __init__(self, accessible_name: str = "Mentee", min_chars: int = 0) -> None:
         super().__init__()
@@ -52,6 +55,7 @@ class MenteePicker(QComboBox):
         line = self.lineEdit()
         assert line is not None  # the combo is editable
         line.setPlaceholderText("Type a name in any script…")
+        line.setAccessibleName(accessible_name)  # the text field inside takes the focus
         completer = QCompleter(self.model(), self)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -62,18 +66,29 @@ class MenteePicker(QComboBox):
         # A long name shows from its start, not its tail (the line edit leaves the cursor last).
         self.currentIndexChanged.connect(lambda _i: line.setCursorPosition(0))
 
-    def set_mentees(self, choices: Iterable[MenteeChoice], first_if_none: bool = False) -> None:
-        """Replace the list, keeping the current mentee when still listed (no signal)."""
+    def set_mentees(
+        self,
+        choices: Iterable[MenteeChoice],
+        first_if_none: bool = False,
+        prefer: int | None = None,
+    ) -> None:
+        """Replace the list, choosing ``prefer`` when listed, else keeping the current mentee
+        when still listed (no signal)."""
         current = self.value()
         self.blockSignals(True)
         self.clear()
         for mentee_id, text in choices:
             self.addItem(text, mentee_id)
-        found = self.findData(current) if current is not None else -1
+        found = self.findData(prefer) if prefer is not None else -1
+        if found < 0:
+            found = self.findData(current) if current is not None else -1
         if found < 0 and first_if_none and self.count():
             found = 0
         self.setCurrentIndex(found)
         self.blockSignals(False)
+        line = self.lineEdit()
+        if line is not None:
+            line.setCursorPosition(0)  # chosen without a signal: show its start here too
 
     def value(self) -> int | None:
         """The chosen mentee; None while the typed text is not a listed mentee's whole text."""
@@ -100,6 +115,16 @@ class MenteePicker(QComboBox):
         if matches:
             self.setCurrentIndex(matches[0])
             self.setEditText(self.itemText(matches[0]))
-        elif index >= 0:
-            self.setCurrentIndex(-1)  # nobody: the screen shows no mentee, not the last one
-            self.setEditText(typed)
+            return
+        if not typed.strip():
+            self.setCurrentIndex(-1)  # emptied on purpose: no mentee (optional pickers)
+            return
+        shown = typed.strip() if len(typed.strip()) <= 40 else typed.strip()[:39] + "…"
+        if index >= 0:
+            self.setEditText(self.itemText(index))  # nobody chosen: the mentee shown stays
+            sentence = f"No mentee matches “{shown}”; still showing {self.itemText(index)}."
+        else:
+            sentence = f"No mentee matches “{shown}”; type part of a listed name."
+        self.not_found.emit(sentence)
+        if self.isVisible():
+            QToolTip.showText(self.mapToGlobal(self.rect().bottomLeft()), sentence, self)

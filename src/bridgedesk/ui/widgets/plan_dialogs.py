@@ -14,9 +14,8 @@ from collections.abc import Callable, Sequence
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from bridgedesk.domain.enums import Tier, label
-from bridgedesk.errors import ValidationError
 from bridgedesk.ui.view_env import ViewEnv
-from bridgedesk.ui.widgets.date_fields import DATE_HINT, date_edit, date_of, parse_date
+from bridgedesk.ui.widgets.date_edit import DateEdit, checked_date, required_date
 from bridgedesk.ui.widgets.form_dialog import FormDialog
 
 NO_MENTOR = "Any mentor"
@@ -41,7 +40,7 @@ class CheckinPlanDialog(FormDialog):
         self._save = save
         self.title_edit = QLineEdit(title)
         self.title_edit.setMaxLength(200)
-        self.planned = date_edit(planned or env.today(), "Planned for")
+        self.planned = DateEdit(planned or env.today(), "Planned for", today=env.today)
         self.mentor = QComboBox()
         self.mentor.addItem(NO_MENTOR, None)
         for mentor, name in mentors:
@@ -55,7 +54,7 @@ class CheckinPlanDialog(FormDialog):
         mentor = self.mentor.currentData()
         self._save(
             self.title_edit.text(),
-            date_of(self.planned),
+            required_date(self.planned, "planned"),
             mentor if isinstance(mentor, int) else None,
         )
 
@@ -80,7 +79,7 @@ class MilestoneDialog(FormDialog):
         self.name = QLineEdit(name)
         self.name.setMaxLength(200)
         self.name.setPlaceholderText("e.g. First independent call")
-        self.due = date_edit(due or env.today(), "Due on")
+        self.due = DateEdit(due or env.today(), "Due on", today=env.today)
         self.tier = QComboBox()
         for value in Tier:
             self.tier.addItem(label(value), value.value)
@@ -97,7 +96,7 @@ class MilestoneDialog(FormDialog):
 
     def submit(self) -> None:
         self._save(
-            self.name.text(), date_of(self.due), Tier(self.tier.currentData()),
+            self.name.text(), required_date(self.due, "due"), Tier(self.tier.currentData()),
             self.note.toPlainText(),
         )  # fmt: skip
 
@@ -122,15 +121,11 @@ class ActionDialog(FormDialog):
         self.owner = QLineEdit(owner)
         self.owner.setMaxLength(200)
         self.owner.setPlaceholderText("Who will do it (optional)")
-        self.due = QLineEdit(due.isoformat() if due else "")
-        self.due.setPlaceholderText(DATE_HINT)
+        self.due = DateEdit(due, "Due", optional=True, today=env.today)
         self.add_field("description", "Action", self.description)
         self.add_field("owner", "Owner", self.owner)
         self.add_field("due", "Due", self.due)
 
     def submit(self) -> None:
-        try:
-            due = parse_date(self.due.text())
-        except ValueError as exc:
-            raise ValidationError({"due": str(exc)}) from None
+        due = checked_date(self.due, "due")
         self._save(self.description.text(), due, self.owner.text().strip())

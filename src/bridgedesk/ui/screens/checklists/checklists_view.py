@@ -36,6 +36,7 @@ from bridgedesk.ui.screens.checklists.rating_panel import RatingPanel
 from bridgedesk.ui.screens.checklists.template_editor import TemplateEditor
 from bridgedesk.ui.undo_steps import push_rating
 from bridgedesk.ui.view_env import ViewEnv
+from bridgedesk.ui.widgets.mentee_labels import picker_note, whose_title
 from bridgedesk.ui.widgets.mentee_picker import MenteePicker, mentee_choices
 from bridgedesk.ui.widgets.progress_bars import DomainProgressBars
 
@@ -52,14 +53,20 @@ class ChecklistsView(QWidget):
         self.editor: TemplateEditor | None = None
 
         self.mentee = MenteePicker(min_chars=36)
+        self.grid_title = whose_title("Whose checklist is shown")
+        self.note = picker_note()
         self.summary = QLabel()
         self.summary.setAccessibleName("Checklist summary")
         self.edit_button = QPushButton("Edit template…")
+        self.edit_button.setToolTip(
+            "Change the checklist's domains and items; earlier ratings keep the wording they were given against"
+        )
         self.edit_button.setAccessibleName("Edit the checklist template")
         self.edit_button.clicked.connect(self.open_editor)
 
         self.model = ChecklistGridModel(self)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setAccessibleName("Checklist items")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -114,13 +121,19 @@ class ChecklistsView(QWidget):
         top.addWidget(self.edit_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.note)
+        layout.addWidget(self.grid_title)
         layout.addWidget(splitter, 1)
 
-        self.mentee.mentee_chosen.connect(lambda _id: self.load_mentee())
+        self.mentee.mentee_chosen.connect(self._chosen)
+        self.mentee.not_found.connect(self._not_found)
         self.setTabOrder(self.mentee, self.edit_button)
         self.setTabOrder(self.edit_button, self.tabs)
         self.setTabOrder(self.tabs, self.table)
-        self.setTabOrder(self.table, self.panel.level)
+        progress = self.tabs.widget(1)  # the other page: after the tabs, before the rating too
+        assert progress is not None
+        self.setTabOrder(self.table, progress)
+        self.setTabOrder(progress, self.panel.level)
         self.refresh()
 
     # -- data ------------------------------------------------------------------------------
@@ -129,7 +142,11 @@ class ChecklistsView(QWidget):
         chosen = self.mentee_id()
         self.template = self.service.current_template()
         self.panel.set_levels(self.template.levels)
-        self.mentee.set_mentees(mentee_choices(self.env.ctx), first_if_none=chosen is None)
+        self.mentee.set_mentees(
+            mentee_choices(self.env.ctx),
+            first_if_none=chosen is None,
+            prefer=self.env.current.mentee_id,  # chosen in another view: shown here too
+        )
         self.load_mentee()
 
     def mentee_id(self) -> int | None:
@@ -138,9 +155,25 @@ class ChecklistsView(QWidget):
     def select_mentee(self, mentee_id: int) -> None:
         self.mentee.select(mentee_id)
 
+    def _chosen(self, mentee_id: int | None) -> None:
+        self.note.setVisible(False)
+        if mentee_id is not None:
+            self.env.current.choose(mentee_id)
+        self.load_mentee()
+
+    def _not_found(self, sentence: str) -> None:
+        self.note.setText(sentence)
+        self.note.setVisible(True)
+
     def load_mentee(self, keep_item: int | None = None) -> None:
         mentee_id = self.mentee_id()
         self.panel.set_mentee(mentee_id)
+        self.note.setVisible(False)  # a "no one matches" note is about the mentee before
+        self.grid_title.setText(
+            f"Checklist of {self.mentee.itemText(self.mentee.findData(mentee_id))}"
+            if mentee_id is not None
+            else "No mentee chosen: type part of a name in the Mentee box."
+        )
         rows = self.service.grid(mentee_id) if mentee_id is not None else []
         self.model.set_rows(rows, self.template.levels)
         max_level = max((v for v, *_ in self.template.levels), default=4)

@@ -10,11 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 from bridgedesk.domain.enums import AssessmentMethod, ObserverRole, label
 from bridgedesk.errors import UserError, ValidationError
 from bridgedesk.services.checklists.ratings import ChecklistService, Rating
-from bridgedesk.ui.widgets.date_fields import date_of
+from bridgedesk.ui.widgets.date_edit import DateEdit
 from bridgedesk.ui.widgets.field_row import FieldRow
 
 _ROLE_DEFAULT_METHOD = {
@@ -69,19 +68,23 @@ class RatingPanel(QWidget):
 
         self.level = _combo("Level", [])
         self.level.setToolTip("Keys 0–4 in the grid pick the level")
-        self.date = QDateEdit()
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("d MMM yyyy")
-        self.date.setAccessibleName("Date observed")
-        self.date.setDate(_qdate(today()))
+        self.date = DateEdit(today(), "Date observed", today=today)
         self.date_row = FieldRow(self.date)
         self.observer = QLineEdit()
+        self.observer.setToolTip(
+            "The name of the person who observed (or the mentee, for a self-rating)"
+        )
         self.observer.setAccessibleName("Observer")
         self.observer.setPlaceholderText("Who observed")
         self.observer_row = FieldRow(self.observer)
         self.role = _combo("Observer role", [(r.value, label(r)) for r in ObserverRole])
+        self.role.setToolTip("Who rated: the mentee themself, the mentor, or another observer")
         self.method = _combo("Method", [(m.value, label(m)) for m in AssessmentMethod])
+        self.method.setToolTip(
+            "How the level was judged: direct observation, a case discussion, feedback, a self-report…"
+        )
         self.evidence = QLineEdit()
+        self.evidence.setToolTip("What was seen or said that supports the level (optional)")
         self.evidence.setAccessibleName("Evidence")
         self.evidence.setPlaceholderText("What was seen or said (optional)")
         self.message = FieldRow(QLabel())
@@ -143,10 +146,13 @@ class RatingPanel(QWidget):
 
     # -- saving ----------------------------------------------------------------------------
     def rating(self) -> Rating:
+        """What the panel holds; the date must read (``save`` refuses first when not)."""
+        assessed_on = self.date.value()
+        assert assessed_on is not None
         return Rating(
             item_id=self.item_id or 0,
             level=int(self.level.currentData() or 0),
-            assessed_on=date_of(self.date),
+            assessed_on=assessed_on,
             observer=self.observer.text().strip(),
             observer_role=ObserverRole(self.role.currentData()),
             method=AssessmentMethod(self.method.currentData()),
@@ -157,6 +163,9 @@ class RatingPanel(QWidget):
         """Store the rating; on success clear the evidence and emit ``saved``."""
         if self.mentee_id is None or self.item_id is None:
             self._show_problems({"": "Choose a mentee and an item to rate."})
+            return False
+        if self.date.problem():
+            self._show_problems({"assessed_on": self.date.problem()})
             return False
         rating = self.rating()
         problems: dict[str, str] = {}
@@ -196,7 +205,3 @@ class RatingPanel(QWidget):
             self.save()
             return
         super().keyPressEvent(event)
-
-
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)

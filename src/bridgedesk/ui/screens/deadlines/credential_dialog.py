@@ -6,7 +6,7 @@ director can copy it before reopening the record.
 
 from __future__ import annotations
 
-import datetime as dt
+from itertools import pairwise
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
 
 from bridgedesk.domain.enums import CredentialStatus, label
 from bridgedesk.domain.reminders import format_offsets
+from bridgedesk.domain.typed_dates import TypedDateProblem
 from bridgedesk.services.credentials.service import CredentialFields, CredentialService
 from bridgedesk.ui.screens.deadlines.kind_fields import KindFields
 from bridgedesk.ui.view_env import ViewEnv
-from bridgedesk.ui.widgets.date_fields import DATE_HINT, parse_date
-from bridgedesk.ui.widgets.field_row import FieldRow
+from bridgedesk.ui.widgets.date_edit import DateEdit
+from bridgedesk.ui.widgets.field_row import FieldRow, add_form_row
 from bridgedesk.ui.widgets.guarded_save import guarded_save
 from bridgedesk.ui.widgets.mentee_picker import MenteePicker, mentee_choices
 from bridgedesk.ui.widgets.save_cancel import save_cancel_row
@@ -81,9 +82,8 @@ class CredentialDialog(QDialog):
             self.kind.addItem(f"{kind.name} ({label(kind.tier)})", kind.code)
             self.kind_offsets[kind.code] = kind.offsets
         self.number, self.detail = QLineEdit(), QLineEdit()
-        self.issued, self.expires = QLineEdit(), QLineEdit()
-        for date_editor in (self.issued, self.expires):
-            date_editor.setPlaceholderText(DATE_HINT)
+        self.issued = DateEdit(optional=True, today=env.today)
+        self.expires = DateEdit(optional=True, today=env.today)
         self.status = QComboBox()
         for status in CredentialStatus:
             self.status.addItem(label(status), status.value)
@@ -110,14 +110,14 @@ class CredentialDialog(QDialog):
                 form.addRow(LABELS[name] + ":", editor)
                 continue
             self.rows[name] = FieldRow(editor)
-            form.addRow(LABELS[name] + ":", self.rows[name])
+            add_form_row(form, LABELS[name] + ":", self.rows[name])
         self.kind.currentIndexChanged.connect(self._show_kind_offsets)
         self.rules = self.service.kind_rules()
-        self.kind_fields = KindFields()
+        self.kind_fields = KindFields(env.today)
         self.kind.currentIndexChanged.connect(lambda _i: self._show_kind())
         self.kind_fields.changed.connect(self._preview)
         for date_editor in (self.issued, self.expires):
-            date_editor.textChanged.connect(self._preview)
+            date_editor.line.textChanged.connect(self._preview)
         self._form = form
 
         self.save_button, self.cancel_button, buttons = save_cancel_row(self, self.save)
@@ -152,8 +152,8 @@ class CredentialDialog(QDialog):
         self.kind.setCurrentIndex(max(self.kind.findData(fields.kind_code), 0))
         self.number.setText(fields.number)
         self.detail.setText(fields.detail)
-        self.issued.setText(fields.issued_on.isoformat() if fields.issued_on else "")
-        self.expires.setText(fields.expires_on.isoformat() if fields.expires_on else "")
+        self.issued.set_value(fields.issued_on)
+        self.expires.set_value(fields.expires_on)
         self.status.setCurrentIndex(max(self.status.findData(str(fields.status)), 0))
         offsets = fields.reminder_offsets
         self.offsets.setText(format_offsets(offsets).replace(",", ", ") if offsets else "")
@@ -171,6 +171,13 @@ class CredentialDialog(QDialog):
         """The kind's own fields, its guidance, and what its dates mean (issued, expires)."""
         rules = self.rules.get(self.kind.currentData() or "")
         self.kind_fields.set_kind(rules, values)
+        # The kind's own fields are made after the buttons: Tab reaches them before the buttons.
+        # An editor made of parts (a date with its field) moves with the part taking the focus.
+        editors = self.kind_fields.editors.values()
+        kind_editors = [w for e in editors for w in (e, e.focusProxy()) if w is not None]
+        chain = [self.note, *kind_editors, self.cancel_button, self.save_button]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
         for name, text in (
             ("issued_on", rules.issued_label if rules else LABELS["issued_on"]),
             ("expires_on", rules.expiry_label if rules else LABELS["expires_on"]),
@@ -182,13 +189,7 @@ class CredentialDialog(QDialog):
         self._preview()
 
     def _preview(self) -> None:
-        def typed(editor: QLineEdit) -> dt.date | None:
-            try:
-                return parse_date(editor.text())
-            except ValueError:
-                return None
-
-        self.kind_fields.preview(typed(self.issued), typed(self.expires))
+        self.kind_fields.preview(self.issued.value(), self.expires.value())
 
     def show_problems(self, problems: dict[str, str]) -> None:
         self.kind_fields.show_problems(problems)
@@ -204,8 +205,8 @@ class CredentialDialog(QDialog):
         values: dict[str, object] = {}
         for name, editor in (("issued_on", self.issued), ("expires_on", self.expires)):
             try:
-                values[name] = parse_date(editor.text())
-            except ValueError as exc:
+                values[name] = editor.read()
+            except TypedDateProblem as exc:
                 problems[name] = str(exc)
         try:
             values["reminder_offsets"] = parse_offset_text(self.offsets.text())

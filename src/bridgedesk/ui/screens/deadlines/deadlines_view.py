@@ -38,6 +38,7 @@ from bridgedesk.ui.screens.deadlines.reminders_panel import RemindersPanel
 from bridgedesk.ui.screens.deadlines.rules_editor import RulesEditor
 from bridgedesk.ui.screens.deadlines.tier_panel import TierPanel
 from bridgedesk.ui.view_env import ViewEnv
+from bridgedesk.ui.widgets.clear_button import with_clear_button
 from bridgedesk.ui.widgets.filter_combo import FilterCombo
 
 BANDS = [("lapsed", "Lapsed only"), (30, "Lapsed or within 30 days"), (90, "… within 90 days")]
@@ -48,6 +49,7 @@ class DeadlinesView(QWidget):
     def __init__(self, env: ViewEnv, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.env = env
+        self.followed: int | None = None  # the current mentee this view last filtered to
         self.service = CredentialService(env.ctx)
         self.setAccessibleName("Deadlines")
         self.current_dialog: CredentialDialog | None = None
@@ -55,7 +57,10 @@ class DeadlinesView(QWidget):
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search mentee names in any script…")
         self.search.setAccessibleName("Search deadlines by mentee name")
-        self.search.setClearButtonEnabled(True)
+        self.search.setToolTip(
+            "Show only the deadlines of mentees whose name holds this text, in any script"
+        )
+        with_clear_button(self.search)  # a clear button with a name
         self.search.setMinimumWidth(200)
         self.band = FilterCombo("Any date", "Filter by how soon")
         self.band.set_choices(list(BANDS))
@@ -65,6 +70,7 @@ class DeadlinesView(QWidget):
 
         self.model = DeadlinesTableModel(self)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setAccessibleName("Deadlines table")
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
@@ -88,15 +94,23 @@ class DeadlinesView(QWidget):
         self.count_label = QLabel()
         self.count_label.setAccessibleName("Number of deadlines shown")
         self.add_button = QPushButton("Add credential…")
+        self.add_button.setToolTip("Record a licence, registration, visa or waiver for a mentee")
         self.add_button.setAccessibleName("Add credential")
         self.add_button.clicked.connect(self.add_credential)
         self.edit_button = QPushButton("Edit…")
+        self.edit_button.setToolTip("Change the selected credential (for example after a renewal)")
         self.edit_button.setAccessibleName("Edit the selected credential")
         self.edit_button.clicked.connect(lambda: self._open_index(self.table.currentIndex()))
         self.rules_button = QPushButton("Deadline &rules…")
+        self.rules_button.setToolTip(
+            "The rules that turn a credential into dated deadlines, with their sources; edits are kept as versions"
+        )
         self.rules_button.setAccessibleName("Edit the deadline rules")
         self.rules_button.clicked.connect(self.edit_rules)
         self.calendar_button = QPushButton("Export &calendar…")
+        self.calendar_button.setToolTip(
+            "Write the deadlines to a calendar file (.ics) for Outlook, Google or Apple Calendar"
+        )
         self.calendar_button.setAccessibleName("Export the deadlines as a calendar file")
         self.calendar_button.clicked.connect(self.export_calendar)
         self.reminders = RemindersPanel(env)
@@ -132,7 +146,8 @@ class DeadlinesView(QWidget):
         self.search.textChanged.connect(self.apply_filter)
         for combo in (self.band, self.tier, self.site):
             combo.currentIndexChanged.connect(self.apply_filter)
-        order = [self.search, self.band, self.tier, self.site, self.table, self.panel]
+        reminders = [self.reminders.list, self.reminders.ack_button]  # above the table
+        order = [self.search, self.band, self.tier, self.site, *reminders, self.table, self.panel]
         for first, second in zip(order, [*order[1:], self.edit_button], strict=True):
             self.setTabOrder(first, second)
         self.setTabOrder(self.edit_button, self.add_button)
@@ -147,9 +162,13 @@ class DeadlinesView(QWidget):
         )
         self.model.set_rows(self.service.deadlines(self.env.today()), mentees)
         self.apply_filter()
+        current = self.env.current.mentee_id
+        if current is not None and current != self.followed:  # chosen in another view
+            self.select_mentee(current)
         for column in (cols.TIER, cols.EXPIRES, cols.WHEN, cols.BAND):
             self.table.resizeColumnToContents(column)
-        caps = ((cols.MENTEE, 180), (cols.SITE, 120), (cols.NUMBER, 100), (cols.WHAT, 190))
+        # Capped so the stretched Credential column keeps room at 1366 pixels wide.
+        caps = ((cols.MENTEE, 160), (cols.SITE, 100), (cols.NUMBER, 90), (cols.WHAT, 160))
         for column, cap in caps:
             self.table.setColumnWidth(column, min(cap, self.table.sizeHintForColumn(column) + 12))
         if selected is not None:
@@ -175,6 +194,7 @@ class DeadlinesView(QWidget):
 
     def select_mentee(self, mentee_id: int) -> None:
         """Only this mentee's deadlines (from the mentee record's "Open in Deadlines")."""
+        self.followed = mentee_id
         label = mentee_directory(self.env.ctx).get(mentee_id)
         if label is not None:
             self.band.setCurrentIndex(0)
@@ -185,6 +205,10 @@ class DeadlinesView(QWidget):
     def selected_credential_id(self) -> int | None:
         index = self.table.currentIndex()
         return self.model.data(index, ROW_ID_ROLE) if index.isValid() else None
+
+    def select_item(self, kind: str, item_id: int) -> bool:
+        """Select one credential's row (a Dashboard row's "Open")."""
+        return kind == "credential" and self.select_credential(item_id)
 
     def select_credential(self, credential_id: int) -> bool:
         row = self.model.row_of_id(credential_id)
@@ -201,6 +225,8 @@ class DeadlinesView(QWidget):
             self.panel.clear()
             return
         row = self.model.row_at(indexes[0].row())
+        self.followed = row.mentee_id  # chosen here: Timeline and Checklists follow
+        self.env.current.choose(row.mentee_id)
         self.panel.show_mentee(row.mentee_name, self.service.tiers(row.mentee_id, self.env.today()))
         rules = self.service.kind_rules().get(row.kind_code)
         parts = [f"{row.what}: {row.source}" if row.source else ""]

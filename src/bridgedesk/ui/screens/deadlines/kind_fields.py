@@ -9,6 +9,7 @@ before saving.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -25,9 +26,10 @@ from PySide6.QtWidgets import (
 
 from bridgedesk.domain.deadline_engine import CredentialFacts, dated_events
 from bridgedesk.domain.deadline_rules import FieldSpec, KindRules
+from bridgedesk.domain.typed_dates import TypedDateProblem
 from bridgedesk.ui.formatting import format_date
-from bridgedesk.ui.widgets.date_fields import DATE_HINT
-from bridgedesk.ui.widgets.field_row import FieldRow
+from bridgedesk.ui.widgets.date_edit import DateEdit
+from bridgedesk.ui.widgets.field_row import FieldRow, add_form_row
 
 
 class KindFields(QGroupBox):
@@ -35,8 +37,11 @@ class KindFields(QGroupBox):
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, today: Callable[[], dt.date] = dt.date.today, parent: QWidget | None = None
+    ) -> None:
         super().__init__("About this kind", parent)
+        self.today = today
         self.setAccessibleName("Fields and dates of this kind")
         self.rules: KindRules | None = None
         self.editors: dict[str, QWidget] = {}
@@ -65,7 +70,7 @@ class KindFields(QGroupBox):
             editor.setAccessibleName(spec.label)
             self.editors[spec.key] = editor
             self.rows[spec.key] = FieldRow(editor)
-            self.form.addRow(spec.label + ":", self.rows[spec.key])
+            add_form_row(self.form, spec.label + ":", self.rows[spec.key])
         self.guidance.setText(rules.guidance if rules else "")
         self.guidance.setVisible(bool(rules and rules.guidance))
         self.setVisible(rules is not None and (bool(rules.fields) or bool(rules.guidance)
@@ -85,10 +90,15 @@ class KindFields(QGroupBox):
             combo.setCurrentIndex(max(combo.findData(str(value) if value else ""), 0))
             combo.currentIndexChanged.connect(self.changed)
             return combo
-        line = QLineEdit("" if value in (None, "") else str(value))
         if spec.type == "date":
-            line.setPlaceholderText(DATE_HINT)
-        elif spec.type == "int":
+            day = _stored_date(value)
+            editor = DateEdit(day, optional=True, today=self.today)
+            if day is None and value not in (None, ""):
+                editor.setText(str(value))  # kept as stored, refused with its sentence
+            editor.line.textChanged.connect(self.changed)
+            return editor
+        line = QLineEdit("" if value in (None, "") else str(value))
+        if spec.type == "int":
             line.setPlaceholderText("a whole number")
         line.textChanged.connect(self.changed)
         return line
@@ -105,6 +115,14 @@ class KindFields(QGroupBox):
             elif isinstance(editor, QComboBox):
                 if editor.currentData():
                     out[spec.key] = editor.currentData()
+            elif isinstance(editor, DateEdit):
+                try:
+                    day = editor.read()
+                except TypedDateProblem as exc:
+                    problems[spec.key] = str(exc)  # shown under its own field
+                    continue
+                if day is not None:
+                    out[spec.key] = day.isoformat()
             elif isinstance(editor, QLineEdit) and editor.text().strip():
                 text = editor.text().strip()
                 if spec.type == "int":
@@ -134,3 +152,13 @@ class KindFields(QGroupBox):
         ]  # fmt: skip
         self.dates.setText("\n".join(lines) if lines else "No dates yet: type the dates above.")
         self.dates.setToolTip("\n".join(f"{e.label}: {e.source}" for e in events if e.source))
+
+
+def _stored_date(value: Any) -> dt.date | None:
+    """A kind field's date as stored (ISO text), or None."""
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip()) if value not in (None, "") else None
+    except ValueError:
+        return None

@@ -33,10 +33,17 @@ class RemindersPanel(QGroupBox):
         self.setAccessibleName("Reminders to acknowledge")
         self.list = QListWidget()
         self.list.setAccessibleName("Reminders whose day has come")
+        self.list.setToolTip(
+            "Each credential kind reminds you a set number of days before its date "
+            "(for example 180, 90, 30 and 7); a reminder stays here until acknowledged"
+        )
         self.list.setMaximumHeight(self.fontMetrics().height() * 6 + 12)
         self.summary = QLabel()
         self.summary.setAccessibleName("Number of reminders")
         self.ack_button = QPushButton("&Acknowledge")
+        self.ack_button.setToolTip(
+            "You have acted on the selected reminder: it leaves the list (the deadline stays)"
+        )
         self.ack_button.setAccessibleName("Acknowledge the selected reminder")
         self.ack_button.clicked.connect(self.acknowledge_selected)
         self.list.currentRowChanged.connect(lambda _r: self._update())

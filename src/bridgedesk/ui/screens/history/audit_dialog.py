@@ -1,7 +1,8 @@
 """History of one record: who changed which field, when, from what to what (read-only).
 
-Rows come from :func:`bridgedesk.services.history.audit_rows.history_rows`, one per changed field,
-newest first. Long values (notes) are cut short in the table; the tooltip holds the full text.
+Rows come from :func:`bridgedesk.services.history.audit_wording.plain_history`, one per changed
+field, newest first, in plain words. Long values (notes) are cut short in the table; the
+tooltip holds the full text.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bridgedesk.services.history.audit_rows import history_rows
+from bridgedesk.services.history.audit_wording import plain_history
 from bridgedesk.ui.formatting import plural
 from bridgedesk.ui.models.audit_model import BEFORE, FIELD, WHAT, WHEN, WHO, AuditModel
 from bridgedesk.ui.view_env import ViewEnv
@@ -43,6 +44,7 @@ class AuditDialog(QDialog):
         self.resize(1000, 560)
         self.model = AuditModel(self)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setAccessibleName(f"History of {name}")
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
@@ -57,6 +59,10 @@ class AuditDialog(QDialog):
         header.setSortIndicator(WHEN, Qt.SortOrder.DescendingOrder)
         self.related = QCheckBox("Include check-ins, milestones, ratings and other records")
         self.related.setAccessibleName("Include related records")
+        self.related.setToolTip(
+            "Also list the changes to this mentee's check-ins, milestones, ratings, "
+            "credentials, insights and mentors"
+        )
         self.related.setVisible(entity == "mentee")
         self.related.toggled.connect(self.reload)
         self.count_label = QLabel()
@@ -75,12 +81,12 @@ class AuditDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        rows = history_rows(
+        rows = plain_history(
             self.env.ctx, self.entity, self.entity_id, include_related=self.related.isChecked()
         )
         self.model.set_rows(rows)
         self.count_label.setText(plural(len(rows), "entry", "entries"))
-        for column, width in ((WHEN, 130), (WHO, 120), (WHAT, 170), (FIELD, 150), (BEFORE, 200)):
+        for column, width in ((WHEN, 130), (WHO, 190), (WHAT, 150), (FIELD, 140), (BEFORE, 170)):
             self.table.setColumnWidth(column, width)
         if rows:
             self.table.setCurrentIndex(self.model.index(0, 0, QModelIndex()))

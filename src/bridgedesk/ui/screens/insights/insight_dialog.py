@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -16,8 +15,8 @@ from PySide6.QtWidgets import (
 
 from bridgedesk.services.insights.service import InsightFields, InsightService
 from bridgedesk.ui.view_env import ViewEnv
-from bridgedesk.ui.widgets.date_fields import date_of
-from bridgedesk.ui.widgets.field_row import FieldRow
+from bridgedesk.ui.widgets.date_edit import DateEdit
+from bridgedesk.ui.widgets.field_row import FieldRow, add_form_row
 from bridgedesk.ui.widgets.guarded_save import guarded_save
 from bridgedesk.ui.widgets.mentee_picker import MenteePicker, mentee_choices
 
@@ -41,9 +40,7 @@ class InsightDialog(QDialog):
         self.setMinimumWidth(560)
         self.setWindowTitle(("New insight" if insight_id is None else "Insight") + " — BridgeDesk")
         today = env.today()
-        self.raised_on = QDateEdit(QDate(today.year, today.month, today.day))
-        self.raised_on.setCalendarPopup(True)
-        self.raised_on.setDisplayFormat("d MMM yyyy")
+        self.raised_on = DateEdit(today, today=env.today)
         self.raised_by, self.category = QLineEdit(), QLineEdit()
         self.mentee = MenteePicker("Mentee (optional)")
         self.mentee.set_mentees(mentee_choices(env.ctx, active_only=True))
@@ -67,7 +64,7 @@ class InsightDialog(QDialog):
                 form.addRow(text + ":", editor)
             else:
                 self.rows[name] = FieldRow(editor)
-                form.addRow(text + ":", self.rows[name])
+                add_form_row(form, text + ":", self.rows[name])
         self.problem = FieldRow(QWidget())  # messages about the long texts
         form.addRow(self.problem)
         buttons = QDialogButtonBox(
@@ -86,8 +83,7 @@ class InsightDialog(QDialog):
         self.version = record.version
         f = record.fields
         if f.raised_on:
-            day = f.raised_on
-            self.raised_on.setDate(QDate(day.year, day.month, day.day))
+            self.raised_on.set_value(f.raised_on)
         self.raised_by.setText(f.raised_by)
         self.mentee.select(f.mentee_id)
         self.category.setText(f.category)
@@ -100,7 +96,7 @@ class InsightDialog(QDialog):
         return InsightFields(
             mentee_id=self.mentee.value(),
             raised_by=self.raised_by.text(),
-            raised_on=date_of(self.raised_on),
+            raised_on=self.raised_on.value() or self.env.today(),  # unread: refused in save
             category=self.category.text(),
             description=self.description.toPlainText(),
             action=self.action.toPlainText(),
@@ -117,6 +113,8 @@ class InsightDialog(QDialog):
     def save(self) -> bool:
         fields = self.fields()
         problems = self.service.validate(fields)
+        if self.raised_on.problem():
+            problems["raised_on"] = self.raised_on.problem()
         self.show_problems(problems)
         if problems:
             return False

@@ -50,11 +50,15 @@ class InsightsView(QWidget):
         self.count_label = QLabel()
         self.count_label.setAccessibleName("Number of insights shown")
         self.new_button = QPushButton("New insight…")
+        self.new_button.setToolTip(
+            "Record something a mentee noticed that the hospital could learn from"
+        )
         self.new_button.setAccessibleName("New insight")
         self.new_button.clicked.connect(self.new_insight)
 
         self.model = InsightsModel(self)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setAccessibleName("Insights table")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -72,9 +76,11 @@ class InsightsView(QWidget):
         for text, status in MOVES:
             button = QPushButton(text + "…")
             button.setAccessibleName(text)
+            button.setToolTip(f"Move the selected insight on to “{label(status)}”")
             button.clicked.connect(lambda _=False, s=status: self.advance(s))
             self.move_buttons[status] = button
         self.edit_button = QPushButton("Edit…")
+        self.edit_button.setToolTip("Change the selected insight")
         self.edit_button.setAccessibleName("Edit the selected insight")
         self.edit_button.clicked.connect(self.edit_selected)
         self.changed_label = QLabel("What the hospital changed:")
@@ -84,6 +90,9 @@ class InsightsView(QWidget):
         self.changed.setFixedHeight(self.fontMetrics().height() * 3 + 14)
         self.changed_label.setBuddy(self.changed)
         self.save_changed = QPushButton("Save what changed")
+        self.save_changed.setToolTip(
+            "Save what the hospital changed because of the selected insight (printed in the program report)"
+        )
         self.save_changed.setAccessibleName("Save what the hospital changed")
         self.save_changed.clicked.connect(self.save_changed_practice)
 

@@ -18,7 +18,7 @@ from bridgedesk.services.mentees.exit_warnings import confirmation_text, exit_wa
 from bridgedesk.services.program.exit_reasons import exit_reasons
 from bridgedesk.ui.formatting import format_date
 from bridgedesk.ui.view_env import ViewEnv
-from bridgedesk.ui.widgets.date_fields import date_edit, date_of
+from bridgedesk.ui.widgets.date_edit import DateEdit, required_date
 from bridgedesk.ui.widgets.form_dialog import FormDialog
 
 CHOOSE = "Choose…"
@@ -52,7 +52,7 @@ class ArchiveDialog(FormDialog):
         self.status.addItem(CHOOSE, None)
         for words, status in OUTCOMES:
             self.status.addItem(words, status.value)
-        self.exit_date = date_edit(today, "Exit date")
+        self.exit_date = DateEdit(today, "Exit date", today=env.today)
         self.exit_date.setToolTip(f"Today is {format_date(today)}")
         self.reason = QComboBox()
         self.reason.addItem("Choose a reason…", None)
@@ -76,7 +76,7 @@ class ArchiveDialog(FormDialog):
         reason = self.reason.currentData()
         return (
             MenteeStatus(status) if status else None,
-            date_of(self.exit_date),
+            required_date(self.exit_date, "exit_date"),
             reason if isinstance(reason, int) else None,
             self.details.toPlainText().strip(),
         )
@@ -89,8 +89,8 @@ class ArchiveDialog(FormDialog):
 
     def save(self) -> bool:
         """Ask about a waiver, an H-1B or a J-1 first; a No keeps the dialog as typed."""
-        status, exit_date, _reason, _details = self.values()
-        if status is not None:
+        status, exit_date = self.status.currentData(), self.exit_date.value()
+        if status and exit_date is not None:  # an unreadable date is refused by submit()
             warnings = exit_warnings(self.env.ctx, self.mentee_id, exit_date)
             if warnings:
                 self.asked = confirmation_text(self.mentee_name, warnings)

@@ -39,6 +39,7 @@ class MenteeForm(QDialog):
     deleted = Signal(int)
     report_requested = Signal(int)  # "Print report…": the main window opens Reports for this mentee
     open_view_requested = Signal(str, int)  # a section's "Open in …": (view key, mentee id)
+    help_page = "mentee-record"  # F1 on the record opens this page of the user guide
 
     def __init__(self, env: ViewEnv, mentee_id: int | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,8 +65,15 @@ class MenteeForm(QDialog):
         self.save_button.setDefault(True)
         self.save_button.setToolTip("Save (Ctrl+S)")
         self.archive_button = QPushButton("Archive…")
+        self.archive_button.setToolTip(
+            "The mentee completed the program or left: asks how, when and why"
+        )
         self.reactivate_button = QPushButton("Make active again")
+        self.reactivate_button.setToolTip("Undo the archiving: the mentee is active again")
         self.delete_button = QPushButton("Delete…")
+        self.delete_button.setToolTip(
+            "Remove a record entered by mistake; a mentee who left is archived instead"
+        )
         self.close_button = QPushButton("Close")
         self.report_button = QPushButton("Print report…")
         self.report_button.setToolTip("Open this mentee's progress report in the Reports view")
@@ -179,6 +187,15 @@ class MenteeForm(QDialog):
             self.report_requested.emit(self.record.id)
             self.reject()  # the unsaved-changes guard runs as for Close
 
+    def show_section(self, name: str) -> bool:
+        """Bring the tab called ``name`` ("mentors", "pair_health"...) to the front."""
+        wanted = name.replace("_", " ").casefold()
+        for n in range(self.tabs.count()):
+            if self.tabs.tabText(n).replace("&", "").casefold() == wanted:
+                self.tabs.setCurrentIndex(n)
+                return True
+        return False
+
     def request_view(self, view_key: str, mentee_id: int) -> None:
         """A section's "Open in …": the main window shows that view for this mentee."""
         self.open_view_requested.emit(view_key, mentee_id)
@@ -187,7 +204,7 @@ class MenteeForm(QDialog):
     def save(self) -> bool:
         """Validate, then create or update. Problems and conflicts leave the edits in place."""
         fields = self.fields()
-        problems = self.service.validate(fields)
+        problems = {**self.service.validate(fields), **self.profile.date_problems()}
         self.show_problems(problems)
         if problems:
             return False

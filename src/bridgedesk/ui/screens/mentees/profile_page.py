@@ -10,11 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -27,8 +25,8 @@ from bridgedesk.domain.enums import MenteeRole, label
 from bridgedesk.domain.mentee_rules import FIELD_LABELS, NAME_MAX
 from bridgedesk.services.mentees.roster import MenteeFields, RosterService
 from bridgedesk.services.timeline.schedule import PlanFrom
-from bridgedesk.ui.widgets.date_fields import date_of
-from bridgedesk.ui.widgets.field_row import FieldRow
+from bridgedesk.ui.widgets.date_edit import DateEdit
+from bridgedesk.ui.widgets.field_row import FieldRow, add_form_row
 
 TEXT_FIELDS = (
     "given_names",
@@ -61,6 +59,7 @@ PLAN_CHOICES = (
 HINTS = {
     "given_names": "In Latin letters, as on the passport",
     "native_name": "e.g. ሰላም ተስፋዬ, محمد عبد الله, 王小明",
+    "languages": "First language first, e.g. Amharic, English",
 }
 
 
@@ -75,6 +74,7 @@ class MenteeProfilePage(QScrollArea):
         new: bool = False,
     ) -> None:
         super().__init__(parent)
+        self.setAccessibleName("Profile")  # the scrolling form takes the focus too
         self.today = today
         self.service = service
         self.rows: dict[str, FieldRow] = {}
@@ -91,9 +91,7 @@ class MenteeProfilePage(QScrollArea):
         self._add(form, "role", self.role_combo)
         self._add_text(form, "specialty", self._choice(specialties))
         self._add_text(form, "site", self._choice(sites))
-        self.start_date_edit = QDateEdit()
-        self.start_date_edit.setCalendarPopup(True)
-        self.start_date_edit.setDisplayFormat("d MMM yyyy")
+        self.start_date_edit = DateEdit(self.today(), today=self.today)
         self._add(form, "start_date", self.start_date_edit)
         self.plan_from = QComboBox()
         for plan, words in PLAN_CHOICES:
@@ -112,7 +110,8 @@ class MenteeProfilePage(QScrollArea):
         self.phase_hint.setAccessibleName("Phase the start date gives")
         self.phase_hint.setWordWrap(True)
         form.addRow("", self.phase_hint)
-        self.start_date_edit.dateChanged.connect(lambda _d: self.show_phase_hint())
+        self.start_date_edit.date_changed.connect(lambda _d: self.show_phase_hint())
+        self.start_date_edit.line.editingFinished.connect(self.show_phase_hint)  # refusals too
         self.phase_combo.currentIndexChanged.connect(lambda _i: self.show_phase_hint())
         for name in ("country_of_training", "medical_school"):
             self._add_text(form, name, self._line(name))
@@ -151,7 +150,7 @@ class MenteeProfilePage(QScrollArea):
         row = FieldRow(editor)
         self.rows[name] = row
         self.editors[name] = editor
-        form.addRow(f"{LABELS.get(name, name)}:", row)
+        add_form_row(form, f"{LABELS.get(name, name)}:", row)
 
     def _add_text(self, form: QFormLayout, name: str, editor: QLineEdit | QComboBox) -> None:
         self.text_editors[name] = editor
@@ -170,8 +169,7 @@ class MenteeProfilePage(QScrollArea):
             "" if fields.graduation_year is None else str(fields.graduation_year)
         )
         self.role_combo.setCurrentIndex(max(self.role_combo.findData(str(fields.role)), 0))
-        start = fields.start_date or self.today()
-        self.start_date_edit.setDate(QDate(start.year, start.month, start.day))
+        self.start_date_edit.set_value(fields.start_date or self.today())
         self.phase_combo.setCurrentIndex(
             max(self.phase_combo.findData(fields.phase_override_id), 0)
         )
@@ -180,7 +178,11 @@ class MenteeProfilePage(QScrollArea):
 
     def show_phase_hint(self) -> None:
         """Under the phase: what the start date gives today, and whether a hand-set one wins."""
-        derived = self.service.derived_phase(date_of(self.start_date_edit))
+        start = self.start_date_edit.value()
+        if start is None:
+            self.phase_hint.setText("The phase follows once the start date reads as a date.")
+            return
+        derived = self.service.derived_phase(start)
         by_hand = self.phase_combo.currentData() is not None
         self.phase_hint.setText(
             f"The start date gives “{derived}” today; the phase set by hand is shown instead."
@@ -215,7 +217,7 @@ class MenteeProfilePage(QScrollArea):
             specialty=self._text("specialty"),
             role=MenteeRole(self.role_combo.currentData()),
             site=self._text("site"),
-            start_date=date_of(self.start_date_edit),
+            start_date=self.start_date_edit.value(),
             phase_override_id=phase_override if isinstance(phase_override, int) else None,
             email=self._text("email"),
             phone=self._text("phone"),
@@ -223,6 +225,11 @@ class MenteeProfilePage(QScrollArea):
             visa_kind=self._text("visa_kind"),
             notes=self.notes_edit.toPlainText(),
         )
+
+    def date_problems(self) -> dict[str, str]:
+        """A start date typed that is not a date (the service only sees a missing one)."""
+        problem = self.start_date_edit.problem()
+        return {"start_date": problem} if problem else {}
 
     def show_problems(self, problems: dict[str, str]) -> None:
         """Each row shows its own problem (or none); the first field with one takes focus."""

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from bridgedesk.services.context import ServiceContext
 from bridgedesk.services.mentees.roster_rows import RosterRow, roster_rows
+from bridgedesk.services.mentees.status_counts import MenteeCounts, mentee_counts
 from bridgedesk.ui.models.roster_model import distinct_mentors, distinct_values, search_keys
 
 
@@ -25,6 +26,7 @@ class RosterData:
     sites: list[str]
     countries: list[str]
     mentors: list[tuple[int, str]]
+    counts: MenteeCounts | None = None  # the roster's figures: on the roster, active, ...
 
 
 def load_roster(ctx: ServiceContext, today: dt.date) -> RosterData:
@@ -38,4 +40,5 @@ def load_roster(ctx: ServiceContext, today: dt.date) -> RosterData:
         distinct_values(rows, "site"),
         distinct_values(rows, "country"),
         distinct_mentors(rows),
+        mentee_counts(ctx),
     )

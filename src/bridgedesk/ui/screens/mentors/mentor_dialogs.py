@@ -9,7 +9,7 @@ from bridgedesk.errors import ValidationError
 from bridgedesk.services.mentors.service import MAX_CAPACITY, MentorFields, MentorService
 from bridgedesk.ui.formatting import plural
 from bridgedesk.ui.view_env import ViewEnv
-from bridgedesk.ui.widgets.date_fields import date_edit, date_of
+from bridgedesk.ui.widgets.date_edit import DateEdit, required_date
 from bridgedesk.ui.widgets.form_dialog import FormDialog
 from bridgedesk.ui.widgets.mentee_picker import MenteePicker, mentee_choices
 
@@ -28,6 +28,10 @@ class MentorDialog(FormDialog):
         self.phone, self.specialty, self.site = QLineEdit(), QLineEdit(), QLineEdit()
         self.phone.setMaxLength(60)
         self.former_img = QCheckBox("Trained abroad too (former IMG)")
+        self.languages, self.country = QLineEdit(), QLineEdit()
+        self.languages.setMaxLength(300)
+        self.languages.setPlaceholderText("e.g. English, Amharic")
+        self.country.setMaxLength(120)
         self.capacity = QSpinBox()
         self.capacity.setRange(0, MAX_CAPACITY)
         self.capacity.setValue(3)
@@ -41,6 +45,8 @@ class MentorDialog(FormDialog):
             ("specialty", "Specialty", self.specialty),
             ("site", "Site", self.site),
             ("former_img", "Former IMG", self.former_img),
+            ("languages", "Languages", self.languages),
+            ("country_of_training", "Country of training", self.country),
             ("capacity", "Capacity (mentees)", self.capacity),
             ("notes", "Notes", self.notes),
         ):
@@ -60,6 +66,8 @@ class MentorDialog(FormDialog):
         ):  # fmt: skip
             editor.setText(value)
         self.former_img.setChecked(f.former_img)
+        self.languages.setText(f.languages)
+        self.country.setText(f.country_of_training)
         self.capacity.setValue(f.capacity)
         self.notes.setPlainText(f.notes)
 
@@ -74,6 +82,8 @@ class MentorDialog(FormDialog):
             capacity=self.capacity.value(),
             site=self.site.text(),
             notes=self.notes.toPlainText(),
+            languages=self.languages.text(),
+            country_of_training=self.country.text(),
         )
 
     def submit(self) -> None:
@@ -98,7 +108,7 @@ class RetireMentorDialog(FormDialog):
         super().__init__(env, f"Retire {name}", heading, parent)
         self.service = MentorService(env.ctx)
         self.mentor_id = mentor_id
-        self.on = date_edit(env.today(), "Last day")
+        self.on = DateEdit(env.today(), "Last day", today=env.today)
         self.reason = QLineEdit()
         self.reason.setMaxLength(200)
         self.reason.setPlaceholderText("e.g. moved to another hospital")
@@ -107,7 +117,7 @@ class RetireMentorDialog(FormDialog):
         self.save_button.setText("Retire")
 
     def submit(self) -> None:
-        self.service.retire(self.mentor_id, date_of(self.on), self.reason.text())
+        self.service.retire(self.mentor_id, required_date(self.on, "on"), self.reason.text())
 
 
 class AssignDialog(FormDialog):
@@ -124,7 +134,7 @@ class AssignDialog(FormDialog):
         self.kind = QComboBox()
         for kind in AssignmentKind:
             self.kind.addItem(label(kind), kind.value)
-        self.start = date_edit(env.today())
+        self.start = DateEdit(env.today(), "Start date", today=env.today)
         self.add_field("mentee_id", "Mentee", self.mentee)
         self.add_field("kind", "Kind", self.kind)
         self.add_field("start", "Start date", self.start)
@@ -134,4 +144,4 @@ class AssignDialog(FormDialog):
         if mentee_id is None:
             raise ValidationError({"mentee_id": "Choose a mentee."})
         kind = AssignmentKind(self.kind.currentData())
-        self.service.assign(mentee_id, self.mentor_id, kind, date_of(self.start))
+        self.service.assign(mentee_id, self.mentor_id, kind, required_date(self.start, "start"))

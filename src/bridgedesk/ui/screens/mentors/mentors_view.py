@@ -26,17 +26,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from bridgedesk.domain.enums import label
+from bridgedesk.domain.enums import label as kind_label
+from bridgedesk.domain.figures import (
+    ACTIVE_MENTORS,
+    LOAD_RULE,
+    MENTEES_PER_MENTOR,
+    MENTORS_OVER_CAPACITY,
+    definition,
+    label,
+)
 from bridgedesk.errors import UserError
+from bridgedesk.services.mentors.load import MentorLoadRow
 from bridgedesk.services.mentors.service import MentorService
+from bridgedesk.services.metrics.mentor_load import MentorFigures
+from bridgedesk.services.metrics.program_figures import mentor_counts
 from bridgedesk.ui.colours import warning_colour
 from bridgedesk.ui.models import mentor_load_model as cols
 from bridgedesk.ui.models.mentor_load_model import LOAD_SHARE_ROLE, ROW_ID_ROLE, MentorLoadModel
+from bridgedesk.ui.screens.mentors.match_cohort_dialog import MatchCohortDialog
+from bridgedesk.ui.screens.mentors.matching_weights_dialog import MatchingWeightsDialog
 from bridgedesk.ui.screens.mentors.mentor_dialogs import (
     AssignDialog,
     MentorDialog,
     RetireMentorDialog,
 )
+from bridgedesk.ui.screens.mentors.suggest_mentors_dialog import SuggestMentorsDialog
 from bridgedesk.ui.view_env import ViewEnv
 
 
@@ -72,6 +86,7 @@ class MentorsView(QWidget):
 
         self.model = MentorLoadModel(self)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setAccessibleName("Mentors table")
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -91,24 +106,55 @@ class MentorsView(QWidget):
         self.mentees.setAccessibleName("Mentees of the selected mentor")
         self.summary = QLabel()
         self.summary.setAccessibleName("Mentor load summary")
+        self.summary.setToolTip(
+            "\n".join(
+                f"{label(key)}: {definition(key)}"
+                for key in (ACTIVE_MENTORS, MENTORS_OVER_CAPACITY, MENTEES_PER_MENTOR)
+            )
+        )
+        self.load_rule = QLabel(LOAD_RULE)
+        self.load_rule.setWordWrap(True)
+        self.load_rule.setAccessibleName("How mentor load is counted")
         self.new_button = QPushButton("New mentor…")
+        self.new_button.setToolTip("Add a mentor, with how many mentees they can take")
         self.new_button.setAccessibleName("New mentor")
         self.new_button.clicked.connect(self.new_mentor)
         self.edit_button = QPushButton("Edit…")
+        self.edit_button.setToolTip("Change the selected mentor's details or capacity")
         self.edit_button.setAccessibleName("Edit the selected mentor")
         self.edit_button.clicked.connect(self.edit_mentor)
         self.retire_button = QPushButton("Retire…")
+        self.retire_button.setToolTip(
+            "The selected mentor stops mentoring: their open assignments end on the day you choose"
+        )
         self.retire_button.setAccessibleName("Retire the selected mentor")
         self.retire_button.clicked.connect(self.retire)
         self.reinstate_button = QPushButton("Make active again")
+        self.reinstate_button.setToolTip("The selected retired mentor mentors again")
         self.reinstate_button.setAccessibleName("Make the selected retired mentor active again")
         self.reinstate_button.clicked.connect(self.reinstate)
         self.show_retired = QCheckBox("Show retired")
+        self.show_retired.setToolTip("Also list mentors who have retired")
         self.show_retired.setAccessibleName("Show retired mentors too")
         self.show_retired.toggled.connect(lambda _on: self.refresh())
         self.assign_button = QPushButton("Assign to mentee…")
+        self.assign_button.setToolTip(
+            "Make the selected mentor a mentor of a mentee: primary, peer, cultural or specialty"
+        )
         self.assign_button.setAccessibleName("Assign the selected mentor to a mentee")
         self.assign_button.clicked.connect(self.assign)
+        matching = QHBoxLayout()  # explainable matching (issue 17): its three entry points
+        matching.addStretch(1)
+        for text, name, slot in (
+            ("Suggest mentors…", "Suggest mentors for a mentee", self.suggest_mentors),
+            ("Match new mentees…", "Match every mentee without a primary mentor", self.match_new),
+            ("Matching weights…", "Edit the matching weights", self.edit_matching_weights),
+        ):
+            button = QPushButton(text)
+            button.setAccessibleName(name)
+            button.setToolTip(name)
+            button.clicked.connect(lambda _checked=False, act=slot: act())
+            matching.addWidget(button)
 
         side = QVBoxLayout()
         side.addWidget(self.mentees_title)
@@ -126,7 +172,9 @@ class MentorsView(QWidget):
         ):  # fmt: skip
             bottom.addWidget(button)
         layout = QVBoxLayout(self)
+        layout.addLayout(matching)
         layout.addLayout(middle, 1)
+        layout.addWidget(self.load_rule)
         layout.addLayout(bottom)
         order = [
             self.table, self.mentees, self.show_retired, self.assign_button, self.edit_button,
@@ -138,18 +186,13 @@ class MentorsView(QWidget):
 
     def refresh(self) -> None:
         selected = self.selected_mentor_id()
-        self.model.set_rows(self.service.load(include_retired=self.show_retired.isChecked()))
+        self.model.set_rows(
+            self.service.load(self.show_retired.isChecked(), today=self.env.today())
+        )
         for column in (cols.SPECIALTY, cols.FORMER_IMG, cols.CAPACITY, cols.ACTIVE):
             self.table.resizeColumnToContents(column)
-        over = self.model.over_capacity_count()
         rows = [self.model.row_at(n) for n in range(self.model.rowCount())]
-        total = sum(1 for row in rows if row.active)
-        retired = len(rows) - total
-        self.summary.setText(
-            f"{total} active mentor{'s' if total != 1 else ''}"
-            + (f"; {over} over capacity" if over else "")
-            + (f"; {retired} retired" if retired else "")
-        )
+        self.summary.setText(summary_text(mentor_counts(self.env.ctx, self.env.today()), rows))
         if selected is not None:
             self.select_mentor(selected)
         self._show_mentees()
@@ -177,7 +220,7 @@ class MentorsView(QWidget):
         row = self.model.row_at(index.row())
         self.mentees_title.setText(f"Mentees of {row.name}")
         for _mentee_id, name, kind in self.service.mentees_of(row.id):
-            self.mentees.addItem(f"{name} — {label(kind).lower()} mentor")
+            self.mentees.addItem(f"{name} — {kind_label(kind).lower()} mentor")
         if not self.mentees.count():
             self.mentees.addItem("No mentees at the moment")
 
@@ -228,6 +271,23 @@ class MentorsView(QWidget):
         dialog.accepted.connect(lambda: self._after(mentor_id))
         return self._open(dialog)
 
+    def select_mentee(self, mentee_id: int) -> SuggestMentorsDialog:
+        """Asked from a mentee's record ("Suggest mentors…"): the ranked list for them."""
+        return self.suggest_mentors(mentee_id)
+
+    def suggest_mentors(self, mentee_id: int | None = None) -> SuggestMentorsDialog:
+        dialog = SuggestMentorsDialog(self.env, mentee_id, parent=self)
+        dialog.assigned.connect(lambda _mentee, mentor: self._after(mentor))
+        return self._open(dialog)
+
+    def match_new(self) -> MatchCohortDialog:
+        dialog = MatchCohortDialog(self.env, self)
+        dialog.assigned.connect(lambda _n: self._after(self.selected_mentor_id()))
+        return self._open(dialog)
+
+    def edit_matching_weights(self) -> MatchingWeightsDialog:
+        return self._open(MatchingWeightsDialog(self.env, self))
+
     def _open(self, dialog):
         self.current_dialog = dialog
         dialog.finished.connect(dialog.deleteLater)
@@ -238,3 +298,17 @@ class MentorsView(QWidget):
         self.refresh()
         if mentor_id is not None:
             self.select_mentor(mentor_id)
+
+
+def summary_text(figures: MentorFigures, rows: list[MentorLoadRow]) -> str:
+    """ "8 active mentors · 6 over capacity · mentees per mentor: 2.6 · 1 retired"."""
+    active = figures.active_mentors
+    parts = [f"{active} active mentor{'s' if active != 1 else ''}"]
+    if figures.over_capacity:
+        parts.append(f"{figures.over_capacity} over capacity")
+    if figures.mentees_per_mentor is not None:
+        parts.append(f"{label(MENTEES_PER_MENTOR).lower()}: {figures.mentees_per_mentor:.1f}")
+    retired = sum(1 for row in rows if not row.active)
+    if retired:
+        parts.append(f"{retired} retired")
+    return " · ".join(parts)

@@ -70,9 +70,15 @@ class BackupSettingsDialog(QDialog):
         self.folder_label.setWordWrap(True)
         self.folder_label.setAccessibleName("Second backup folder")
         self.choose_button = QPushButton("Choose folder…")
+        self.choose_button.setToolTip(
+            "A folder on a USB drive or a network share that gets a checked copy of every backup"
+        )
         self.choose_button.setAccessibleName("Choose a second backup folder")
         self.choose_button.clicked.connect(self.pick_folder)
         self.clear_button = QPushButton("Clear")
+        self.clear_button.setToolTip(
+            "Stop copying backups to the second folder (copies there are kept)"
+        )
         self.clear_button.setAccessibleName("Stop copying backups to a second folder")
         self.clear_button.clicked.connect(self.clear_folder)
         folder_row = QHBoxLayout()
@@ -91,6 +97,7 @@ class BackupSettingsDialog(QDialog):
             spin.setValue(getattr(stored.rotation, key))
             spin.setSuffix(f" {unit}")
             spin.setAccessibleName(title)
+            spin.setToolTip(f"{title}: the newest backup of each of this many {unit} is kept")
             spin.setMaximumWidth(spin.fontMetrics().horizontalAdvance("000 months") + 60)
             self.spins[key] = spin
             form.addRow(f"{title}:", spin)

@@ -75,6 +75,7 @@ class BackupsDialog(QDialog):
         self.status.setAccessibleName("Backup status")
         self.model = BackupsModel(self)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setModel(self.model)
         self.table.setAccessibleName("Backups, newest first")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -88,9 +89,15 @@ class BackupsDialog(QDialog):
         self.table.doubleClicked.connect(lambda _index: self.restore_selected())
 
         self.backup_button = QPushButton("Back up now")
+        self.backup_button.setToolTip("Take a checked backup of the program now")
         self.restore_button = QPushButton("Restore…")
+        self.restore_button.setToolTip(
+            "Replace the program with the selected backup; the current program is backed up first"
+        )
         self.folder_button = QPushButton("Open folder")
+        self.folder_button.setToolTip("Show the backups folder in the file manager")
         self.settings_button = QPushButton("Settings…")
+        self.settings_button.setToolTip("A second backup folder, and how many backups to keep")
         self.close_button = QPushButton("Close")
         for button, name, slot in (
             (self.backup_button, "Back up now", self.back_up_now),

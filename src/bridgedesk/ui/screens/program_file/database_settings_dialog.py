@@ -80,6 +80,9 @@ class DatabaseSettingsDialog(QDialog):
         form.addRow("User", self.user)
         form.addRow("Password", self.password)
         self.test_button = QPushButton("Test connection")
+        self.test_button.setToolTip(
+            "Try to reach the server with these details, without changing anything"
+        )
         self.test_button.clicked.connect(self.start_test)
         form.addRow("", self.test_button)
         self.result_label = QLabel("")

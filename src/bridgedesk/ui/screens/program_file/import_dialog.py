@@ -123,6 +123,7 @@ class ImportDialog(QDialog):
         self.summary.setFont(bold)
         self.model = ImportProblemsModel(self)
         self.table = QTableView()
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setModel(self.model)
         self.table.setAccessibleName("Problems found in the file")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -228,10 +229,11 @@ class ImportDialog(QDialog):
                 if preview.new_sites
                 else ""
             )
+            dates = "".join(f" {note}" for note in preview.date_notes)
             self.summary.setText(
                 f"{preview.file_name} is ready: {plural(preview.would_add, 'new mentee')} "
                 f"would be added and nobody already on the roster would change.{ignored}"
-                f"{self._how_read(preview)}{sites}"
+                f"{dates}{self._how_read(preview)}{sites}"
             )
             self.import_button.setDefault(True)
             self.import_button.setFocus()

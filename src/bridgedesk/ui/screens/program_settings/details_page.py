@@ -18,7 +18,7 @@ from bridgedesk.errors import UserError, ValidationError
 from bridgedesk.services.program import details as program_details
 from bridgedesk.services.program.details import MAX_LENGTH, ProgramSettings
 from bridgedesk.ui.view_env import ViewEnv
-from bridgedesk.ui.widgets.field_row import FieldRow
+from bridgedesk.ui.widgets.field_row import FieldRow, add_form_row
 
 FIELDS = (
     ("hospital_name", "Hospital"),
@@ -48,7 +48,7 @@ class DetailsPage(QWidget):
             edit.setAccessibleName(text)
             self.edits[key] = edit
             self.rows[key] = FieldRow(edit)
-            form.addRow(text + ":", self.rows[key])
+            add_form_row(form, text + ":", self.rows[key])
         self.message = QLabel()
         self.message.setAccessibleName("Details saved")
         self.save_button = QPushButton("Save details")

@@ -11,13 +11,12 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from bridgedesk.domain.figures import last_twelve_months
 from bridgedesk.services.mentees.directory import mentee_directory
 from bridgedesk.services.mentees.roster import RosterService
 from bridgedesk.ui import workers
@@ -34,13 +34,15 @@ from bridgedesk.ui.colours import warning_colour
 from bridgedesk.ui.screens.reports import preview_files
 from bridgedesk.ui.screens.reports.pdf_preview import PdfPreview, print_pages
 from bridgedesk.ui.view_env import ViewEnv
-from bridgedesk.ui.widgets.date_fields import date_of
+from bridgedesk.ui.widgets.date_edit import DateEdit
 
 PROGRAM, MENTEE, PACKET = "program", "mentee", "packet"
+FORMS = "pair_forms"  # printable fit, pulse and survey forms: for a mentee, or blank
 REPORTS = (
     (PROGRAM, "Program report"),
     (MENTEE, "Mentee progress report"),
     (PACKET, "Accreditation packet"),
+    (FORMS, "Pair-health forms to print"),
 )
 PAPERS = (("letter", "Letter"), ("a4", "A4"))
 PRIVATE_WARNING = (
@@ -49,18 +51,6 @@ PRIVATE_WARNING = (
 )
 SAVE_TITLE = "Save report as PDF — the file holds personnel data; keep it somewhere private"
 ALL_SITES = "All sites"
-
-
-def _qdate(day: dt.date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _date_edit(day: dt.date, name: str) -> QDateEdit:
-    editor = QDateEdit(_qdate(day))
-    editor.setCalendarPopup(True)
-    editor.setDisplayFormat("d MMM yyyy")
-    editor.setAccessibleName(name)
-    return editor
 
 
 @dataclass(frozen=True)
@@ -75,6 +65,7 @@ class ReportChoice:
     private: bool
     site: str | None  # None: all sites
     audit: bool
+    name_exits: bool = False  # the program report names who left early (else counts by reason)
 
 
 def build_report(env: ViewEnv, choice: ReportChoice, out: Path) -> Path:
@@ -84,7 +75,13 @@ def build_report(env: ViewEnv, choice: ReportChoice, out: Path) -> Path:
     if choice.report == PROGRAM:
         from bridgedesk.reports.program_report import build_program_report
 
-        build_program_report(env.ctx, out, start, end, today, paper, site=site)
+        build_program_report(
+            env.ctx, out, start, end, today, paper, site=site, name_early_exits=choice.name_exits
+        )
+    elif choice.report == FORMS:
+        from bridgedesk.reports.pair_forms import build_pair_forms
+
+        build_pair_forms(env.ctx, out, today, choice.mentee_id, paper=paper)
     elif choice.report == MENTEE:
         from bridgedesk.reports.mentee_report import build_mentee_report
 
@@ -116,30 +113,47 @@ class ReportsView(QWidget):
         self.pdf_path: Path | None = None
         today = env.today()
         self.report = QComboBox()
+        self.report.setToolTip(
+            "The program report (for the board or accreditation), one mentee's report, or every mentee's"
+        )
         self.report.setAccessibleName("Report")
         for key, title in REPORTS:
             self.report.addItem(title, key)
-        self.start = _date_edit(today - dt.timedelta(days=365), "Period from")
-        self.end = _date_edit(today, "Period to")
+        self.start = DateEdit(last_twelve_months(today)[0], "Period from", today=env.today)
+        self.end = DateEdit(today, "Period to", today=env.today)
         self.mentee = QComboBox()
+        self.mentee.setToolTip("The mentee the report is about: type part of a name to find them")
         self.mentee.setEditable(True)
         self.mentee.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.mentee.setAccessibleName("Mentee")
+        line = self.mentee.lineEdit()
+        assert line is not None  # an editable combo has one; it is what takes the focus
+        line.setAccessibleName("Mentee")
         self.mentee.setMinimumWidth(260)
         completer = self.mentee.completer()
         assert completer is not None  # an editable combo makes its own
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.paper = QComboBox()
+        self.paper.setToolTip("Letter (United States) or A4 (most other countries)")
         self.paper.setAccessibleName("Paper size")
         for key, title in PAPERS:
             self.paper.addItem(title, key)
         self.site = QComboBox()
+        self.site.setToolTip("Report on one hospital site, or on all of them")
         self.site.setAccessibleName("Site")
         self.site.addItem(ALL_SITES, None)
         self.audit = QCheckBox("Include the audit trail of each mentee's record")
+        self.audit.setToolTip(
+            "Append every recorded change to each mentee's record: when, who, before and after"
+        )
         self.audit.setAccessibleName("Include audit trail")
+        self.name_exits = QCheckBox("Name the mentees who left early (default: counts by reason)")
+        self.name_exits.setAccessibleName("Name the mentees who left early")
         self.private = QCheckBox("Include private mentor notes")
+        self.private.setToolTip(
+            "Mentors' private notes are left out unless you tick this: only for the program director's own copy"
+        )
         self.private.setAccessibleName("Include private mentor notes")
         self.private_warning = QLabel(PRIVATE_WARNING)
         self.private_warning.setWordWrap(True)
@@ -148,10 +162,13 @@ class ReportsView(QWidget):
         palette.setColor(self.private_warning.foregroundRole(), warning_colour(palette))
         self.private_warning.setPalette(palette)
         self.generate_button = QPushButton("&Generate")
+        self.generate_button.setToolTip("Make the report and show its pages on the right")
         self.generate_button.setAccessibleName("Generate report")
         self.save_button = QPushButton("&Save as PDF…")
+        self.save_button.setToolTip("Save the report shown as a PDF file")
         self.save_button.setAccessibleName("Save as PDF")
         self.print_button = QPushButton("&Print…")
+        self.print_button.setToolTip("Print the report shown")
         self.print_button.setAccessibleName("Print")
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)  # busy: reportlab reports no progress of its own
@@ -184,6 +201,7 @@ class ReportsView(QWidget):
         form.addRow("", self.private)
         form.addRow("", self.private_warning)
         form.addRow("", self.audit)
+        form.addRow("", self.name_exits)
         for field in (self.report, self.site, self.mentee, self.paper):
             label = form.labelForField(field)
             if isinstance(label, QLabel):
@@ -234,13 +252,16 @@ class ReportsView(QWidget):
 
     def _report_changed(self) -> None:
         key = self.report.currentData()
-        self.mentee.setEnabled(key == MENTEE)
-        self.start.setEnabled(key != MENTEE)
-        self.end.setEnabled(key != MENTEE)
-        self.site.setEnabled(key != MENTEE)
-        self.private.setEnabled(key != PROGRAM)
-        self.audit.setEnabled(key != PROGRAM)
-        if key == PROGRAM:
+        self.mentee.setEnabled(key in (MENTEE, FORMS))
+        self.start.setEnabled(key not in (MENTEE, FORMS))
+        self.end.setEnabled(key not in (MENTEE, FORMS))
+        self.site.setEnabled(key not in (MENTEE, FORMS))
+        self.private.setEnabled(key not in (PROGRAM, FORMS))
+        self.audit.setEnabled(key not in (PROGRAM, FORMS))
+        self.name_exits.setEnabled(key == PROGRAM)
+        if key != PROGRAM:
+            self.name_exits.setChecked(False)
+        if key in (PROGRAM, FORMS):
             self.private.setChecked(False)
             self.audit.setChecked(False)
 
@@ -265,7 +286,13 @@ class ReportsView(QWidget):
     # ----- generate, save, print ----------------------------------------------------
     def generate(self) -> None:
         key = self.report.currentData()
-        start, end = date_of(self.start), date_of(self.end)
+        for editor in (self.start, self.end) if key != MENTEE else ():
+            editor.show_problem(editor.problem())
+            if editor.problem():
+                editor.setFocus()
+                return
+        start = self.start.value() or self.env.today()  # unread only when not used (MENTEE)
+        end = self.end.value() or self.env.today()
         if key == MENTEE and self.mentee.currentIndex() < 0:
             self.env.dialogs.error(self, "Choose a mentee for the progress report.")
             return
@@ -273,16 +300,19 @@ class ReportsView(QWidget):
             self.env.dialogs.error(self, "The period must end on or after its start.")
             return
         mentee = self.mentee.currentData()
+        if key == FORMS and not self.mentee.currentText().strip():
+            mentee = None  # no mentee named: blank forms
         site = self.site.currentData() if key != MENTEE else None
         choice = ReportChoice(
             report=str(key),
             start=start,
             end=end,
-            mentee_id=int(mentee) if key == MENTEE else None,
+            mentee_id=int(mentee) if key in (MENTEE, FORMS) and mentee is not None else None,
             paper=str(self.paper.currentData()),
             private=self.private.isChecked(),
             site=str(site) if site else None,
             audit=self.audit.isChecked(),
+            name_exits=self.name_exits.isChecked(),
         )
         self._count += 1
         out = Path(self._folder.name) / f"{key}-{self._count}.pdf"

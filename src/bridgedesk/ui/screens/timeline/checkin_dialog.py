@@ -12,7 +12,6 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
@@ -29,8 +28,11 @@ from bridgedesk.domain.enums import CheckinFormat, CheckinTopic, label
 from bridgedesk.errors import ValidationError
 from bridgedesk.services.timeline.service import CheckinLog
 from bridgedesk.ui.view_env import ViewEnv
-from bridgedesk.ui.widgets.date_fields import date_edit, date_of, parse_date
+from bridgedesk.ui.widgets.date_cells import DateCellDelegate, cell_date
+from bridgedesk.ui.widgets.date_edit import DateEdit, required_date
 from bridgedesk.ui.widgets.form_dialog import FormDialog
+from bridgedesk.ui.widgets.pulse_box import pulse_box, pulse_of
+from bridgedesk.ui.widgets.table_keys import edit_by_typing
 
 ACTION_ROWS = 3
 PRIVATE_HINT = "The private note is never printed in reports unless chosen when printing."
@@ -50,7 +52,7 @@ class LogCheckinDialog(FormDialog):
         super().__init__(env, "Log check-in", heading, parent)
         self.setMinimumWidth(560)
         self._log = log
-        self.held = date_edit(env.today(), "Held on")
+        self.held = DateEdit(env.today(), "Held on", today=env.today)
         self.format = QComboBox()
         for value in CheckinFormat:
             self.format.addItem(label(value), value.value)
@@ -76,10 +78,11 @@ class LogCheckinDialog(FormDialog):
         self.private_note.setPlaceholderText("Only for the mentor and the program director.")
         self.actions_table = QTableWidget(ACTION_ROWS, 2)
         self.actions_table.setAccessibleName("Agreed actions: description and due date")
-        self.actions_table.setHorizontalHeaderLabels(["Agreed action", "Due (YYYY-MM-DD)"])
+        self.actions_table.setHorizontalHeaderLabels(["Agreed action", "Due"])
+        self.actions_table.setItemDelegateForColumn(1, DateCellDelegate(env.today, self))
         self.actions_table.verticalHeader().setVisible(False)
         self.actions_table.setTabKeyNavigation(False)
-        self.actions_table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+        edit_by_typing(self.actions_table)  # Tab leaves the table
         self.actions_table.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.Stretch
         )
@@ -99,6 +102,10 @@ class LogCheckinDialog(FormDialog):
         self.actions_table.setFixedHeight(
             row_h * ACTION_ROWS + header_h + 2 * self.actions_table.frameWidth()
         )
+        # Pair health: the monthly 1-10 pulse of each side, both optional.
+        self.mentee_pulse, self.mentor_pulse = pulse_box("Mentee"), pulse_box("Mentor")
+        self.add_field("mentee_pulse", "Mentee pulse (1–10)", self.mentee_pulse)
+        self.add_field("mentor_pulse", "Mentor pulse (1–10)", self.mentor_pulse)
 
     def set_action(self, row: int, description: str, due: str = "") -> None:
         self.actions_table.setItem(row, 0, QTableWidgetItem(description))
@@ -112,21 +119,21 @@ class LogCheckinDialog(FormDialog):
             description, due = (cell.text().strip() if cell else "" for cell in cells)
             if not description and not due:
                 continue
-            try:
-                out.append((description, parse_date(due)))
-            except ValueError as exc:
-                raise ValidationError({"actions": f"Action {row + 1}: {exc}"}) from None
+            when = cell_date(due, self.env.today(), f"Action {row + 1}", "actions")
+            out.append((description, when))
         return out
 
     def checkin_log(self) -> CheckinLog:
         return CheckinLog(
-            held_date=date_of(self.held),
+            held_date=required_date(self.held, "held_date"),
             format=CheckinFormat(self.format.currentData()),
             attendees=self.attendees.text().strip(),
             topics=[topic for topic, box in self.topics.items() if box.isChecked()],
             summary=self.summary.toPlainText().strip(),
             private_note=self.private_note.toPlainText().strip(),
             actions=self.action_rows(),
+            mentee_pulse=pulse_of(self.mentee_pulse),
+            mentor_pulse=pulse_of(self.mentor_pulse),
         )
 
     def submit(self) -> None:
@@ -150,11 +157,11 @@ class RescheduleDialog(FormDialog):
     ) -> None:  # fmt: skip
         super().__init__(env, "Reschedule check-in", heading, parent)
         self._reschedule = reschedule
-        self.new_date = date_edit(start, "New date")
+        self.new_date = DateEdit(start, "New date", today=env.today)
         self.add_field("new_date", "New date", self.new_date)
 
     def submit(self) -> None:
-        self._reschedule(date_of(self.new_date))
+        self._reschedule(required_date(self.new_date, "new_date"))
 
 
 class MilestoneDoneDialog(FormDialog):
@@ -164,11 +171,11 @@ class MilestoneDoneDialog(FormDialog):
     ) -> None:  # fmt: skip
         super().__init__(env, "Milestone done", heading, parent)
         self._complete = complete
-        self.completed = date_edit(env.today(), "Completed on")
+        self.completed = DateEdit(env.today(), "Completed on", today=env.today)
         self.signed_off_by = QLineEdit()
         self.signed_off_by.setPlaceholderText("Name of the person who signed it off")
         self.add_field("completed", "Completed on", self.completed)
         self.add_field("signed_off_by", "Signed off by", self.signed_off_by)
 
     def submit(self) -> None:
-        self._complete(date_of(self.completed), self.signed_off_by.text())
+        self._complete(required_date(self.completed, "completed"), self.signed_off_by.text())

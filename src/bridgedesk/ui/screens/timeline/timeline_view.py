@@ -28,6 +28,7 @@ from bridgedesk.ui.models.agenda_model import ROW_ROLE, AgendaTableModel
 from bridgedesk.ui.screens.timeline.event_actions import OPEN_CHECKIN, EventActions
 from bridgedesk.ui.view_env import ViewEnv
 from bridgedesk.ui.widgets.form_dialog import FormDialog
+from bridgedesk.ui.widgets.mentee_labels import picker_note, whose_title
 from bridgedesk.ui.widgets.mentee_picker import MenteePicker, mentee_choices
 from bridgedesk.ui.widgets.plan_actions import PlanActions, can_change
 from bridgedesk.ui.widgets.timeline_strip import TimelineStrip, describe
@@ -48,7 +49,10 @@ class TimelineView(EventActions, QWidget):
         self.planning.changed.connect(self._after_change)
 
         self.mentee = MenteePicker(min_chars=28)
-        self.mentee.mentee_chosen.connect(lambda _id: self.show_mentee())
+        self.mentee.mentee_chosen.connect(self._chosen)
+        self.mentee.not_found.connect(self._not_found)
+        self.strip_title = whose_title("Whose timeline is shown")
+        self.note = picker_note()
         mentee_label = QLabel("&Mentee:")
         mentee_label.setBuddy(self.mentee)
         self.strip = TimelineStrip()
@@ -58,9 +62,21 @@ class TimelineView(EventActions, QWidget):
         self.selected_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         self.plan_button = QPushButton("&Plan check-in…")
+        self.plan_button.setToolTip(
+            "Plan an extra check-in for this mentee, outside the program's schedule"
+        )
         self.add_milestone_button = QPushButton("Add milest&one…")
+        self.add_milestone_button.setToolTip(
+            "Add a milestone for this mentee, with its due date and who requires it"
+        )
         self.edit_button = QPushButton("&Edit…")
+        self.edit_button.setToolTip(
+            "Change the date or name of the selected check-in or milestone (only what is still ahead)"
+        )
         self.delete_button = QPushButton("Dele&te…")
+        self.delete_button.setToolTip(
+            "Remove the selected check-in or milestone that is still ahead (Ctrl+Z undoes it)"
+        )
         planning = (
             (self.plan_button, self.plan_checkin, "Plan a check-in"),
             (self.add_milestone_button, self.add_milestone, "Add a milestone"),
@@ -68,10 +84,21 @@ class TimelineView(EventActions, QWidget):
             (self.delete_button, self.delete_selected, "Delete the selected check-in or milestone"),
         )
         self.log_button = QPushButton("&Log check-in…")
+        self.log_button.setToolTip(
+            "Record a check-in that took place: its real date, who came, what was discussed, actions agreed"
+        )
         self.reschedule_button = QPushButton("&Reschedule…")
+        self.reschedule_button.setToolTip("Move the selected planned check-in to another date")
         self.missed_button = QPushButton("Mark m&issed")
+        self.missed_button.setToolTip("The selected check-in did not take place (Ctrl+Z undoes it)")
         self.milestone_button = QPushButton("Milestone &done…")
+        self.milestone_button.setToolTip(
+            "Sign off the selected milestone: the date and who signed it off"
+        )
         self.action_button = QPushButton("Add &action…")
+        self.action_button.setToolTip(
+            "Add an action agreed with this mentee, with who does it and by when"
+        )
         handlers = (
             (self.log_button, self.log_checkin, "Log check-in"),
             (self.reschedule_button, self.reschedule, "Reschedule"),
@@ -85,6 +112,7 @@ class TimelineView(EventActions, QWidget):
 
         self.agenda_model = AgendaTableModel(self)
         self.agenda = QTableView()
+        self.agenda.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.agenda.setAccessibleName(f"Program agenda, next {AGENDA_DAYS} days")
         self.agenda.setModel(self.agenda_model)
         self.agenda.setAlternatingRowColors(True)
@@ -105,6 +133,7 @@ class TimelineView(EventActions, QWidget):
         top = QHBoxLayout()
         top.addWidget(mentee_label)
         top.addWidget(self.mentee)
+        top.addWidget(self.note)
         top.addStretch(1)
         buttons = QHBoxLayout()
         for button, _handler, _name in planning:
@@ -114,6 +143,7 @@ class TimelineView(EventActions, QWidget):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.strip_title)
         layout.addWidget(self.strip)
         layout.addWidget(self.selected_label)
         layout.addLayout(buttons)
@@ -127,7 +157,11 @@ class TimelineView(EventActions, QWidget):
     # -- data ------------------------------------------------------------------------------
     def refresh(self) -> None:
         """Reload the mentee list, the strip and the agenda (also when the view is shown)."""
-        self.mentee.set_mentees(mentee_choices(self.env.ctx), first_if_none=True)
+        self.mentee.set_mentees(
+            mentee_choices(self.env.ctx),
+            first_if_none=True,
+            prefer=self.env.current.mentee_id,  # chosen in another view: shown here too
+        )
         self.active_ids = {m.id for m in mentee_directory(self.env.ctx).values() if m.active}
         self.show_mentee()
         self.reload_agenda()
@@ -137,9 +171,29 @@ class TimelineView(EventActions, QWidget):
         self.mentee.select(mentee_id)
         self.show_mentee()
 
+    def _chosen(self, mentee_id: int | None) -> None:
+        self.note.setVisible(False)
+        if mentee_id is not None:
+            self.env.current.choose(mentee_id)
+        self.show_mentee()
+
+    def _not_found(self, sentence: str) -> None:
+        self.note.setText(sentence)
+        self.note.setVisible(True)
+
+    def select_item(self, kind: str, item_id: int) -> bool:
+        """Select one check-in or milestone on the strip (a Dashboard row's "Open")."""
+        return self.strip.select(kind, item_id) is not None
+
     def show_mentee(self) -> None:
         mentee_id = self.mentee.value()
         today = self.env.today()
+        self.note.setVisible(False)  # a "no one matches" note is about the mentee before
+        self.strip_title.setText(
+            f"Timeline of {self.mentee.itemText(self.mentee.findData(mentee_id))}"
+            if mentee_id is not None
+            else "No mentee chosen: type part of a name in the Mentee box."
+        )
         if mentee_id is None:
             self.strip.set_data([], [], today)
         else:

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from bridgedesk.errors import ValidationError
+from bridgedesk.services.history.acting_person import act_as_director
 from bridgedesk.services.program import details as program_settings
 from bridgedesk.services.program.details import ProgramSettings
 from bridgedesk.services.program_file import startup_check
@@ -197,6 +198,7 @@ class WelcomeView(QWidget):
 
     def _demo_done(self, _result: object) -> None:
         self._finish_work()
+        act_as_director(self.env.ctx)  # the demo names its director
         settings = program_settings.load(self.env.ctx)
         if (
             not settings.program_name

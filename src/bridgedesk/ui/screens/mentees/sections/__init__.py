@@ -1,6 +1,6 @@
-"""The sections of one mentee's record after Profile: mentors, timeline, checklist, credentials
-and goals. Each is read-mostly and points to its full view; sections that can open a view
-carry ``open_view_requested(view_key, mentee_id)``.
+"""The sections of one mentee's record after Profile: mentors, timeline, checklist, credentials,
+goals and pair health. Each is read-mostly and points to its full view; sections that can open
+a view carry ``open_view_requested(view_key, mentee_id)``.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from bridgedesk.ui.view_env import ViewEnv
 
-TITLES = ("Mentors", "Timeline", "Checklist", "Credentials", "Goals")
+TITLES = ("Mentors", "Timeline", "Checklist", "Credentials", "Goals", "Pair health")
 UNSAVED_NOTE = "Save the profile first; this section shows once the mentee is saved."
 
 
@@ -22,6 +22,7 @@ def build_sections(env: ViewEnv, mentee_id: int | None) -> list[tuple[str, QWidg
     from bridgedesk.ui.screens.mentees.sections.credentials_section import CredentialsSection
     from bridgedesk.ui.screens.mentees.sections.goals_section import GoalsSection
     from bridgedesk.ui.screens.mentees.sections.mentors_section import MentorsSection
+    from bridgedesk.ui.screens.mentees.sections.pair_health_section import PairHealthSection
     from bridgedesk.ui.screens.mentees.sections.timeline_section import TimelineSection
 
     pages: list[QWidget] = [
@@ -30,6 +31,7 @@ def build_sections(env: ViewEnv, mentee_id: int | None) -> list[tuple[str, QWidg
         ChecklistSection(env, mentee_id),
         CredentialsSection(env, mentee_id),
         GoalsSection(env, mentee_id),
+        PairHealthSection(env, mentee_id),
     ]
     return list(zip(TITLES, pages, strict=True))
 

@@ -6,7 +6,6 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHeaderView,
     QLineEdit,
@@ -17,11 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from bridgedesk.domain.enums import GoalProgressMode, GoalStatus, label
-from bridgedesk.errors import ValidationError
 from bridgedesk.services.timeline.service import GoalFields
 from bridgedesk.ui.view_env import ViewEnv
-from bridgedesk.ui.widgets.date_fields import DATE_HINT, parse_date
+from bridgedesk.ui.widgets.date_cells import DateCellDelegate, cell_date
+from bridgedesk.ui.widgets.date_edit import DateEdit, checked_date
 from bridgedesk.ui.widgets.form_dialog import FormDialog
+from bridgedesk.ui.widgets.table_keys import edit_by_typing
 
 TASK_ROWS = 4
 MODE_WORDS = {
@@ -30,19 +30,6 @@ MODE_WORDS = {
 }
 
 Task = tuple[str, dt.date | None]
-
-
-def _date_field(value: dt.date | None) -> QLineEdit:
-    edit = QLineEdit(value.isoformat() if value else "")
-    edit.setPlaceholderText(DATE_HINT)
-    return edit
-
-
-def _date_in(edit: QLineEdit, key: str) -> dt.date | None:
-    try:
-        return parse_date(edit.text())
-    except ValueError as exc:
-        raise ValidationError({key: str(exc)}) from None
 
 
 class GoalDialog(FormDialog):
@@ -73,7 +60,7 @@ class GoalDialog(FormDialog):
         for mode, words in MODE_WORDS.items():
             self.mode.addItem(words, mode.value)
         self.mode.setCurrentIndex(max(self.mode.findData(GoalProgressMode(start.mode).value), 0))
-        self.target = _date_field(start.target)
+        self.target = DateEdit(start.target, "Target date", optional=True, today=env.today)
         self.status = QComboBox()
         for status in GoalStatus:
             self.status.addItem(label(status), status.value)
@@ -90,10 +77,11 @@ class GoalDialog(FormDialog):
         else:
             self.tasks_table = QTableWidget(TASK_ROWS, 2)
             self.tasks_table.setAccessibleName("First tasks: title and due date")
-            self.tasks_table.setHorizontalHeaderLabels(["Task", "Due (YYYY-MM-DD)"])
+            self.tasks_table.setHorizontalHeaderLabels(["Task", "Due"])
+            self.tasks_table.setItemDelegateForColumn(1, DateCellDelegate(env.today, self))
             self.tasks_table.verticalHeader().setVisible(False)
             self.tasks_table.setTabKeyNavigation(False)
-            self.tasks_table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
+            edit_by_typing(self.tasks_table)  # Tab leaves the table
             self.tasks_table.horizontalHeader().setSectionResizeMode(
                 0, QHeaderView.ResizeMode.Stretch
             )
@@ -119,10 +107,7 @@ class GoalDialog(FormDialog):
             title, due = (cell.text().strip() if cell else "" for cell in cells)
             if not title and not due:
                 continue
-            try:
-                out.append((title, parse_date(due)))
-            except ValueError as exc:
-                raise ValidationError({"tasks": f"Task {row + 1}: {exc}"}) from None
+            out.append((title, cell_date(due, self.env.today(), f"Task {row + 1}", "tasks")))
         return out
 
     def submit(self) -> None:
@@ -130,7 +115,7 @@ class GoalDialog(FormDialog):
             title=self.title_edit.text(),
             mode=GoalProgressMode(self.mode.currentData()),
             description=self.description.toPlainText(),
-            target=_date_in(self.target, "target"),
+            target=checked_date(self.target, "target"),
             status=GoalStatus(self.status.currentData()),
         )
         self._save(fields, self.tasks())
@@ -153,9 +138,9 @@ class TaskDialog(FormDialog):
         self._save = save
         self.title_edit = QLineEdit(title)
         self.title_edit.setMaxLength(300)
-        self.due = _date_field(due)
+        self.due = DateEdit(due, "Due", optional=True, today=env.today)
         self.add_field("title", "Task", self.title_edit)
         self.add_field("due", "Due", self.due)
 
     def submit(self) -> None:
-        self._save(self.title_edit.text(), _date_in(self.due, "due"))
+        self._save(self.title_edit.text(), checked_date(self.due, "due"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QLineEdit, QVBoxLayout, QWidget
 
 from bridgedesk.domain.enums import AssignmentKind, label
@@ -15,7 +16,7 @@ from bridgedesk.ui.screens.mentees.sections.common import (
     plain_label,
 )
 from bridgedesk.ui.view_env import ViewEnv
-from bridgedesk.ui.widgets.date_fields import date_edit, date_of
+from bridgedesk.ui.widgets.date_edit import DateEdit, required_date
 from bridgedesk.ui.widgets.form_dialog import FormDialog
 from bridgedesk.ui.widgets.settings_lists import list_table
 
@@ -36,7 +37,7 @@ class AssignMentorDialog(FormDialog):
         self.kind = QComboBox()
         for kind in AssignmentKind:
             self.kind.addItem(label(kind), kind.value)
-        self.start = date_edit(env.today())
+        self.start = DateEdit(env.today(), "Start date", today=env.today)
         self.form.addRow(plain_label("A new primary mentor ends the current primary on this date."))
         self.add_field("mentor_id", "Mentor", self.mentor)
         self.add_field("kind", "Kind", self.kind)
@@ -47,7 +48,7 @@ class AssignMentorDialog(FormDialog):
         if mentor_id is None:
             raise ValidationError({"mentor_id": "Add a mentor in the Mentors view first."})
         kind = AssignmentKind(self.kind.currentData())
-        self.service.assign(self.mentee_id, mentor_id, kind, date_of(self.start))
+        self.service.assign(self.mentee_id, mentor_id, kind, required_date(self.start, "start"))
 
 
 class EndAssignmentDialog(FormDialog):
@@ -57,7 +58,7 @@ class EndAssignmentDialog(FormDialog):
         super().__init__(env, "End assignment", parent=parent)
         self.service = MentorService(env.ctx)
         self.assignment = row
-        self.end = date_edit(max(env.today(), row.start))
+        self.end = DateEdit(max(env.today(), row.start), "End date", today=env.today)
         self.reason = QLineEdit()
         self.reason.setMaxLength(200)
         self.reason.setPlaceholderText("e.g. mentor left, mentee moved site")
@@ -67,12 +68,14 @@ class EndAssignmentDialog(FormDialog):
         self.add_field("reason", "Reason", self.reason)
 
     def submit(self) -> None:
-        end, reason = date_of(self.end), self.reason.text()
+        end, reason = required_date(self.end, "end"), self.reason.text()
         self.service.end_assignment(self.assignment.id, end, reason)
 
 
 class MentorsSection(QWidget):
     """Assignment history table (newest first) with Assign mentor… and End assignment…."""
+
+    open_view_requested = Signal(str, int)  # "Suggest mentors…": the Mentors view's ranked list
 
     def __init__(self, env: ViewEnv, mentee_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -87,11 +90,17 @@ class MentorsSection(QWidget):
         self.end_button = button("End assignment…", "End the selected active assignment")
         self.assign_button.clicked.connect(self.ask_assign)
         self.end_button.clicked.connect(self.ask_end)
+        self.suggest_button = button(
+            "Suggest mentors…", "Suggest mentors for this mentee, ranked, with the reasons"
+        )
+        self.suggest_button.clicked.connect(
+            lambda: self.open_view_requested.emit("mentors", self.mentee_id)
+        )
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
-        layout.addLayout(button_row(self.assign_button, self.end_button))
+        layout.addLayout(button_row(self.suggest_button, self.assign_button, self.end_button))
         self.refresh()
 
     def refresh(self) -> None:

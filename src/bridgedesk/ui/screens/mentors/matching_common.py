@@ -1,0 +1,93 @@
+"""What the two matching dialogs share: the table's look and the list of who was left out."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QWidget,
+)
+
+from bridgedesk.domain.matching import MenteeProfile
+
+MAX_LISTED = 6
+
+
+def matching_table(name: str) -> QTableView:
+    """A read-only, row-selecting table whose Why column takes the spare width."""
+    table = QTableView()
+    table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
+    table.setAccessibleName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    # A long why wraps inside its row instead of being cut off; rows fit their text.
+    table.setWordWrap(True)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setMinimumSectionSize(table.fontMetrics().height() + 12)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    return table
+
+
+def labelled(text: str, editor: QWidget, buddy_name: str = "") -> QHBoxLayout:
+    """``text`` and its editor at the editor's own width, on one line."""
+    row = QHBoxLayout()
+    caption = QLabel(text)
+    caption.setBuddy(editor)
+    row.addWidget(caption)
+    row.addWidget(editor)
+    if buddy_name:
+        editor.setAccessibleName(buddy_name)
+    return row
+
+
+def fit_columns(table: QTableView, why_column: int) -> None:
+    """Every column to its contents; the Why column stretches over what is left."""
+    header = table.horizontalHeader()
+    model = table.model()
+    for column in range(model.columnCount() if model is not None else 0):
+        if column == why_column:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        else:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            table.resizeColumnToContents(column)
+
+
+def listed(items: Sequence[str], noun: str) -> str:
+    """At most MAX_LISTED items in a sentence, then how many more."""
+    shown = "; ".join(items[:MAX_LISTED])
+    more = len(items) - MAX_LISTED
+    return shown + (f"; and {more} more {noun}" if more > 0 else "")
+
+
+def mentee_summary(mentee: MenteeProfile) -> str:
+    """What matching compares for this mentee, in words, or what is missing."""
+    known = [
+        part
+        for part in (
+            mentee.specialty,
+            f"at {mentee.site_name}" if mentee.site_name else "",
+            f"trained in {mentee.country}" if mentee.country else "",
+            f"speaks {mentee.languages}" if mentee.languages else "",
+        )
+        if part
+    ]
+    missing = [
+        word
+        for word, value in (
+            ("specialty", mentee.specialty),
+            ("languages", mentee.languages),
+            ("country of training", mentee.country),
+            ("site", mentee.site_id),
+        )
+        if not value
+    ]
+    text = f"{mentee.name}: " + (", ".join(known) if known else "nothing recorded to compare")
+    if missing:
+        text += f". Not recorded: {', '.join(missing)} (add them in the mentee's record)"
+    return text + "."
