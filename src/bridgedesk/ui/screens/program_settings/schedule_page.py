@@ -121,6 +121,7 @@ class SchedulePage(QWidget):
             kind.addItem(words, kind_value.value)
         kind.setCurrentIndex(kind.findData(ScheduleItemKind(item.kind).value))
         kind.setAccessibleName(f"Row {row + 1}: kind")
+        kind.setAccessibleDescription(kind.accessibleName())  # Linux names a combo by its value
         self.table.setCellWidget(row, KIND, kind)
         self.table.setItem(row, NAME, QTableWidgetItem(item.name))
         day = QSpinBox()
@@ -133,6 +134,7 @@ class SchedulePage(QWidget):
             tier.addItem(label(tier_value), tier_value.value)
         tier.setCurrentIndex(tier.findData(Tier(item.tier).value))
         tier.setAccessibleName(f"Row {row + 1}: tier")
+        tier.setAccessibleDescription(tier.accessibleName())  # Linux names a combo by its value
         self.table.setCellWidget(row, TIER, tier)
         return row
 
