@@ -337,7 +337,13 @@ def control_of(node):
 
 
 def identity(node) -> str:
-    return f"{getattr(node, 'path', '')}|{node.getRoleName()}|{node.name}"
+    """A window's identity; one that no longer answers (closed meanwhile) is "gone"."""
+    for _ in range(3):
+        try:
+            return f"{getattr(node, 'path', '')}|{node.getRoleName()}|{node.name}"
+        except GLib.GError:
+            time.sleep(1)  # a busy app (CI runs other tests beside it) answers late
+    return f"gone|{id(node)}"
 
 
 def focusable_count(node) -> int:
@@ -686,6 +692,9 @@ def walk_dialog(app, frame, views: list[str], step: dict, focus: XServer, result
 def main() -> int:
     views: list[str] = json.loads(sys.argv[1])
     plan: list[dict] = json.loads(sys.argv[2])
+    # AT-SPI's default 25 s per call is too short when the app shares 2 cores with a test run
+    # (the cohort dialog matches everyone as it opens): wait up to two minutes for an answer.
+    Atspi.set_timeout(120_000, 120_000)
     pyatspi.Registry.registerEventListener(_on_focus, "object:state-changed:focused")
     global X
     focus = X = XServer()
