@@ -23,32 +23,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from bridgedesk.domain.timeline_symbols import STATE_LABELS, STATES, STYLE
 from bridgedesk.services.timeline.service import PhaseBand, TimelineEvent
 from bridgedesk.ui.colours import is_dark, warning_colour
 from bridgedesk.ui.formatting import format_date
 
-STATES = ("held", "missed", "rescheduled", "planned", "overdue", "done", "due", "cancelled")
-STATE_LABELS = {
-    "held": "Held",
-    "missed": "Missed",
-    "rescheduled": "Rescheduled",
-    "planned": "Planned",
-    "overdue": "Overdue",
-    "done": "Milestone done",
-    "due": "Milestone due",
-    "cancelled": "Cancelled",
-}
-# state -> (shape, filled, colour on light theme, colour on dark theme)
-STYLE = {
-    "held": ("circle", True, "#2e7d32", "#81c784"),
-    "missed": ("cross", True, "#6d4c41", "#d7ccc8"),
-    "rescheduled": ("diamond", False, "#7b1fa2", "#ce93d8"),
-    "planned": ("circle", False, "#1565c0", "#90caf9"),
-    "overdue": ("triangle", True, "", ""),  # the palette's warning red
-    "done": ("square", True, "#00695c", "#80cbc4"),
-    "due": ("square", False, "#ef6c00", "#ffb74d"),
-    "cancelled": ("dash", True, "#757575", "#bdbdbd"),  # planned after leaving: history only
-}
 BAND_TINTS = (("#e3f2fd", "#1d3447"), ("#f3e5f5", "#3a2740"), ("#e8f5e9", "#22382a"))
 MARKER = 7.0  # half-size of a marker, pixels
 MARGIN = 14.0
