@@ -145,6 +145,8 @@ def summary(label: str, runs: list[dict[str, float]], bare: float | None = None)
     line = f"{label:<34} min {min(ready):6.2f} s  median {statistics.median(ready):6.2f} s"
     if bare:
         line += f"  ({statistics.median(ready) / bare:4.1f}× bare)"
+    if "figures_s" in runs[0]:  # the Dashboard: its tiles, from the window shown (target 1 s)
+        line += f"  tiles {statistics.median(r['figures_s'] for r in runs):5.2f} s"
     if "max_gap_ms" in runs[0]:
         line += f"  longest GUI stall {max(r['max_gap_ms'] for r in runs):5.0f} ms"
     line += f"  peak RSS {max(r['rss_mb'] for r in runs):5.0f} MB"

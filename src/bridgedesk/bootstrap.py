@@ -16,6 +16,7 @@ from bridgedesk.logs import setup_logging as setup_logging  # the window takes i
 from bridgedesk.paths import DataPaths
 from bridgedesk.services.checklists.summary import refresh_if_stale
 from bridgedesk.services.context import ServiceContext
+from bridgedesk.services.credentials import event_dates
 from bridgedesk.services.history.acting_person import act_as_director
 from bridgedesk.services.program.defaults import ensure_defaults
 from bridgedesk.services.program.exit_reasons import ensure_exit_reasons
@@ -65,6 +66,7 @@ def open_program(
             ensure_defaults(session)
             ensure_exit_reasons(session)
             refresh_if_stale(session)
+            event_dates.refresh_if_stale(session)
         act_as_director(ctx)  # new history entries name the director, not the login
     except (DBAPIError, sqlite3.Error) as exc:
         db.dispose()

@@ -125,4 +125,29 @@ def test_fast_deadline_reads_equal_the_full_read(ctx):
             assert (counts.tracked, counts.lapsed, counts.within) == (tracked, lapsed, within)
             assert tracked, (today, site_id)
             seen_lapsed += lapsed
+        _windows_equal_the_full_read(ctx, today)
     assert acknowledged and seen_lapsed
+
+
+def _windows_equal_the_full_read(ctx, today: dt.date) -> None:
+    """The windowed lists (found through the event-date index) hold exactly the full list's
+    rows in the window: the week ahead, the Deadlines view's 30 days, the attention list."""
+    with ctx.read() as s:
+        full = deadline_rows(s, today)
+        rules = rules_in_force(s)
+        own = {cid for cid, offsets in s.execute(select(Credential.id, Credential.reminder_offsets))
+               if offsets}  # fmt: skip
+        for days in (6, 30, 365):
+            for lapsed in (True, False):
+                expected = [
+                    r for r in full
+                    if (lapsed or r.band != LAPSED)
+                    and r.expires_on is not None
+                    and r.expires_on <= today + dt.timedelta(days=days)
+                ]  # fmt: skip
+                got = deadline_rows(s, today, within_days=days, include_lapsed=lapsed)
+                assert got == expected, (today, days, lapsed)
+        in_bands = [r for r in full if r.band not in ("later", "none")]
+        assert deadline_rows(s, today, in_bands_only=True) == in_bands, today
+        assert any(r.credential_id in own for r in in_bands) or not own
+        assert {r.kind_code for r in in_bands} <= set(rules)

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sqlalchemy import select
+
 from bridgedesk.services.credentials.service import CredentialFields, CredentialService
 from bridgedesk.services.mentees.roster import MenteeFields, RosterService
 from bridgedesk.services.timeline.service import TimelineService
 from bridgedesk.services.timeline.week_ahead import WeekAhead, week_ahead
+from bridgedesk.storage.models import Site
 
 TODAY = dt.date(2026, 3, 12)
 
@@ -53,3 +56,29 @@ def test_sentence_reads_plainly():
     assert WeekAhead(0, 0, 0, 2, overdue_checkins=2).sentence() == (
         "Due this week: nothing; 2 check-ins overdue."
     )
+
+
+def test_the_weeks_counts_are_the_agendas_rows_counted(ctx):
+    """week_ahead counts in SQL with the agenda's own conditions: the same numbers as the
+    Timeline's agenda rows, program-wide and for one site, on several days."""
+    from bridgedesk.services.demo import generate_demo
+
+    generate_demo(ctx, TODAY, mentees=60, seed=5)
+    with ctx.read() as s:
+        sites = [None, *s.scalars(select(Site.name).order_by(Site.id).limit(2))]
+    assert len(sites) == 3
+    timeline = TimelineService(ctx)
+    seen = 0
+    for day in (TODAY, TODAY + dt.timedelta(days=40), TODAY - dt.timedelta(days=200)):
+        for site in sites:
+            rows = timeline.agenda(day, days=6, site=site)
+            week = week_ahead(ctx, day, site)
+            upcoming = [r for r in rows if not r.overdue]
+            assert week.checkins == sum(1 for r in upcoming if r.kind == "checkin")
+            assert week.milestones == sum(1 for r in upcoming if r.kind == "milestone")
+            assert week.overdue_checkins == sum(
+                1 for r in rows if r.overdue and r.kind == "checkin"
+            )
+            assert week.overdue == sum(1 for r in rows if r.overdue)
+            seen += len(rows)
+    assert seen

@@ -28,6 +28,10 @@ from typing import Any
 from bridgedesk.domain.deadline_rules import DerivedDate, KindRules
 from bridgedesk.domain.reminders import LAPSED, reminder_band
 
+# Bumped whenever dated_events computes a date differently: the dates stored for SQL windows
+# (services/credentials/event_dates.py) are then redone when a program opens.
+ENGINE_VERSION = 1
+
 WATCHED_EVENTS = ("due", "starts_by", "limit", "obligation_ends")
 LAPSING_EVENTS = ("due", "starts_by", "limit")
 
@@ -123,6 +127,13 @@ def dated_events(facts: CredentialFacts, rules: KindRules) -> list[DeadlineEvent
         events.append(DeadlineEvent(on, rule.event, rule.key, rule.label, rule.source,
                                     rule.no_work, satisfied))  # fmt: skip
     return sorted(events, key=lambda e: (e.on, e.key))
+
+
+def event_label(rules: KindRules, key: str) -> str:
+    """The label ``dated_events`` gives the event of this key ("expires_on" or a rule's key)."""
+    if key == "expires_on":
+        return rules.expiry_label
+    return next((rule.label for rule in rules.derived if rule.key == key), key)
 
 
 def _satisfied(rule: DerivedDate, rules: KindRules, values: Mapping[str, Any]) -> bool:

@@ -39,7 +39,9 @@ SCRIPT_LOCATION = "bridgedesk.storage:migrations"
 VERSION_TABLE = "alembic_version"
 # Alembic's head and every revision in storage/migrations/versions, oldest first.
 # Adding a migration means adding its id here (tests/unit/test_migration_head.py fails until then).
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008")
+KNOWN_REVISIONS: tuple[str, ...] = (
+    "0001", "0002", "0003", "0004", "0005", "0006", "0007", "0008", "0009",
+)  # fmt: skip
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 
 

@@ -15,6 +15,7 @@ from sqlalchemy import ColumnElement, and_, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from bridgedesk.domain.deadline_engine import (
+    LAPSING_EVENTS,
     WATCHED_EVENTS,
     CredentialFacts,
     Standing,
@@ -23,9 +24,10 @@ from bridgedesk.domain.deadline_engine import (
 from bridgedesk.domain.deadline_rules import KindRules
 from bridgedesk.domain.enums import CredentialStatus, MenteeStatus, Tier
 from bridgedesk.domain.reminders import LAPSED, LATER, NONE, parse_offsets
+from bridgedesk.services.credentials.event_dates import with_event_between
 from bridgedesk.services.credentials.field_values import read_values
 from bridgedesk.services.credentials.rules import rules_in_force
-from bridgedesk.storage.models import Credential, CredentialKind, Mentee, Site
+from bridgedesk.storage.models import Credential, CredentialEventDate, CredentialKind, Mentee, Site
 
 # Statuses whose dates still need watching: completed or revoked ones do not remind; an
 # expired one still does (its lapse must show while the physician works).
@@ -95,7 +97,9 @@ def deadline_rows(
         stmt = stmt.where(CredentialKind.code.in_(sorted(kinds)))
     rules = rules_in_force(s)
     if within_days is not None or in_bands_only:
-        stmt = stmt.where(_expiry_shortcut(rules, today, within_days, in_bands_only))
+        stmt = stmt.where(
+            _window_prefilter(rules, today, within_days, in_bands_only, include_lapsed)
+        )
     out = []
     # The standing is a pure function of the stored facts: many credentials share them (the
     # same kind expiring on the same day), so each distinct set is rated once. The issue date
@@ -141,48 +145,43 @@ def deadline_rows(
     return out
 
 
-def _expiry_shortcut(
-    rules: Mapping[str, KindRules], today: dt.date, within_days: int | None, in_bands_only: bool
+def _window_prefilter(
+    rules: Mapping[str, KindRules],
+    today: dt.date,
+    within_days: int | None,
+    in_bands_only: bool,
+    include_lapsed: bool,
 ) -> ColumnElement[bool]:
-    """Exact shortcut in SQL: a kind whose derived dates are never acted on (none, or only a
-    window opening or a grace end: DEA, J-1) has one event to act on, its expiry, so only
-    those expiring by the horizon (or lapsed) can be listed; other kinds are worked out.
+    """The credentials that can be listed, found in the event-date index: an unmet event that
+    lapses (before the horizon; from today on when lapsed ones are not wanted), or a service
+    obligation ending between today and the horizon. A superset: each is rated after.
 
     The horizon is ``within_days``; with ``in_bands_only`` also the kind's largest reminder
-    offset (farther off, an expiry is in no band), unless the credential has its own offsets.
+    offset (farther off, an event is in no band), unless the credential has its own offsets.
     """
-    plain: dict[int, list[str]] = {}  # horizon in days -> kinds
-    for code in expiry_only_kinds(rules):
-        kind = rules[code]
-        days = within_days
-        if in_bands_only:
-            largest = max(kind.reminder_offsets, default=0)
-            days = largest if days is None else min(days, largest)
-        assert days is not None  # within_days or in_bands_only was given
-        plain.setdefault(days, []).append(code)
-    kept: list[ColumnElement[bool]] = [
-        CredentialKind.code.not_in(sorted(code for codes in plain.values() for code in codes))
+    first = None if include_lapsed else today
+
+    def events_by(days: int | None) -> ColumnElement[bool]:
+        last = None if days is None else today + dt.timedelta(days=days)
+        return or_(
+            with_event_between(LAPSING_EVENTS, first, last),
+            with_event_between(("obligation_ends",), today, last),
+        )
+
+    if not in_bands_only:
+        return events_by(within_days)
+    by_horizon: dict[int, list[str]] = {}  # largest offset (capped by within_days) -> kinds
+    for code, kind in rules.items():
+        days = max(kind.reminder_offsets, default=0)
+        by_horizon.setdefault(days if within_days is None else min(days, within_days), []).append(
+            code
+        )
+    kept = [
+        and_(CredentialKind.code.in_(sorted(codes)), events_by(days))
+        for days, codes in sorted(by_horizon.items())
     ]
-    for days, codes in sorted(plain.items()):
-        horizon = today + dt.timedelta(days=days)
-        kept.append(and_(CredentialKind.code.in_(sorted(codes)), Credential.expires_on <= horizon))
-    if in_bands_only:  # its own offsets may reach farther than its kind's
-        own = Credential.reminder_offsets != ""
-        if within_days is not None:
-            own = and_(own, Credential.expires_on <= today + dt.timedelta(days=within_days))
-        kept.append(own)
+    kept.append(and_(Credential.reminder_offsets != "", events_by(within_days)))
     return or_(*kept)
-
-
-def expiry_only_kinds(rules: Mapping[str, KindRules]) -> list[str]:
-    """The kinds whose one event to act on is the credential's expiry: no derived date of
-    theirs is watched (none, or only a window opening or a grace end: DEA, J-1). For them the
-    standing is read off ``expires_on`` alone: lapsed before today, else due on that day."""
-    return sorted(
-        code
-        for code, kind in rules.items()
-        if not any(rule.event in WATCHED_EVENTS for rule in kind.derived)
-    )
 
 
 @dataclass(frozen=True)
@@ -196,49 +195,50 @@ def deadline_counts(
     s: Session, today: dt.date, windows: Collection[int], site_id: int | None = None
 ) -> DeadlineCounts:
     """The counts of ``deadline_rows(s, today, site_id=site_id)``: rows, lapsed rows and rows
-    whose next event falls within each window. Kinds that only expire are counted in SQL off
-    ``expires_on`` (see :func:`expiry_only_kinds`); the others are rated one by one."""
-    rules = rules_in_force(s)
-    plain = expiry_only_kinds(rules)
-    expires = Credential.expires_on
-    stmt = (
+    whose next event falls within each window, counted in SQL over the event-date index.
+
+    The same standing as :func:`bridgedesk.domain.deadline_engine.standing`: lapsed when an
+    unmet event that lapses (expiry, start-by, limit) is past; else listed when an unmet
+    watched event lies ahead, its distance that of the nearest one.
+    """
+    dates = CredentialEventDate.__table__.c
+    lapses = and_(dates.event.in_(LAPSING_EVENTS), dates.event_on < today)
+    ahead = and_(dates.event.in_(WATCHED_EVENTS), dates.event_on >= today)
+    per_credential = (
         select(
-            func.count(expires),
-            func.coalesce(func.sum(case((expires < today, 1), else_=0)), 0),
-            *(
-                func.coalesce(
-                    func.sum(
-                        case(
-                            (and_(expires >= today,
-                                  expires <= today + dt.timedelta(days=days)), 1),
-                            else_=0,
-                        )
-                    ),
-                    0,
-                )
-                for days in windows
-            ),
+            func.max(case((lapses, 1), else_=0)).label("lapsed"),
+            func.min(case((ahead, dates.event_on), else_=None)).label("next_on"),
         )
+        .select_from(CredentialEventDate.__table__)
+        .join(Credential, Credential.id == dates.credential_id)
         .join(Mentee, Mentee.id == Credential.mentee_id)
-        .join(CredentialKind, CredentialKind.id == Credential.kind_id)
         .where(
+            dates.satisfied.is_(False),
             Credential.status.in_(WATCHED),
             Mentee.status == MenteeStatus.ACTIVE,
-            CredentialKind.code.in_(plain),
         )
-    )  # fmt: skip
+        .group_by(dates.credential_id)
+    )
     if site_id is not None:
-        stmt = stmt.where(Mentee.site_id == site_id)
+        per_credential = per_credential.where(Mentee.site_id == site_id)
+    one = per_credential.subquery()
+    on_time = one.c.lapsed == 0
+    stmt = select(
+        func.count(),
+        func.coalesce(func.sum(one.c.lapsed), 0),
+        *(
+            func.coalesce(
+                func.sum(
+                    case(
+                        (and_(on_time, one.c.next_on <= today + dt.timedelta(days=days)), 1),
+                        else_=0,
+                    )
+                ),
+                0,
+            )
+            for days in windows
+        ),
+    ).where(or_(one.c.lapsed == 1, one.c.next_on.is_not(None)))
     tracked, lapsed, *counted = s.execute(stmt).one()
     within = {days: int(n) for days, n in zip(windows, counted, strict=True)}
-    tracked, lapsed = int(tracked), int(lapsed)
-    others = set(rules) - set(plain)  # every kind of the program has its rules
-    for r in deadline_rows(s, today, site_id=site_id, ordered=False, kinds=others):
-        tracked += 1
-        if r.band == LAPSED:
-            lapsed += 1
-        elif r.days_left is not None:
-            for days in windows:
-                if r.days_left <= days:
-                    within[days] += 1
-    return DeadlineCounts(tracked, lapsed, within)
+    return DeadlineCounts(int(tracked), int(lapsed), within)

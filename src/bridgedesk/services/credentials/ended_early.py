@@ -11,14 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bridgedesk.domain.deadline_engine import CredentialFacts, dated_events
 from bridgedesk.domain.enums import MenteeStatus
-from bridgedesk.services.credentials.field_values import read_values
-from bridgedesk.services.credentials.rules import rules_in_force
-from bridgedesk.storage.models import Credential, CredentialKind, Mentee
+from bridgedesk.services.credentials.event_dates import waiver_obligations
 
 
 @dataclass(frozen=True)
@@ -34,25 +30,9 @@ class EndedEarly:
 
 def waivers_ended_early(session: Session, site_id: int | None = None) -> list[EndedEarly]:
     """Each waiver of a mentee who left before its obligation end, earliest departure first."""
-    stmt = (
-        select(CredentialKind.code, CredentialKind.name, Credential.issued_on,
-               Credential.expires_on, Credential.field_values, Mentee.exit_date)
-        .join(Credential, Credential.kind_id == CredentialKind.id)
-        .join(Mentee, Mentee.id == Credential.mentee_id)
-        .where(Mentee.status != MenteeStatus.ACTIVE, Mentee.exit_date.is_not(None))
-    )  # fmt: skip
-    if site_id is not None:
-        stmt = stmt.where(Mentee.site_id == site_id)
-    rules = rules_in_force(session)
-    found = []
-    for code, name, issued, expires, values, left_on in session.execute(stmt):
-        if left_on is None:  # the query says it is not: this tells the type checker
-            continue
-        kind = rules[code]
-        if not kind.leaving_early:  # a service count (NIW) is not a waiver left early
-            continue
-        facts = CredentialFacts(issued, expires, read_values(values))
-        for event in dated_events(facts, kind):
-            if event.event == "obligation_ends" and left_on < event.on:
-                found.append(EndedEarly(name, event.on, left_on))
+    found = [
+        EndedEarly(kind, end, left)
+        for kind, end, status, left in waiver_obligations(session, site_id)
+        if status != MenteeStatus.ACTIVE and left is not None and left < end
+    ]
     return sorted(found, key=lambda e: (e.left_on, e.kind_name))

@@ -14,22 +14,23 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, and_, or_, select
+from sqlalchemy.orm import Session
 
-from bridgedesk.domain.deadline_engine import (
-    WATCHED_EVENTS,
-    CredentialFacts,
-    dated_events,
-    offsets_of,
-)
+from bridgedesk.domain.deadline_engine import WATCHED_EVENTS, event_label
 from bridgedesk.domain.deadline_rules import KindRules
 from bridgedesk.domain.enums import MenteeStatus
 from bridgedesk.domain.reminders import parse_offsets
 from bridgedesk.errors import NotFoundError
 from bridgedesk.services.context import ServiceContext
-from bridgedesk.services.credentials.deadline_rows import WATCHED, expiry_only_kinds
-from bridgedesk.services.credentials.field_values import read_values
+from bridgedesk.services.credentials.deadline_rows import WATCHED
 from bridgedesk.services.credentials.rules import rules_in_force
-from bridgedesk.storage.models import Credential, CredentialKind, Mentee, ReminderAcknowledgement
+from bridgedesk.storage.models import (
+    Credential,
+    CredentialEventDate,
+    CredentialKind,
+    Mentee,
+    ReminderAcknowledgement,
+)
 
 
 @dataclass(frozen=True)
@@ -68,114 +69,87 @@ def reminders_due_count(ctx: ServiceContext, today: dt.date) -> int:
 def _scan(
     ctx: ServiceContext, today: dt.date, mentee_id: int | None, found: list[ReminderDue] | None
 ) -> int:
-    """The number of reminders due; each is appended to ``found`` unless it is None."""
+    """The number of reminders due; each is appended to ``found`` unless it is None.
+
+    Read from the event-date index (the engine's dates, kept exact on every write): of each
+    unmet event to act on from today on, the reminders come are those ``n`` days before with
+    ``n`` >= the days left, and the newest is the smallest such ``n`` (as reached_reminders).
+    """
+    dates = CredentialEventDate.__table__.c
     count = 0
-    stmt = (
-        select(Credential.id, Mentee.id, Mentee.given_names, Mentee.family_name,
-               CredentialKind.code, CredentialKind.name, Credential.issued_on,
-               Credential.expires_on, Credential.reminder_offsets, Credential.field_values)
-        .join(Mentee, Mentee.id == Credential.mentee_id)
-        .join(CredentialKind, CredentialKind.id == Credential.kind_id)
-        .where(Credential.status.in_(WATCHED), Mentee.status == MenteeStatus.ACTIVE)
-    )  # fmt: skip
-    if mentee_id is not None:
-        stmt = stmt.where(Mentee.id == mentee_id)
     with ctx.read() as s:
         rules = rules_in_force(s)
-        stmt = stmt.where(_may_remind(rules, today))
-        # Acknowledged: (credential, event, its date) -> the smallest days-before seen (from 0
-        # on); a reminder is settled by itself or any later one of its event.
-        done: dict[tuple[int, str, dt.date], int] = {}
-        for cid, event_key, event_on, days_before in s.execute(
-            select(
-                ReminderAcknowledgement.credential_id,
-                ReminderAcknowledgement.event_key,
-                ReminderAcknowledgement.event_on,
-                ReminderAcknowledgement.days_before,
+        stmt = (
+            select(Credential.id, Mentee.id, Mentee.given_names, Mentee.family_name,
+                   CredentialKind.code, CredentialKind.name, Credential.reminder_offsets,
+                   dates.key, dates.event_on)
+            .select_from(CredentialEventDate.__table__)
+            .join(Credential, Credential.id == dates.credential_id)
+            .join(Mentee, Mentee.id == Credential.mentee_id)
+            .join(CredentialKind, CredentialKind.id == Credential.kind_id)
+            .where(
+                Credential.status.in_(WATCHED),
+                Mentee.status == MenteeStatus.ACTIVE,
+                dates.event.in_(WATCHED_EVENTS),
+                dates.satisfied.is_(False),
+                _within_reach(rules, today),
             )
-        ):  # fmt: skip
-            if days_before >= 0:
-                event = (cid, event_key, event_on)
-                done[event] = min(days_before, done.get(event, days_before))
-        # The reminders are a pure function of the stored facts, which many credentials share
-        # (the same kind expiring on the same day): each distinct set is worked out once. The
-        # issue date and the field values only matter through a kind's derived dates.
-        worked: dict[tuple[object, ...], list[tuple[str, str, dt.date, int, dt.date]]] = {}
-        rows = s.connection().execute(stmt)
-        for cid, mid, given, family, code, kind, issued, expires, own, values in rows:
-            rule = rules[code]
-            derived = bool(rule.derived)
-            key = (code, issued if derived else None, expires, own, values if derived else None)
-            newest = worked.get(key)
-            if newest is None:
-                newest = worked[key] = _newest(issued, expires, own, values, rule, today)
-            for event_key, label, event_on, days_before, reminded_on in newest:
-                seen = done.get((cid, event_key, event_on))
-                if seen is not None and seen <= days_before:
-                    continue  # settled
-                count += 1
-                if found is not None:
-                    found.append(
-                        ReminderDue(cid, mid, f"{given} {family}".strip(), kind, event_key,
-                                    label, event_on, days_before, reminded_on)
-                    )  # fmt: skip
+        )  # fmt: skip
+        if mentee_id is not None:
+            stmt = stmt.where(Mentee.id == mentee_id)
+        done = _acknowledged(s)
+        offsets_of_kind = {code: sorted(set(kind.reminder_offsets)) for code, kind in rules.items()}
+        for cid, mid, given, family, code, kind, own, key, event_on in s.connection().execute(stmt):
+            offsets = sorted(set(parse_offsets(own))) if own else offsets_of_kind[code]
+            left = (event_on - today).days
+            n = next((n for n in offsets if n >= left), None)
+            if n is None:
+                continue
+            seen = done.get((cid, key, event_on))
+            if seen is not None and seen <= n:
+                continue  # settled
+            count += 1
+            if found is not None:
+                found.append(
+                    ReminderDue(cid, mid, f"{given} {family}".strip(), kind, key,
+                                event_label(rules[code], key), event_on, n,
+                                event_on - dt.timedelta(days=n))
+                )  # fmt: skip
     return count
 
 
-def _newest(
-    issued: dt.date | None,
-    expires: dt.date | None,
-    own: str | None,
-    values: str | None,
-    rule: KindRules,
-    today: dt.date,
-) -> list[tuple[str, str, dt.date, int, dt.date]]:
-    """The newest reminder come of each event: (event key, label, event date, days before,
-    reminder date)."""
-    offsets = tuple(parse_offsets(own)) if own else None
-    fields = read_values(values) if rule.derived else {}
-    facts = CredentialFacts(issued, expires, fields, offsets)
-    # As reached_reminders, without building every reminder: of an event to act on from today
-    # on, the reminders come are those ``n`` days before with ``n`` >= the days left, and the
-    # newest is the smallest such ``n``.
-    ordered = sorted(set(offsets_of(facts, rule)))
-    come: list[tuple[str, str, dt.date, int, dt.date]] = []
-    for e in dated_events(facts, rule):
-        if e.event not in WATCHED_EVENTS or e.satisfied or e.on < today:
-            continue
-        left = (e.on - today).days
-        n = next((n for n in ordered if n >= left), None)
-        if n is not None:
-            come.append((e.key, e.label, e.on, n, e.on - dt.timedelta(days=n)))
-    come.sort(key=lambda c: (c[4], c[0]))  # the order reached_reminders gives
-    newest: dict[str, tuple[str, str, dt.date, int, dt.date]] = {}
-    for c in come:
-        if c[0] not in newest or c[3] < newest[c[0]][3]:
-            newest[c[0]] = c
-    return list(newest.values())
-
-
-def _may_remind(rules: dict[str, KindRules], today: dt.date) -> ColumnElement[bool]:
-    """Exact shortcut in SQL: a kind whose one event to act on is its expiry can only have a
-    reminder come (on or before today, for an event today or later) if it expires between
-    today and today plus the kind's largest offset; a credential with its own offsets, and
-    every other kind, is worked out."""
-    plain: dict[int, list[str]] = {}  # largest offset -> kinds
-    for code in expiry_only_kinds(rules):
-        plain.setdefault(max(rules[code].reminder_offsets, default=0), []).append(code)
-    kept: list[ColumnElement[bool]] = [
-        CredentialKind.code.not_in(sorted(code for codes in plain.values() for code in codes)),
-        Credential.reminder_offsets != "",
-    ]
-    for days, codes in sorted(plain.items()):
-        kept.append(
-            and_(
-                CredentialKind.code.in_(codes),
-                Credential.expires_on >= today,
-                Credential.expires_on <= today + dt.timedelta(days=days),
-            )
+def _acknowledged(s: Session) -> dict[tuple[int, str, dt.date], int]:
+    """(credential, event, its date) -> the smallest days-before acknowledged (from 0 on); a
+    reminder is settled by itself or any later one of its event."""
+    done: dict[tuple[int, str, dt.date], int] = {}
+    for cid, event_key, event_on, days_before in s.execute(
+        select(
+            ReminderAcknowledgement.credential_id,
+            ReminderAcknowledgement.event_key,
+            ReminderAcknowledgement.event_on,
+            ReminderAcknowledgement.days_before,
         )
-    return or_(*kept)
+    ):  # fmt: skip
+        if days_before >= 0:
+            event = (cid, event_key, event_on)
+            done[event] = min(days_before, done.get(event, days_before))
+    return done
+
+
+def _within_reach(rules: dict[str, KindRules], today: dt.date) -> ColumnElement[bool]:
+    """Events from today to today plus the largest offset that applies (the kind's; any
+    distance when the credential has its own offsets): farther off, no reminder has come."""
+    dates = CredentialEventDate.__table__.c
+    by_horizon: dict[int, list[str]] = {}  # largest offset -> kinds
+    for code, kind in rules.items():
+        by_horizon.setdefault(max(kind.reminder_offsets, default=0), []).append(code)
+    kept: list[ColumnElement[bool]] = [
+        and_(CredentialKind.code.in_(sorted(codes)),
+             dates.event_on <= today + dt.timedelta(days=days))
+        for days, codes in sorted(by_horizon.items())
+    ]  # fmt: skip
+    kept.append(Credential.reminder_offsets != "")
+    return and_(dates.event_on >= today, or_(*kept))
 
 
 def acknowledge(ctx: ServiceContext, reminder: ReminderDue) -> None:

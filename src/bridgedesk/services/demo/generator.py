@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from bridgedesk.errors import ConflictError, ValidationError
 from bridgedesk.services.checklists.summary import refresh as refresh_checklist_summary
 from bridgedesk.services.context import ServiceContext
+from bridgedesk.services.credentials import event_dates
 from bridgedesk.services.demo import history, texts
 from bridgedesk.services.demo.history import DAY, MenteePlan, Rows
 from bridgedesk.services.demo.names import (
@@ -145,6 +146,7 @@ def generate_demo(
         )
         _ensure_settings(session)
         refresh_checklist_summary(session)  # derived from the ratings just written
+        event_dates.refresh(session)  # and the credentials' dated events
     t = rows.tables
     return DemoSummary(
         mentees=len(t["mentees"]),

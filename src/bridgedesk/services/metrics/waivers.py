@@ -12,44 +12,22 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bridgedesk.domain.deadline_engine import CredentialFacts, dated_events
 from bridgedesk.domain.enums import MenteeStatus
 from bridgedesk.domain.figures import WAIVERS_COMPLETED, label
-from bridgedesk.services.credentials.field_values import read_values
-from bridgedesk.services.credentials.rules import rules_in_force
+from bridgedesk.services.credentials.event_dates import waiver_obligations
 from bridgedesk.services.metrics.measure import Measure, Period
-from bridgedesk.storage.models import Credential, CredentialKind, Mentee
 
 LABEL = label(WAIVERS_COMPLETED)
 
 
 def obligation_ends(session: Session, site_id: int | None) -> list[tuple[dt.date, bool]]:
     """(obligation end, left the program before it) for every waiver with a known end."""
-    stmt = (
-        select(CredentialKind.code, Credential.issued_on, Credential.expires_on,
-               Credential.field_values, Mentee.status, Mentee.exit_date)
-        .join(Credential, Credential.kind_id == CredentialKind.id)
-        .join(Mentee, Mentee.id == Credential.mentee_id)
-    )  # fmt: skip
-    if site_id is not None:
-        stmt = stmt.where(Mentee.site_id == site_id)
-    rules = rules_in_force(session)
-    found = []
-    for code, issued, expires, values, status, exit_date in session.execute(stmt):
-        kind = rules.get(code)
-        if kind is None or not kind.leaving_early:
-            continue
-        facts = CredentialFacts(issued, expires, read_values(values))
-        for event in dated_events(facts, kind):
-            if event.event == "obligation_ends":
-                left_early = (
-                    status != MenteeStatus.ACTIVE and exit_date is not None and exit_date < event.on
-                )
-                found.append((event.on, left_early))
-    return found
+    return [
+        (end, status != MenteeStatus.ACTIVE and left is not None and left < end)
+        for _kind, end, status, left in waiver_obligations(session, site_id)
+    ]
 
 
 def waiver_obligations_completed(session: Session, period: Period) -> Measure:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 
 from bridgedesk.domain.enums import CheckinStatus, MenteeStatus
@@ -32,37 +33,30 @@ def _name(given: str, family: str) -> str:
     return f"{given} {family}".strip()
 
 
-def _open_checkins(
-    s: Session, today: dt.date, horizon: dt.date, site: str | None
-) -> list[AgendaRow]:
+def _open_checkins_stmt(
+    columns: tuple[Any, ...], horizon: dt.date, site: str | None
+) -> Select[Any]:
+    """Planned check-ins of active mentees dated up to ``horizon``: the agenda's and its counts'."""
     stmt = (
-        select(
-            Checkin.planned_date, Mentee.id, Mentee.given_names, Mentee.family_name,
-            Checkin.title, Checkin.id,
-        )
+        select(*columns)
         .join(Mentee, Mentee.id == Checkin.mentee_id)
         .where(
             Mentee.status == MenteeStatus.ACTIVE,
             Checkin.status == CheckinStatus.PLANNED,
             Checkin.planned_date <= horizon,
         )
-    )  # fmt: skip
+    )
     if site is not None:
         stmt = stmt.join(Site, Site.id == Mentee.site_id).where(Site.name == site)
-    return [
-        AgendaRow(when, mid, _name(given, family), "checkin", title, cid, when < today)
-        for when, mid, given, family, title, cid in s.execute(stmt)
-    ]
+    return stmt
 
 
-def _open_milestones(
-    s: Session, today: dt.date, horizon: dt.date, site: str | None
-) -> list[AgendaRow]:
+def _open_milestones_stmt(
+    columns: tuple[Any, ...], horizon: dt.date, site: str | None
+) -> Select[Any]:
+    """Open milestones (neither completed nor cancelled) of active mentees due up to ``horizon``."""
     stmt = (
-        select(
-            Milestone.due_date, Mentee.id, Mentee.given_names, Mentee.family_name,
-            Milestone.name, Milestone.id,
-        )
+        select(*columns)
         .join(Mentee, Mentee.id == Milestone.mentee_id)
         .where(
             Mentee.status == MenteeStatus.ACTIVE,
@@ -70,13 +64,62 @@ def _open_milestones(
             Milestone.cancelled_on.is_(None),
             Milestone.due_date <= horizon,
         )
-    )  # fmt: skip
+    )
     if site is not None:
         stmt = stmt.join(Site, Site.id == Mentee.site_id).where(Site.name == site)
+    return stmt
+
+
+def _open_checkins(
+    s: Session, today: dt.date, horizon: dt.date, site: str | None
+) -> list[AgendaRow]:
+    columns = (Checkin.planned_date, Mentee.id, Mentee.given_names, Mentee.family_name,
+               Checkin.title, Checkin.id)  # fmt: skip
+    return [
+        AgendaRow(when, mid, _name(given, family), "checkin", title, cid, when < today)
+        for when, mid, given, family, title, cid in s.execute(
+            _open_checkins_stmt(columns, horizon, site)
+        )
+    ]
+
+
+def _open_milestones(
+    s: Session, today: dt.date, horizon: dt.date, site: str | None
+) -> list[AgendaRow]:
+    columns = (Milestone.due_date, Mentee.id, Mentee.given_names, Mentee.family_name,
+               Milestone.name, Milestone.id)  # fmt: skip
     return [
         AgendaRow(when, mid, _name(given, family), "milestone", name, msid, when < today)
-        for when, mid, given, family, name, msid in s.execute(stmt)
+        for when, mid, given, family, name, msid in s.execute(
+            _open_milestones_stmt(columns, horizon, site)
+        )
     ]
+
+
+@dataclass(frozen=True)
+class AgendaCounts:
+    """How many agenda rows there are, by kind: overdue, and from today to the horizon."""
+
+    overdue_checkins: int
+    overdue_milestones: int
+    checkins: int
+    milestones: int
+
+
+def _split(date: Any, today: dt.date) -> tuple[Any, ...]:
+    return (func.coalesce(func.sum(case((date < today, 1), else_=0)), 0), func.count())
+
+
+def agenda_counts(s: Session, today: dt.date, days: int, site: str | None = None) -> AgendaCounts:
+    """``len`` of the agenda's rows by kind, overdue or not, counted in SQL (the week ahead)."""
+    horizon = today + dt.timedelta(days=days)
+    late_c, all_c = s.execute(
+        _open_checkins_stmt(_split(Checkin.planned_date, today), horizon, site)
+    ).one()
+    late_m, all_m = s.execute(
+        _open_milestones_stmt(_split(Milestone.due_date, today), horizon, site)
+    ).one()
+    return AgendaCounts(int(late_c), int(late_m), int(all_c - late_c), int(all_m - late_m))
 
 
 class AgendaReading:

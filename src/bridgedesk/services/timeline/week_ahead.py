@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from bridgedesk.services.context import ServiceContext
 from bridgedesk.services.credentials.reminders import reminders_due_count
 from bridgedesk.services.credentials.service import CredentialService
-from bridgedesk.services.timeline.service import TimelineService
+from bridgedesk.services.timeline.agenda import agenda_counts
 
 DAYS = 7
 
@@ -50,20 +50,22 @@ class WeekAhead:
 
 
 def week_ahead(ctx: ServiceContext, today: dt.date, site: str | None = None) -> WeekAhead:
+    """The agenda's rows for the week counted by kind (:func:`agenda_counts`, the agenda's own
+    conditions), and the credentials whose next event falls in the week."""
     last = today + dt.timedelta(days=DAYS - 1)
-    rows = TimelineService(ctx).agenda(today, days=DAYS - 1, site=site)
-    upcoming = [row for row in rows if not row.overdue and today <= row.date <= last]
+    with ctx.read() as s:
+        counts = agenda_counts(s, today, DAYS - 1, site)
     deadlines = CredentialService(ctx).deadlines(  # only the week's: no need to rate the rest
         today, within_days=DAYS - 1, site=site, include_lapsed=False
     )
     return WeekAhead(
-        checkins=sum(1 for row in upcoming if row.kind == "checkin"),
-        milestones=sum(1 for row in upcoming if row.kind == "milestone"),
+        checkins=counts.checkins,
+        milestones=counts.milestones,
         deadlines=sum(
             1 for row in deadlines if row.expires_on is not None and today <= row.expires_on <= last
         ),
-        overdue=sum(1 for row in rows if row.overdue),
-        overdue_checkins=sum(1 for row in rows if row.overdue and row.kind == "checkin"),
+        overdue=counts.overdue_checkins + counts.overdue_milestones,
+        overdue_checkins=counts.overdue_checkins,
         reminders=reminders_due_count(ctx, today) if site is None else 0,
     )
 

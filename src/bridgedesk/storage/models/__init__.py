@@ -13,6 +13,7 @@ from bridgedesk.storage.models.checklists import (
 )
 from bridgedesk.storage.models.credentials import (
     Credential,
+    CredentialEventDate,
     CredentialKind,
     CredentialRuleVersion,
     ReminderAcknowledgement,
@@ -50,6 +51,7 @@ __all__ = [
     "ChecklistTemplate",
     "ComparisonPhysician",
     "Credential",
+    "CredentialEventDate",
     "ReminderAcknowledgement",
     "CredentialKind",
     "CredentialRuleVersion",

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bridgedesk.domain.enums import CredentialStatus, Tier
@@ -46,6 +56,29 @@ class Credential(Timestamped, Versioned, Base):
     note: Mapped[str] = mapped_column(Text, default="")
     # The kind's own fields (a waiver's work start, an H-1B's cap exemption...) as JSON.
     field_values: Mapped[str] = mapped_column(Text, default="{}", server_default="{}")
+
+
+class CredentialEventDate(Base):
+    """One dated event of a credential, as the deadline engine derives it: an index of dates.
+
+    Derived data kept exact by ``services/credentials/event_dates.py`` in the unit of work
+    that writes the credential (or the rules), so the deadline windows (this week, the
+    reminder bands, lapsed) are one indexed query instead of the engine run over every
+    credential. Readers still rate what the index finds with the engine itself.
+    """
+
+    __tablename__ = "credential_event_dates"
+    # Finds the credentials with an event to act on in a window of days, from the index alone.
+    __table_args__ = (Index("ix_credential_event_dates_on", "event_on", "event", "credential_id"),)
+
+    credential_id: Mapped[int] = mapped_column(
+        ForeignKey("credentials.id", ondelete="CASCADE"), primary_key=True
+    )
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)  # "expires_on" or a rule's
+    event: Mapped[str] = mapped_column(String(20))  # deadline_rules.EVENT_KINDS
+    event_on: Mapped[dt.date] = mapped_column(Date)
+    satisfied: Mapped[bool] = mapped_column(Boolean, default=False)  # a starts_by already met
+    no_work: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class CredentialRuleVersion(Base):

@@ -8,6 +8,7 @@ and say until when, or why. Text is plain (a name with ``<&>`` shows as typed).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -84,16 +85,23 @@ class AttentionModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
         self.lines: list[Line] = []
+        self.headings: list[int] = []  # the heading lines' numbers, in order
 
     def set_rows(self, rows: Sequence[AttentionRow], hidden: Sequence[HiddenRow] = ()) -> None:
+        """One pass over the rows (tens of thousands in a big program, on the GUI thread)."""
         self.beginResetModel()
-        counts = {s: sum(1 for r in rows if r.severity == s) for s in Severity}
+        counts = Counter(r.severity for r in rows)
         self.lines = []
+        self.headings = []
+        last: Severity | None = None
         for row in rows:
-            if not self.lines or self.lines[-1].severity != row.severity:
-                self.lines.append(Line(f"{GROUP_TITLES[row.severity]} · {counts[row.severity]}"))
+            if row.severity != last:
+                last = row.severity
+                self.headings.append(len(self.lines))
+                self.lines.append(Line(f"{GROUP_TITLES[last]} · {counts[last]}"))
             self.lines.append(Line(row=row))
         if hidden:
+            self.headings.append(len(self.lines))
             self.lines.append(Line(f"{HIDDEN_TITLE} · {len(hidden)}"))
             self.lines += [Line(row=h.row, hidden=h) for h in hidden]
         self.endResetModel()

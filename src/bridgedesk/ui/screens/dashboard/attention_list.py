@@ -8,6 +8,7 @@ service (audited) and the list reloads.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, Qt, Signal
@@ -188,16 +189,12 @@ class AttentionListWidget(QWidget):
             return
         self.model.set_rows(listed.rows, listed.hidden if self.show_hidden.isChecked() else ())
         self.table.clearSpans()
-        for line in range(self.model.rowCount()):
-            if self.model.is_heading(line):
-                self.table.setSpan(line, 0, 1, self.model.columnCount())
+        for line in self.model.headings:  # a few, however many rows
+            self.table.setSpan(line, 0, 1, self.model.columnCount())
         self.counts.setText(self._counts_text(listed))
         self._fit(self.model.rowCount() > 0)
-        first = next(
-            (n for n in range(self.model.rowCount()) if not self.model.is_heading(n)), None
-        )
-        if first is not None:
-            self.table.setCurrentIndex(self.model.index(first, MENTEE))
+        if self.model.rowCount() > 1:  # the first line is a heading, the second its first row
+            self.table.setCurrentIndex(self.model.index(1, MENTEE))
         self._enable()
 
     def _fit(self, has_rows: bool) -> None:
@@ -214,10 +211,11 @@ class AttentionListWidget(QWidget):
     def _counts_text(listed: AttentionList) -> str:
         if not listed.rows and not listed.hidden:
             return EMPTY
+        counts = Counter(r.severity for r in listed.rows)
         parts = [
-            f"{listed.count(Severity.LAPSED)} lapsed",
-            f"{listed.count(Severity.SOON)} due within 30 days",
-            f"{listed.count(Severity.ROUTINE)} to do",
+            f"{counts[Severity.LAPSED]:,} lapsed",
+            f"{counts[Severity.SOON]:,} due within 30 days",
+            f"{counts[Severity.ROUTINE]:,} to do",
         ]
         hidden = []
         if listed.snoozed:

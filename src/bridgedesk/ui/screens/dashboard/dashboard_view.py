@@ -276,6 +276,11 @@ class DashboardView(QWidget):
         if self.data is None and self._generation == 0:
             self.refresh()
 
+    @property
+    def loading(self) -> bool:
+        """Still waiting for its first full load (the start-up probe waits for ``loaded``)."""
+        return self.data is None
+
     def chosen_site(self) -> str | None:
         """The site picked in the Site box; None for all sites."""
         return self.site.currentData()
