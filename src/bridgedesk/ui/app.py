@@ -56,7 +56,7 @@ def run(args: argparse.Namespace, dialogs: Dialogs | None = None) -> int:
     from bridgedesk.ui.dialogs import Dialogs
     from bridgedesk.ui.error_dialog import make_excepthook
     from bridgedesk.ui.main_window import MainWindow
-    from bridgedesk.ui.startup import ready_probe, routine_check, upgrade_progress
+    from bridgedesk.ui.startup import gc_pauses, ready_probe, routine_check, upgrade_progress
     from bridgedesk.ui.startup.activation import ActivationServer, ask_first_to_activate
     from bridgedesk.ui.view_env import ViewEnv
 
@@ -109,6 +109,7 @@ def run(args: argparse.Namespace, dialogs: Dialogs | None = None) -> int:
     activation.setParent(window)
     activation.window = lambda: window
     window.show()
+    gc_pauses.settle_after_start()
     # BRIDGEDESK_EXIT_WHEN_READY=1 (benchmarks, smoke test): quit once the first view is filled
     window.ready_probe = ready_probe.install(window)
     if not on_server:  # bit rot after a clean close: a full check in the background weekly

@@ -19,8 +19,12 @@ from bridgedesk.storage.models.base import Base, Timestamped, Versioned, enum_co
 
 class Checkin(Timestamped, Versioned, Base):
     __tablename__ = "checkins"
-    # The roster's grouped pass over planned check-ins reads in mentee order from the index.
-    __table_args__ = (Index("ix_checkins_status_mentee", "status", "mentee_id", "planned_date"),)
+    __table_args__ = (
+        # The roster's grouped pass over planned check-ins reads in mentee order from the index.
+        Index("ix_checkins_status_mentee", "status", "mentee_id", "planned_date"),
+        # A period's check-in figures (due, held, on time) read from the index alone.
+        Index("ix_checkins_period", "planned_date", "mentee_id", "status", "held_date"),
+    )
     __mapper_args__ = {"version_id_col": Versioned.version}
 
     id: Mapped[int] = mapped_column(primary_key=True)

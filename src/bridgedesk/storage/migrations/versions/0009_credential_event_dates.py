@@ -1,4 +1,4 @@
-"""credential event dates
+"""credential event dates, check-in period index
 
 Revision ID: 0009
 Revises: 0008
@@ -9,6 +9,9 @@ them (expiry, work-start deadline, six-year limit, obligation end...), so a wind
 one indexed query at 10,000 mentees. The table is created empty: the program fills it when it
 opens the upgraded file (services/credentials/event_dates.py, ``refresh_if_stale``, which
 finds no engine stamp in ``settings``). A migration must not run the program's live code.
+
+``ix_checkins_period`` covers a period's check-in figures (planned date, mentee, status, held
+date): the dashboard's on-time tile reads the index instead of every check-in row.
 
 Frozen at this revision: nothing of the program is imported here.
 """
@@ -45,11 +48,17 @@ def upgrade() -> None:
         batch_op.create_index(
             "ix_credential_event_dates_on", ["event_on", "event", "credential_id"], unique=False
         )
+    with op.batch_alter_table("checkins", schema=None) as batch_op:
+        batch_op.create_index(
+            "ix_checkins_period", ["planned_date", "mentee_id", "status", "held_date"], unique=False
+        )
     # Any stamp of an earlier fill is void: the table is new.
     op.execute(sa.text("DELETE FROM settings WHERE key = 'credential_event_dates_stamp'"))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("checkins", schema=None) as batch_op:
+        batch_op.drop_index("ix_checkins_period")
     with op.batch_alter_table("credential_event_dates", schema=None) as batch_op:
         batch_op.drop_index("ix_credential_event_dates_on")
     op.drop_table("credential_event_dates")
