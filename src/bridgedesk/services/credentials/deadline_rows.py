@@ -24,7 +24,7 @@ from bridgedesk.domain.deadline_engine import (
 from bridgedesk.domain.deadline_rules import KindRules
 from bridgedesk.domain.enums import CredentialStatus, MenteeStatus, Tier
 from bridgedesk.domain.reminders import LAPSED, LATER, NONE, parse_offsets
-from bridgedesk.services.credentials.event_dates import with_event_between
+from bridgedesk.services.credentials.event_dates import with_events
 from bridgedesk.services.credentials.field_values import read_values
 from bridgedesk.services.credentials.rules import rules_in_force
 from bridgedesk.storage.models import Credential, CredentialEventDate, CredentialKind, Mentee, Site
@@ -103,14 +103,14 @@ def deadline_rows(
     out = []
     # The standing is a pure function of the stored facts: many credentials share them (the
     # same kind expiring on the same day), so each distinct set is rated once. The issue date
-    # only matters as the base of a derived date, the field values only through the kind's
-    # fields and derived dates, so kinds without them leave those out.
+    # and the field values only matter through a kind's derived dates (a field may be their
+    # base), so kinds without derived dates leave them out.
     rated: dict[tuple[object, ...], Standing] = {}
     # Core rows (no ORM result layer): tens of thousands of credentials in a big program.
     for row in s.connection().execute(stmt):
         cid, mid, given, family, code, kind_name, tier, number, issued, expires, own, values = row
         kind = rules[code]
-        uses_values = bool(kind.fields or kind.derived)
+        uses_values = bool(kind.derived)  # fields matter only as bases of derived dates
         key = (
             code,
             issued if kind.derived else None,
@@ -156,32 +156,24 @@ def _window_prefilter(
     lapses (before the horizon; from today on when lapsed ones are not wanted), or a service
     obligation ending between today and the horizon. A superset: each is rated after.
 
-    The horizon is ``within_days``; with ``in_bands_only`` also the kind's largest reminder
-    offset (farther off, an event is in no band), unless the credential has its own offsets.
+    The horizon is ``within_days``; with ``in_bands_only`` also the largest reminder offset
+    of any kind (farther off, an event is in no band), unless the credential has its own
+    offsets, which may reach farther.
     """
+    days = within_days
+    if in_bands_only:
+        largest = max((max(k.reminder_offsets, default=0) for k in rules.values()), default=0)
+        days = largest if days is None else min(days, largest)
     first = None if include_lapsed else today
 
-    def events_by(days: int | None) -> ColumnElement[bool]:
-        last = None if days is None else today + dt.timedelta(days=days)
-        return or_(
-            with_event_between(LAPSING_EVENTS, first, last),
-            with_event_between(("obligation_ends",), today, last),
-        )
+    def listed_by(last: dt.date | None) -> ColumnElement[bool]:
+        return with_events((LAPSING_EVENTS, first, last), (("obligation_ends",), today, last))
 
+    found = listed_by(None if days is None else today + dt.timedelta(days=days))
     if not in_bands_only:
-        return events_by(within_days)
-    by_horizon: dict[int, list[str]] = {}  # largest offset (capped by within_days) -> kinds
-    for code, kind in rules.items():
-        days = max(kind.reminder_offsets, default=0)
-        by_horizon.setdefault(days if within_days is None else min(days, within_days), []).append(
-            code
-        )
-    kept = [
-        and_(CredentialKind.code.in_(sorted(codes)), events_by(days))
-        for days, codes in sorted(by_horizon.items())
-    ]
-    kept.append(and_(Credential.reminder_offsets != "", events_by(within_days)))
-    return or_(*kept)
+        return found
+    horizon = None if within_days is None else today + dt.timedelta(days=within_days)
+    return or_(found, and_(Credential.reminder_offsets != "", listed_by(horizon)))
 
 
 @dataclass(frozen=True)

@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import Any
 
-from sqlalchemy import ColumnElement, delete, event, insert, select
+from sqlalchemy import ColumnElement, and_, delete, event, insert, or_, select
 from sqlalchemy.orm import Session
 
 from bridgedesk.domain.deadline_engine import ENGINE_VERSION, CredentialFacts, dated_events
@@ -97,7 +97,7 @@ def _write(session: Session, rows: Iterable[Any], rules: Mapping[str, KindRules]
         kind = rules.get(code)
         if kind is None:
             continue
-        uses_values = bool(kind.fields or kind.derived)
+        uses_values = bool(kind.derived)  # fields matter only as bases of derived dates
         facts = CredentialFacts(issued, expires, read_values(values) if uses_values else {})
         batch.extend(
             {"credential_id": cid, "key": e.key, "event": e.event, "event_on": e.on,
@@ -117,20 +117,23 @@ def _write_stamp(session: Session) -> None:
     session.execute(insert(_settings).values(key=STAMP_KEY, value=now))
 
 
-def with_event_between(
-    events: Iterable[str],
-    first: Any | None,
-    last: Any | None,
-) -> ColumnElement[bool]:
-    """``Credential.id`` has an unmet event of these kinds dated from ``first`` to ``last``
-    (either bound may be None: open). Answered from the index on the event date."""
-    found = select(_dates.c.credential_id).where(
-        _dates.c.event.in_(sorted(set(events))), _dates.c.satisfied.is_(False)
-    )
-    if first is not None:
-        found = found.where(_dates.c.event_on >= first)
-    if last is not None:
-        found = found.where(_dates.c.event_on <= last)
+Window = tuple[Collection[str], dt.date | None, dt.date | None]  # event kinds, first, last
+
+
+def with_events(*windows: Window) -> ColumnElement[bool]:
+    """``Credential.id`` has an unmet event of the window's kinds dated from its first to its
+    last day (either may be None: open), in any of the windows: one subquery over the index
+    on the event date."""
+    dates = _dates.c
+    either: list[ColumnElement[bool]] = []
+    for events, first, last in windows:
+        window: list[ColumnElement[bool]] = [dates.event.in_(sorted(set(events)))]
+        if first is not None:
+            window.append(dates.event_on >= first)
+        if last is not None:
+            window.append(dates.event_on <= last)
+        either.append(and_(*window))
+    found = select(dates.credential_id).where(dates.satisfied.is_(False), or_(*either))
     return Credential.id.in_(found)
 
 

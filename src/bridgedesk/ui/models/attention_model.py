@@ -98,11 +98,11 @@ class AttentionModel(QAbstractTableModel):
             if row.severity != last:
                 last = row.severity
                 self.headings.append(len(self.lines))
-                self.lines.append(Line(f"{GROUP_TITLES[last]} · {counts[last]}"))
+                self.lines.append(Line(f"{GROUP_TITLES[last]} · {counts[last]:,}"))
             self.lines.append(Line(row=row))
         if hidden:
             self.headings.append(len(self.lines))
-            self.lines.append(Line(f"{HIDDEN_TITLE} · {len(hidden)}"))
+            self.lines.append(Line(f"{HIDDEN_TITLE} · {len(hidden):,}"))
             self.lines += [Line(row=h.row, hidden=h) for h in hidden]
         self.endResetModel()
 
