@@ -220,3 +220,51 @@ def test_the_flag_threshold_is_set_in_the_section_and_changes_the_flags(env, qtb
     dialog.days.setValue(60)
     assert dialog.save()
     assert "No held check-in" not in section.flags.text()
+
+
+def test_the_first_checkin_logged_in_the_timeline_asks_the_fit_question_once(env, qtbot, pair):
+    """Issue 17: after a pair's first held check-in, "is this a good fit?" for both sides."""
+    from bridgedesk.ui.screens.mentees.sections.pair_health_dialogs import FitDialog
+    from bridgedesk.ui.screens.timeline.timeline_view import TimelineView
+
+    mentee_id, mentor_id = pair
+    view = TimelineView(env)
+    qtbot.addWidget(view)
+    view.show()
+    view.mentee.select(mentee_id)
+
+    first = view.log_checkin()  # an unplanned check-in: nothing is selected on the strip
+    assert isinstance(first, LogCheckinDialog)
+    first.held.set_value(TODAY - dt.timedelta(days=2))
+    qtbot.mouseClick(first.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: isinstance(view.current_dialog, FitDialog))
+    asked = view.current_dialog
+    assert "Dr محمد عبد الله" in asked.heading.text()
+    asked.mentee_answer.setCurrentIndex(asked.mentee_answer.findData(FitAnswer.YES.value))
+    asked.mentor_answer.setCurrentIndex(asked.mentor_answer.findData(FitAnswer.NOT_SURE.value))
+    qtbot.mouseClick(asked.save_button, Qt.MouseButton.LeftButton)
+    answered = mentee_pair_health(env.ctx, mentee_id, TODAY).fit
+    assert answered is not None and answered.mentor_id == mentor_id
+    assert (answered.mentee_answer, answered.mentor_answer) == (FitAnswer.YES, FitAnswer.NOT_SURE)
+
+    second = view.log_checkin()  # answered: a later check-in does not ask again
+    qtbot.mouseClick(second.save_button, Qt.MouseButton.LeftButton)
+    qtbot.wait(50)
+    assert view.current_dialog is second
+
+
+def test_a_later_checkin_without_an_answer_does_not_ask_again(env, qtbot, pair):
+    mentee_id, _mentor = pair
+    from bridgedesk.ui.screens.timeline.timeline_view import TimelineView
+
+    held(env, mentee_id, TODAY - dt.timedelta(days=30), None, None)  # the pair's first
+
+    view = TimelineView(env)
+    qtbot.addWidget(view)
+    view.show()
+    view.mentee.select(mentee_id)
+    dialog = view.log_checkin()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.wait(50)
+    assert view.current_dialog is dialog  # the Pair health tab shows it due; no nagging
+    assert mentee_pair_health(env.ctx, mentee_id, TODAY).fit_due

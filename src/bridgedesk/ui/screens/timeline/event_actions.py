@@ -8,13 +8,17 @@ the view's module holds its layout and selection, this one the work the buttons 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import cast
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QWidget
 
 from bridgedesk.errors import UserError
-from bridgedesk.services.timeline.service import TimelineEvent, TimelineService
+from bridgedesk.services.pair_health.reads import mentee_pair_health
+from bridgedesk.services.timeline.service import CheckinLog, TimelineEvent, TimelineService
 from bridgedesk.ui import undo_steps
+from bridgedesk.ui.screens.mentees.sections.pair_health_dialogs import FitDialog
 from bridgedesk.ui.screens.timeline.checkin_dialog import (
     LogCheckinDialog,
     MilestoneDoneDialog,
@@ -54,25 +58,45 @@ class EventActions:
         if mentee_id is None:
             return None
         today = self.env.today()
+        held: list[dt.date] = []  # the day the saved check-in was held
+
+        def logged(save: Callable[[CheckinLog], object]) -> Callable[[CheckinLog], object]:
+            def run(log: CheckinLog) -> object:
+                result = save(log)
+                held.append(log.held_date)
+                return result
+
+            return run
+
         if event is not None and event.kind == "checkin" and event.state in OPEN_CHECKIN:
             heading = f"Log “{event.title}”, planned for {describe(event).split(' — ')[1]}."
-            return self._open(
-                LogCheckinDialog(
-                    self.env,
-                    lambda log: self.service.log_checkin(event.id, log, today),
-                    heading,
-                    self.as_widget(),
-                )
+            save = logged(lambda log: self.service.log_checkin(event.id, log, today))
+        else:
+            heading = f"Log a check-in that was not planned, for {self.mentee.currentText()}."
+            save = logged(
+                lambda log: self.service.log_unplanned_checkin(mentee_id, log, today=today)
             )
-        heading = f"Log a check-in that was not planned, for {self.mentee.currentText()}."
-        return self._open(
-            LogCheckinDialog(
-                self.env,
-                lambda log: self.service.log_unplanned_checkin(mentee_id, log, today=today),
-                heading,
-                self.as_widget(),
-            )
-        )
+        dialog = self._open(LogCheckinDialog(self.env, save, heading, self.as_widget()))
+
+        def after_close(_code: int) -> None:
+            if held:  # saved: the pair's first check-in brings the fit question
+                QTimer.singleShot(0, lambda: self.offer_fit(mentee_id, held[0]))
+
+        dialog.finished.connect(after_close)
+        return dialog
+
+    def offer_fit(self, mentee_id: int, held_on: dt.date) -> FormDialog | None:
+        """After the first check-in held with the current mentor, ask "is this a good fit?"
+        of both sides, once: not when the pair has answered, nor after a later check-in.
+        Cancel leaves it for later (the record's Pair health tab shows it as due)."""
+        health = mentee_pair_health(self.env.ctx, mentee_id, self.env.today())
+        if (
+            health.mentor_id is None
+            or health.fit is not None
+            or health.first_held_with_mentor != held_on
+        ):
+            return None
+        return self._open(FitDialog(self.env, health, self.as_widget()))
 
     def reschedule(self) -> FormDialog | None:
         event = self.selected()
