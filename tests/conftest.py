@@ -95,6 +95,18 @@ def _needs_a_server(item: pytest.Item) -> bool:
 _PROCESS_TIERS = ("safety", "installers")
 
 
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """``-n auto``: one worker per core, plus one when the slow tier runs.
+
+    The slow tier's accessibility walk holds its worker for minutes while it mostly waits
+    for AT-SPI answers and Tab events; the extra worker keeps every core busy meanwhile. The
+    fast tier (``-m "not slow"``) keeps one worker per core.
+    """
+    if "not slow" in (config.getoption("markexpr", "") or ""):
+        return None  # xdist's own count: one per core
+    return (os.cpu_count() or 1) + 1
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """The fast tier (-m "not slow") runs every rule on SQLite in this process; the slow tier adds
     the PostgreSQL runs and the tests that start, kill or install real processes. CI runs both."""

@@ -12,7 +12,12 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from sqlalchemy import select
 
-from bridgedesk.domain.enums import AssignmentKind, CredentialStatus, MenteeStatus
+from bridgedesk.domain.enums import (
+    AssignmentKind,
+    CredentialStatus,
+    MenteeStatus,
+    ScheduleItemKind,
+)
 from bridgedesk.services.mentees.roster import MenteeFields, RosterService
 from bridgedesk.services.mentors.service import MentorFields, MentorService
 from bridgedesk.services.program import details, schedule_template, sites
@@ -143,7 +148,7 @@ def test_a_new_schedule_version_is_saved_from_program_settings(qtbot, env, dialo
     page = open_program_settings(window, "Schedule").schedule
     rows = page.table.rowCount()
     page.table.setCurrentCell(2, 1)  # after the day-7 check-in
-    added = page.add_row(page.table.cellWidget(0, 0).itemData(0))  # a check-in
+    added = page.add_row(ScheduleItemKind.CHECKIN)
     page.set_row(added, "", 10)
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     assert f"Row {rows + 1} has no name." in page.message.problem()

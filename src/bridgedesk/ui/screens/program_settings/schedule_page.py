@@ -6,17 +6,17 @@ roster keep their plan, mentees added from then on are planned from the new vers
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QPushButton,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -29,12 +29,21 @@ from bridgedesk.services.program import schedule_template as schedule
 from bridgedesk.services.program.schedule_template import TemplateItem
 from bridgedesk.ui.formatting import format_date, plural
 from bridgedesk.ui.view_env import ViewEnv
+from bridgedesk.ui.widgets.choice_cells import (
+    VALUE,
+    ChoiceCellDelegate,
+    NumberCellDelegate,
+    choice_item,
+    number_item,
+)
 from bridgedesk.ui.widgets.field_row import FieldRow
 from bridgedesk.ui.widgets.settings_lists import list_page_buttons, plain_text
 
 KIND, NAME, DAY, TIER = range(4)
 HEADERS = ("Kind", "Name", "Day", "Tier")
-KIND_WORDS = {ScheduleItemKind.CHECKIN: "Check-in", ScheduleItemKind.MILESTONE: "Milestone"}
+KINDS = [(ScheduleItemKind.CHECKIN.value, "Check-in"),
+         (ScheduleItemKind.MILESTONE.value, "Milestone")]  # fmt: skip
+TIERS = [(tier.value, label(tier)) for tier in Tier]
 NOTE = (
     "Days count from the start date (negative: before it). Saving makes a new version: "
     "mentees already on the roster keep their plan; mentees added afterwards get this one."
@@ -57,6 +66,15 @@ class SchedulePage(QWidget):
         for column in (KIND, DAY, TIER):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 14)
+        # Cells edited in place (F2, a double-click, or typing), one Tab stop for the table.
+        self.table.setItemDelegateForColumn(KIND, ChoiceCellDelegate(KINDS, "kind", self))
+        self.table.setItemDelegateForColumn(
+            DAY,
+            NumberCellDelegate(
+                schedule.EARLIEST_DAY, schedule.LATEST_DAY, "day from the start date", self
+            ),
+        )
+        self.table.setItemDelegateForColumn(TIER, ChoiceCellDelegate(TIERS, "tier", self))
         row_buttons, buttons = list_page_buttons(
             ("Add check-in", lambda: self.add_row(ScheduleItemKind.CHECKIN)),
             ("Add milestone", lambda: self.add_row(ScheduleItemKind.MILESTONE)),
@@ -116,26 +134,10 @@ class SchedulePage(QWidget):
     def _append(self, item: TemplateItem) -> int:
         row = self.table.rowCount()
         self.table.insertRow(row)
-        kind = QComboBox()
-        for kind_value, words in KIND_WORDS.items():
-            kind.addItem(words, kind_value.value)
-        kind.setCurrentIndex(kind.findData(ScheduleItemKind(item.kind).value))
-        kind.setAccessibleName(f"Row {row + 1}: kind")
-        kind.setAccessibleDescription(kind.accessibleName())  # Linux names a combo by its value
-        self.table.setCellWidget(row, KIND, kind)
+        self.table.setItem(row, KIND, choice_item(ScheduleItemKind(item.kind).value, KINDS))
         self.table.setItem(row, NAME, QTableWidgetItem(item.name))
-        day = QSpinBox()
-        day.setRange(schedule.EARLIEST_DAY, schedule.LATEST_DAY)
-        day.setValue(item.day)
-        day.setAccessibleName(f"Row {row + 1}: day from the start date")
-        self.table.setCellWidget(row, DAY, day)
-        tier = QComboBox()
-        for tier_value in Tier:
-            tier.addItem(label(tier_value), tier_value.value)
-        tier.setCurrentIndex(tier.findData(Tier(item.tier).value))
-        tier.setAccessibleName(f"Row {row + 1}: tier")
-        tier.setAccessibleDescription(tier.accessibleName())  # Linux names a combo by its value
-        self.table.setCellWidget(row, TIER, tier)
+        self.table.setItem(row, DAY, number_item(item.day))
+        self.table.setItem(row, TIER, choice_item(Tier(item.tier).value, TIERS))
         return row
 
     def add_row(self, kind: ScheduleItemKind) -> int:
@@ -154,21 +156,21 @@ class SchedulePage(QWidget):
         if current >= 0:
             self.table.removeRow(current)
 
+    def _value(self, row: int, column: int) -> Any:  # noqa: ANN401 - a cell holds any value
+        item = self.table.item(row, column)
+        return item.data(VALUE) if item is not None else None
+
     def _day(self, row: int) -> int:
-        widget = self.table.cellWidget(row, DAY)
-        return widget.value() if isinstance(widget, QSpinBox) else 0
+        return int(self._value(row, DAY) or 0)
 
     def items(self) -> list[TemplateItem]:
         out = []
         for row in range(self.table.rowCount()):
-            kind = self.table.cellWidget(row, KIND)
-            tier = self.table.cellWidget(row, TIER)
             name = self.table.item(row, NAME)
-            assert isinstance(kind, QComboBox) and isinstance(tier, QComboBox)
             out.append(
                 TemplateItem(
-                    ScheduleItemKind(kind.currentData()), name.text() if name else "",
-                    self._day(row), Tier(tier.currentData()),
+                    ScheduleItemKind(self._value(row, KIND)), name.text() if name else "",
+                    self._day(row), Tier(self._value(row, TIER)),
                 )
             )  # fmt: skip
         return out
@@ -176,9 +178,7 @@ class SchedulePage(QWidget):
     def set_row(self, row: int, name: str, day: int) -> None:
         """Fill a row's name and day (for tests and keyboard users alike)."""
         self.table.setItem(row, NAME, QTableWidgetItem(name))
-        widget = self.table.cellWidget(row, DAY)
-        assert isinstance(widget, QSpinBox)
-        widget.setValue(day)
+        self.table.setItem(row, DAY, number_item(day))
 
     def save(self) -> bool:
         try:
