@@ -9,9 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -21,7 +19,12 @@ from bridgedesk.errors import UserError, ValidationError
 from bridgedesk.services.mentors.matching_cohort import apply_proposals, propose_cohort
 from bridgedesk.ui.formatting import format_date, plural
 from bridgedesk.ui.models.matching_models import P_WHY, ProposalModel
-from bridgedesk.ui.screens.mentors.matching_common import fit_columns, labelled, matching_table
+from bridgedesk.ui.screens.mentors.matching_common import (
+    fit_columns,
+    labelled,
+    matching_buttons,
+    matching_table,
+)
 from bridgedesk.ui.screens.mentors.matching_weights_dialog import MatchingWeightsDialog
 from bridgedesk.ui.view_env import ViewEnv
 from bridgedesk.ui.widgets.date_edit import DateEdit, required_date
@@ -57,26 +60,16 @@ class MatchCohortDialog(QDialog):
         self.unmatched.setWordWrap(True)
         self.unmatched.setAccessibleName("New mentees left without a mentor and why")
 
-        self.weights_button = QPushButton("Matching weights…")
-        self.weights_button.setAccessibleName("Edit the matching weights")
-        self.weights_button.clicked.connect(self.edit_weights)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.clicked.connect(self.reject)
-        self.assign_button = QPushButton()
-        self.assign_button.setDefault(True)
-        self.assign_button.clicked.connect(self.assign)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.weights_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.cancel_button)
-        buttons.addWidget(self.assign_button)
+        buttons = matching_buttons("Cancel", self.edit_weights, self.reject, self.assign)
+        self.weights_button, self.cancel_button = buttons.weights, buttons.leave
+        self.assign_button = buttons.assign
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addLayout(form)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.unmatched)
-        layout.addLayout(buttons)
+        layout.addLayout(buttons.row)
         self.model.dataChanged.connect(lambda *_: self._count_ticked())
         self.refresh()
 

@@ -1,14 +1,17 @@
-"""What the two matching dialogs share: the table's look and the list of who was left out."""
+"""What the two matching dialogs share: the table's look, the button row and the list of who
+was left out."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableView,
     QWidget,
 )
@@ -16,6 +19,38 @@ from PySide6.QtWidgets import (
 from bridgedesk.domain.matching import MenteeProfile
 
 MAX_LISTED = 6
+
+
+@dataclass(frozen=True)
+class MatchingButtons:
+    """Matching weights… on the left; leaving (Close or Cancel) and assigning on the right."""
+
+    weights: QPushButton
+    leave: QPushButton
+    assign: QPushButton  # the default button; its text says what it assigns
+    row: QHBoxLayout
+
+
+def matching_buttons(
+    leave_text: str,
+    on_weights: Callable[[], object],
+    on_leave: Callable[[], object],
+    on_assign: Callable[[], object],
+) -> MatchingButtons:
+    weights = QPushButton("Matching weights…")
+    weights.setAccessibleName("Edit the matching weights")
+    weights.clicked.connect(on_weights)
+    leave = QPushButton(leave_text)
+    leave.clicked.connect(on_leave)
+    assign = QPushButton()
+    assign.setDefault(True)
+    assign.clicked.connect(on_assign)
+    row = QHBoxLayout()
+    row.addWidget(weights)
+    row.addStretch(1)
+    row.addWidget(leave)
+    row.addWidget(assign)
+    return MatchingButtons(weights, leave, assign, row)
 
 
 def matching_table(name: str) -> QTableView:

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +27,7 @@ from bridgedesk.ui.screens.mentors.matching_common import (
     fit_columns,
     labelled,
     listed,
+    matching_buttons,
     matching_table,
     mentee_summary,
 )
@@ -89,19 +89,9 @@ class SuggestMentorsDialog(QDialog):
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Last assignment")
 
-        self.weights_button = QPushButton("Matching weights…")
-        self.weights_button.setAccessibleName("Edit the matching weights")
-        self.weights_button.clicked.connect(self.edit_weights)
-        self.close_button = QPushButton("Close")
-        self.close_button.clicked.connect(self.accept)
-        self.assign_button = QPushButton()
-        self.assign_button.setDefault(True)
-        self.assign_button.clicked.connect(self.assign)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.weights_button)
-        buttons.addStretch(1)
-        buttons.addWidget(self.close_button)
-        buttons.addWidget(self.assign_button)
+        buttons = matching_buttons("Close", self.edit_weights, self.accept, self.assign)
+        self.weights_button, self.close_button = buttons.weights, buttons.leave
+        self.assign_button = buttons.assign
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -109,7 +99,7 @@ class SuggestMentorsDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.left_out)
         layout.addWidget(self.status)
-        layout.addLayout(buttons)
+        layout.addLayout(buttons.row)
 
         self.mentee.mentee_chosen.connect(lambda _id: self.refresh())
         self.kind.currentIndexChanged.connect(lambda _i: self._name_assign_button())
