@@ -62,7 +62,7 @@ def test_rows_are_grouped_by_severity_under_headings_in_rank_order(dashboard, en
         "heading: Due within 30 days · 1",
         "Due soon: State medical licence expires in 20 days",
     ]
-    assert shown[4] == "heading: To do · 5" and len(shown) == 10
+    assert shown[4] == "heading: To do · 6" and len(shown) == 11
     ranked = attention_list(env.ctx, TODAY).rows
     assert [r.key for r in model.item_rows()] == [r.key for r in ranked]
     # Headings cannot be selected; the badge colour says the severity.
@@ -73,7 +73,7 @@ def test_rows_are_grouped_by_severity_under_headings_in_rank_order(dashboard, en
         model.data(model.index(1, BADGE), Qt.ItemDataRole.BackgroundRole).color().name()
         == (fills[Severity.LAPSED])
     )
-    assert dashboard.attention.counts.text() == "1 lapsed · 1 due within 30 days · 5 to do"
+    assert dashboard.attention.counts.text() == "1 lapsed · 1 due within 30 days · 6 to do"
     assert dashboard.attention.table.isVisible()
 
 
@@ -174,7 +174,7 @@ def test_dismiss_needs_a_reason_and_keeps_it(qtbot, dashboard, dialogs, program)
     with qtbot.waitSignal(dashboard.loaded, timeout=20000):
         assert widget.dismiss_selected()
     assert [r.kind for r in widget.model.item_rows()][:2] == ["credential_lapsed", "overdue"]
-    assert widget.counts.text() == "1 lapsed · 0 due within 30 days · 5 to do  (1 dismissed)"
+    assert widget.counts.text() == "1 lapsed · 0 due within 30 days · 6 to do  (1 dismissed)"
     hidden = attention_list(dashboard.env.ctx, TODAY).hidden
     assert hidden[0].decision.reason == "Renewal filed <b>&amp; receipt seen"
 
@@ -222,7 +222,7 @@ def test_a_hidden_row_can_be_shown_and_brought_back(qtbot, dashboard, dialogs, p
         assert widget.restore_selected()
     assert "no_primary_mentor" in [r.kind for r in widget.model.item_rows()]
     assert not widget.show_hidden.isVisible()
-    assert widget.counts.text() == "1 lapsed · 1 due within 30 days · 5 to do"
+    assert widget.counts.text() == "1 lapsed · 1 due within 30 days · 6 to do"
 
 
 def test_the_keyboard_steps_over_the_group_headings(qtbot, dashboard):

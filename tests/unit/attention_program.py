@@ -1,5 +1,8 @@
 """A hand-built program with exactly one item of each kind the attention list ranks.
 
+(The surveys at the start fell due 192 days ago, past the list's horizon; the 6-month ones
+are answered by everyone but the mentee with the overdue check-in.)
+
 Built through the services, as a user would: the mentee form's RosterService, mentors and
 their assignments, credentials, the timeline, checklist ratings.
 """
@@ -15,6 +18,7 @@ from bridgedesk.services.context import ServiceContext
 from bridgedesk.services.credentials.service import CredentialFields, CredentialService
 from bridgedesk.services.mentees.roster import MenteeFields, RosterService
 from bridgedesk.services.mentors.service import MentorFields, MentorService
+from bridgedesk.services.pair_health import surveys
 from bridgedesk.services.timeline.service import TimelineService
 
 TODAY = dt.date(2026, 3, 12)
@@ -29,7 +33,7 @@ def days(n: int) -> dt.date:
 class Program:
     lapsed: int  # H-1B expired 12 days ago (and one check-in 200 days overdue)
     soon: int  # state licence expiring in 20 days, passport in 100 (180-day reminder)
-    overdue: int  # one check-in 12 days overdue
+    overdue: int  # one check-in 12 days overdue; the 6-month survey (due 11 days ago) unanswered
     no_mentor: int
     unassessed: int
     credential_ids: dict[str, int]
@@ -74,4 +78,7 @@ def build_program(ctx: ServiceContext) -> Program:
         "overdue": timeline.plan_checkin(overdue, days(-12), "Month 6 check-in"),
         "ancient": timeline.plan_checkin(lapsed, days(-200), "Month 1 check-in"),
     }
+    first_item = surveys.current_form(ctx).items[0].key
+    for mid in (lapsed, soon, no_mentor, unassessed):  # the 6-month survey, due on days(-11)
+        surveys.record_answers(ctx, mid, 6, days(-5), TODAY, {first_item: 4})
     return Program(lapsed, soon, overdue, no_mentor, unassessed, credential_ids, checkin_ids)

@@ -17,6 +17,7 @@ from bridgedesk.services.attention.rows import (
     NEVER_ASSESSED,
     NO_PRIMARY_MENTOR,
     OVERDUE,
+    SURVEY_DUE,
     Severity,
     Target,
 )
@@ -39,13 +40,14 @@ def test_one_item_of_each_kind_in_rank_order(ctx, program):
         (1, CREDENTIAL_LAPSED, program.lapsed),
         (2, CREDENTIAL_DUE, program.soon),  # the licence, in 20 days
         (3, OVERDUE, program.overdue),
-        (4, NO_PRIMARY_MENTOR, program.no_mentor),
-        (5, NEVER_ASSESSED, program.unassessed),
-        (6, CREDENTIAL_DUE, program.soon),  # the passport's 180-day reminder: plan ahead
-        (7, LONG_OVERDUE, None),
+        (4, SURVEY_DUE, program.overdue),  # the 6-month survey, due 11 days ago
+        (5, NO_PRIMARY_MENTOR, program.no_mentor),
+        (6, NEVER_ASSESSED, program.unassessed),
+        (7, CREDENTIAL_DUE, program.soon),  # the passport's 180-day reminder: plan ahead
+        (8, LONG_OVERDUE, None),
     ]
-    assert [r.severity for r in rows] == [Severity.LAPSED, Severity.SOON] + [Severity.ROUTINE] * 5
-    lapsed, soon, overdue, no_mentor, unassessed, later, old = rows
+    assert [r.severity for r in rows] == [Severity.LAPSED, Severity.SOON] + [Severity.ROUTINE] * 6
+    lapsed, soon, overdue, survey, no_mentor, unassessed, later, old = rows
     assert lapsed.what == "H-1B validity ends — 12 days ago"
     assert lapsed.target == Target("deadlines", program.lapsed, "credential",
                                    program.credential_ids["h1b"])  # fmt: skip
@@ -54,6 +56,8 @@ def test_one_item_of_each_kind_in_rank_order(ctx, program):
     assert overdue.what == "1 check-in overdue, oldest 12 days"
     assert overdue.target == Target("timeline", program.overdue, "checkin",
                                     program.checkin_ids["overdue"])  # fmt: skip
+    assert survey.what == "Adjustment survey at 6 months not answered (due 11 days ago)"
+    assert survey.target == Target("mentees", program.overdue, "pair_health")
     assert no_mentor.target == Target("mentees", program.no_mentor, "mentors")
     assert unassessed.target == Target("checklists", program.unassessed)
     assert "180-day reminder" in later.todo and "100 days" in later.what
@@ -154,8 +158,8 @@ def test_an_acknowledged_reminder_leaves_the_list(ctx, program):
 def test_summary_counts_each_kind(ctx, program):
     TimelineService(ctx).plan_checkin(program.overdue, days(-3), "Month 7 check-in")
     summary = {k.kind: k for k in attention_summary(ctx, TODAY)}
-    assert list(summary) == [CREDENTIAL_LAPSED, CREDENTIAL_DUE, OVERDUE, NO_PRIMARY_MENTOR,
-                             NEVER_ASSESSED, LONG_OVERDUE]  # fmt: skip
+    assert list(summary) == [CREDENTIAL_LAPSED, CREDENTIAL_DUE, OVERDUE, SURVEY_DUE,
+                             NO_PRIMARY_MENTOR, NEVER_ASSESSED, LONG_OVERDUE]  # fmt: skip
     assert (summary[CREDENTIAL_DUE].rows, summary[CREDENTIAL_DUE].urgent) == (2, 1)
     assert (summary[OVERDUE].rows, summary[OVERDUE].items, summary[OVERDUE].mentees) == (1, 2, 1)
     assert (summary[LONG_OVERDUE].items, summary[LONG_OVERDUE].mentees) == (1, 0)
@@ -184,7 +188,7 @@ def test_an_empty_program_has_an_empty_list(ctx):
 
 def test_a_site_narrows_the_list(ctx, program):
     assert attention_list(ctx, TODAY, site="Nowhere").rows == ()
-    assert len(attention_list(ctx, TODAY, site=None).rows) == 7
+    assert len(attention_list(ctx, TODAY, site=None).rows) == 8  # one of each kind, two due
 
 
 def test_the_roster_quick_read_agrees_with_the_full_list_on_the_demo(sqlite_ctx):

@@ -24,6 +24,7 @@ GROUP_LAPSED_OTHER = 15
 GROUP_DUE_SOON = 20
 GROUP_OVERDUE = 40
 GROUP_PAIR_HEALTH = 45  # pair-health flags (services.pair_health): after the overdue items
+GROUP_SURVEY_DUE = 47  # adjustment surveys due and not answered: with the pair's health
 GROUP_NO_PRIMARY_MENTOR = 50
 GROUP_NEVER_ASSESSED = 60
 GROUP_DUE_LATER = 70  # a 60- to 180-day reminder: plan ahead, after this week's work
@@ -37,6 +38,7 @@ NO_PRIMARY_MENTOR = "no_primary_mentor"
 NEVER_ASSESSED = "never_assessed"
 LONG_OVERDUE = "long_overdue"
 PAIR_HEALTH = "pair_health"
+SURVEY_DUE = "survey_due"
 
 KIND_LABELS: dict[str, str] = {
     CREDENTIAL_LAPSED: "Lapsed credentials",
@@ -46,6 +48,7 @@ KIND_LABELS: dict[str, str] = {
     NEVER_ASSESSED: "Never assessed on the checklist",
     LONG_OVERDUE: "Long-overdue items to review",
     PAIR_HEALTH: "Pair-health flags",
+    SURVEY_DUE: "Adjustment surveys not answered",
 }
 
 # Views a row can open (the keys of ui/screens/registry.py).

@@ -23,12 +23,13 @@ from bridgedesk.services.attention.mentor_rows import mentor_rows
 from bridgedesk.services.attention.overdue_rows import overdue_rows
 from bridgedesk.services.attention.pair_rows import pair_rows
 from bridgedesk.services.attention.rows import AttentionRow, Scope
+from bridgedesk.services.attention.survey_rows import survey_rows
 from bridgedesk.services.context import ServiceContext
 
 Source = Callable[[ServiceContext, Scope], list[AttentionRow]]
 
 SOURCES: tuple[Source, ...] = (
-    credential_rows, overdue_rows, pair_rows, mentor_rows, checklist_rows,
+    credential_rows, overdue_rows, pair_rows, survey_rows, mentor_rows, checklist_rows,
 )  # fmt: skip
 # The urgent rows (Severity.LAPSED or SOON) of the sources that have some, read quickly: the
 # roster asks only these (urgent_credential_rows: credential_rows within 30 days).
