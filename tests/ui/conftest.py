@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 
 import pytest
 from PySide6.QtCore import QLocale, QSettings
@@ -65,6 +66,16 @@ class RecordingDialogs(Dialogs):
 
     def kinds(self) -> list[str]:
         return [kind for kind, _ in self.messages]
+
+
+@pytest.fixture(autouse=True)
+def _garbage_collector_as_found():
+    """A test that runs the app in-process (ui.app.run) settles the collector as the app does
+    (ui/startup/gc_pauses.py): undo it, so later tests on this worker see the default."""
+    threshold = gc.get_threshold()
+    yield
+    gc.unfreeze()
+    gc.set_threshold(*threshold)
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -9,15 +9,26 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
 
+import pytest
 from sqlalchemy import delete, select, update
 
 from bridgedesk.bootstrap import open_program
-from bridgedesk.domain.deadline_engine import CredentialFacts, dated_events
-from bridgedesk.services.credentials.event_dates import STAMP_KEY, stamp
+from bridgedesk.domain.deadline_engine import ENGINE_VERSION, CredentialFacts, dated_events
+from bridgedesk.services.credentials.event_dates import (
+    STAMP_KEY,
+    refresh,
+    refresh_if_stale,
+    stamp,
+)
 from bridgedesk.services.credentials.field_values import read_values
 from bridgedesk.services.credentials.rule_versions import save_rules
-from bridgedesk.services.credentials.rules import default_rules_text, rules_in_force
+from bridgedesk.services.credentials.rules import (
+    default_rules,
+    default_rules_text,
+    rules_in_force,
+)
 from bridgedesk.services.credentials.service import CredentialFields, CredentialService
 from bridgedesk.services.mentees.roster import MenteeFields, RosterService
 from bridgedesk.storage import migrate
@@ -147,3 +158,96 @@ def test_upgrading_from_schema_0008_fills_the_index(data_paths):
         assert stored(ctx) == expected and len(expected) >= 3
     finally:
         ctx.db.dispose()
+
+
+@pytest.mark.parametrize("ctx", ["postgresql"], indirect=True)  # SQLite has one writer at once
+def test_a_credential_saved_during_another_users_rules_refresh_waits_and_both_hold(ctx):
+    """On a shared server one user's rules save (a full refresh, not yet committed) and another
+    user's credential edit both rewrite the same rows: the second waits for the first."""
+    mentee = a_mentee(ctx)
+    svc = CredentialService(ctx)
+    npi = svc.add(mentee, CredentialFields("npi", expires_on=TODAY))
+    other = ctx.db.sessions()
+    other.begin()
+    refresh(other)  # the rules save's refresh, in the other user's open transaction
+    failures: list[str] = []
+
+    def edit() -> None:
+        try:
+            view = svc.get(npi)
+            moved = CredentialFields(**{**view.fields.__dict__, "expires_on": dt.date(2027, 1, 4)})
+            svc.update(npi, moved, view.version)
+        except Exception as exc:  # noqa: BLE001 - the test reports whatever went wrong
+            failures.append(repr(exc))
+
+    editing = threading.Thread(target=edit)
+    editing.start()
+    editing.join(timeout=1.5)
+    assert editing.is_alive()  # waiting for the other transaction, not failing
+    other.commit()
+    other.close()
+    editing.join(timeout=30)
+    assert failures == []
+    assert (npi, "expires_on", "due", dt.date(2027, 1, 4), False, False) in stored(ctx)
+    assert stored(ctx) == recomputed(ctx)
+
+
+@pytest.mark.parametrize("ctx", ["postgresql"], indirect=True)
+def test_two_programs_opening_after_an_upgrade_refresh_once(ctx):
+    mentee = a_mentee(ctx)
+    CredentialService(ctx).add(mentee, CredentialFields("npi", expires_on=TODAY))
+    with ctx.unit_of_work() as s:  # as after an upgrade of the shipped rules
+        s.execute(delete(Setting).where(Setting.key == STAMP_KEY))
+    first = ctx.db.sessions()
+    first.begin()
+    assert refresh_if_stale(first)
+    answers: list[bool | str] = []
+
+    def open_second() -> None:
+        try:
+            with ctx.unit_of_work() as s:
+                answers.append(refresh_if_stale(s))
+        except Exception as exc:  # noqa: BLE001
+            answers.append(repr(exc))
+
+    second = threading.Thread(target=open_second)
+    second.start()
+    second.join(timeout=1.5)
+    assert second.is_alive()
+    first.commit()
+    first.close()
+    second.join(timeout=30)
+    assert answers == [False]  # it waited, found the fresh stamp and did nothing
+    assert stored(ctx) == recomputed(ctx)
+
+
+def test_the_engine_version_says_how_the_stored_dates_were_computed():
+    """Stored dates are redone at the next start only when ENGINE_VERSION (or the rules) change.
+    These dates follow from the shipped rules' sources; if the engine computes any of them
+    differently, bump ENGINE_VERSION with the change and update this list."""
+    rules = default_rules()
+    d = dt.date.fromisoformat
+    cases = {
+        "h1b": CredentialFacts(d("2025-07-01"), d("2028-06-30"), {"first_start": "2021-01-04"}),
+        "conrad30": CredentialFacts(d("2025-05-01"), None,
+                                    {"work_start": "2025-07-15", "obligation_years": 3}),
+        "j1_visa": CredentialFacts(d("2023-07-01"), d("2026-06-30"), {}),
+        "dea": CredentialFacts(None, d("2027-05-31"), {}),
+    }  # fmt: skip
+    got = {
+        code: [(e.key, e.event, e.on.isoformat(), e.satisfied)
+               for e in dated_events(facts, rules[code])]
+        for code, facts in cases.items()
+    }  # fmt: skip
+    assert ENGINE_VERSION == 1
+    assert got == {
+        "h1b": [("six_year_limit", "limit", "2027-01-04", False),  # six years from first start
+                ("extension_window", "window_opens", "2027-12-30", False),  # 6 months before
+                ("expires_on", "due", "2028-06-30", False)],
+        "conrad30": [("start_by", "starts_by", "2025-07-30", True),  # 90 days; work started
+                     ("obligation_end", "obligation_ends", "2028-07-15", False)],  # + 3 years
+        "j1_visa": [("expires_on", "due", "2026-06-30", False),
+                    ("grace_end", "grace_ends", "2026-07-30", False)],  # 30 days' grace
+        "dea": [("renewal_window", "window_opens", "2027-04-01", False),
+                ("expires_on", "due", "2027-05-31", False)],
+    }  # fmt: skip

@@ -24,7 +24,7 @@ import hashlib
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, delete, event, insert, or_, select
+from sqlalchemy import ColumnElement, and_, delete, event, insert, or_, select, text
 from sqlalchemy.orm import Session
 
 from bridgedesk.domain.deadline_engine import ENGINE_VERSION, CredentialFacts, dated_events
@@ -43,6 +43,11 @@ from bridgedesk.storage.models import (
 
 STAMP_KEY = "credential_event_dates_stamp"
 CHUNK = 500
+# PostgreSQL: one transaction-level advisory lock serialises every refresh of the table. A
+# refresh deletes rows and inserts them again: without it, two users' transactions (a rules
+# save and a credential edit, or two programs opening after an upgrade) insert the same keys.
+# SQLite allows one writer at a time already.
+REFRESH_LOCK = 0x42445245  # "BDRE"
 
 _dates = CredentialEventDate.__table__
 _settings = Setting.__table__
@@ -68,14 +73,28 @@ def refresh_if_stale(session: Session) -> bool:
     One transaction with the caller's: a kill leaves the old rows and the old stamp (done
     again at the next start) or the new ones.
     """
-    if session.scalar(select(Setting.value).where(Setting.key == STAMP_KEY)) == stamp(session):
+    if _stored_stamp(session) == stamp(session):
+        return False
+    _serialise(session)  # another program may be refreshing: wait, then look again
+    if _stored_stamp(session) == stamp(session):
         return False
     refresh(session)
     return True
 
 
+def _stored_stamp(session: Session) -> str | None:
+    return session.scalar(select(Setting.value).where(Setting.key == STAMP_KEY))
+
+
+def _serialise(session: Session) -> None:
+    """Hold the refresh lock until this transaction ends (PostgreSQL; a no-op on SQLite)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": REFRESH_LOCK})
+
+
 def refresh(session: Session, credential_ids: Iterable[int] | None = None) -> None:
     """Recompute the rows of these credentials (all when None, which also writes the stamp)."""
+    _serialise(session)
     rules = rules_in_force(session)
     query = select(
         Credential.id, CredentialKind.code, Credential.issued_on, Credential.expires_on,

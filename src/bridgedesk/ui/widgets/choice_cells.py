@@ -56,6 +56,7 @@ class ChoiceCellDelegate(QStyledItemDelegate):
         for value, words in self.choices:
             box.addItem(words, value)
         box.setAccessibleName(f"Row {index.row() + 1}: {self.what}")
+        box.setAccessibleDescription(box.accessibleName())  # Linux names a combo by its value
         return box
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:  # noqa: N802 - Qt override

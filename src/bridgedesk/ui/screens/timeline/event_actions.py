@@ -80,7 +80,7 @@ class EventActions:
 
         def after_close(_code: int) -> None:
             if held:  # saved: the pair's first check-in brings the fit question
-                QTimer.singleShot(0, lambda: self.offer_fit(mentee_id, held[0]))
+                QTimer.singleShot(0, self.as_widget(), lambda: self.offer_fit(mentee_id, held[0]))
 
         dialog.finished.connect(after_close)
         return dialog
