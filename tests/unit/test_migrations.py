@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 from pathlib import Path
@@ -52,3 +53,23 @@ def test_opening_an_up_to_date_file_takes_no_backup(sqlite_ctx, data_paths):
     sqlite_ctx.db.dispose()
     open_program(data_paths).db.dispose()
     assert list_backups(data_paths.backups) == []
+
+
+def test_a_marker_left_after_a_committed_upgrade_goes_at_the_next_start(data_paths):
+    """Killed between the upgrade's commit and the marker's removal: the file is at the
+    marker's target, so the start-up check does not call it interrupted and opening it
+    removes the marker. A marker for another target (a real interruption) stays."""
+    from bridgedesk.services.program_file import safety
+
+    open_program(data_paths, actor="tester").db.dispose()
+    marker = Path(str(data_paths.database) + migrate.UPGRADE_MARKER_SUFFIX)
+    completed = {"from": "0008", "to": migrate.HEAD_REVISION, "started": "2026-12-03T17:01"}
+    marker.write_text(json.dumps(completed))
+    assert safety.check(data_paths).notes == ()
+    open_program(data_paths, actor="tester").db.dispose()
+    assert not marker.exists()
+
+    marker.write_text(json.dumps({"from": "0002", "to": "0003", "started": "2026-12-01T09:00"}))
+    assert safety.check(data_paths).notes  # not this file's revision: told, and kept
+    open_program(data_paths, actor="tester").db.dispose()
+    assert marker.exists()

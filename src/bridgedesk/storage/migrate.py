@@ -123,6 +123,7 @@ def upgrade(engine: Engine, before_migration: Callable[[], object] | None = None
     current = current_revision(engine)
     check_not_newer(engine, current)
     if current == HEAD_REVISION:
+        _drop_completed_marker(engine)
         return False
     if current is not None and before_migration is not None:
         before_migration()
@@ -177,6 +178,17 @@ def upgrade_marker(engine: Engine) -> Path | None:
     if engine.dialect.name != "sqlite" or not engine.url.database:
         return None
     return Path(engine.url.database + UPGRADE_MARKER_SUFFIX)
+
+
+def _drop_completed_marker(engine: Engine) -> None:
+    """A kill after an upgrade's commit and before its marker went leaves the file at the
+    marker's target: the marker is stale, and goes now."""
+    marker = upgrade_marker(engine)
+    if marker is None:
+        return
+    found = interrupted_upgrade(Path(str(engine.url.database)))
+    if found is not None and found.get("to") == HEAD_REVISION:
+        marker.unlink(missing_ok=True)
 
 
 def interrupted_upgrade(database: Path) -> dict[str, Any] | None:

@@ -72,7 +72,7 @@ def check(paths: DataPaths) -> CheckResult:
             problems = [f"{db.name}: {d}" for d in schema_differences(db, revision)]
     notes: tuple[str, ...] = ()
     interrupted = migrate.interrupted_upgrade(db)
-    if interrupted is not None:
+    if interrupted is not None and revision != interrupted.get("to"):  # else it completed
         started = f" (started {interrupted['started']})" if interrupted.get("started") else ""
         notes = (
             f"an upgrade of {db.name} to revision {interrupted.get('to')} was interrupted"
