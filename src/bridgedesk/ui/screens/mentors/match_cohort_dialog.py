@@ -6,10 +6,9 @@ the director unticks the rows they do not want and assigns the rest in one go (a
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QLabel,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +27,7 @@ from bridgedesk.ui.screens.mentors.matching_common import (
 from bridgedesk.ui.screens.mentors.matching_weights_dialog import MatchingWeightsDialog
 from bridgedesk.ui.view_env import ViewEnv
 from bridgedesk.ui.widgets.date_edit import DateEdit, required_date
+from bridgedesk.ui.widgets.settings_lists import plain_text
 
 
 class MatchCohortDialog(QDialog):
@@ -43,10 +43,7 @@ class MatchCohortDialog(QDialog):
         self.plan: CohortPlan | None = None
         self.weights_dialog: MatchingWeightsDialog | None = None
 
-        self.heading = QLabel()
-
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)  # names may hold < and &
-        self.heading.setWordWrap(True)
+        self.heading = plain_text("")  # names may hold < and &
         self.heading.setAccessibleName("About the proposal")
         self.start = DateEdit(env.today(), "Start date", today=env.today)
         self.start.setMaximumWidth(self.fontMetrics().horizontalAdvance("W") * 14)
@@ -55,9 +52,7 @@ class MatchCohortDialog(QDialog):
         self.model = ProposalModel(self)
         self.table = matching_table("Proposed primary mentors")
         self.table.setModel(self.model)
-        self.unmatched = QLabel()
-        self.unmatched.setTextFormat(Qt.TextFormat.PlainText)  # names may hold < and &
-        self.unmatched.setWordWrap(True)
+        self.unmatched = plain_text("")  # names may hold < and &
         self.unmatched.setAccessibleName("New mentees left without a mentor and why")
 
         buttons = matching_buttons("Cancel", self.edit_weights, self.reject, self.assign)

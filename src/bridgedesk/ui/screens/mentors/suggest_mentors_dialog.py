@@ -7,12 +7,11 @@ mentor the mentee's mentor of the chosen kind through the one assignment rule.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QLabel,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +34,7 @@ from bridgedesk.ui.screens.mentors.matching_weights_dialog import MatchingWeight
 from bridgedesk.ui.view_env import ViewEnv
 from bridgedesk.ui.widgets.date_edit import DateEdit, required_date
 from bridgedesk.ui.widgets.mentee_picker import MenteePicker, mentee_choices
+from bridgedesk.ui.widgets.settings_lists import plain_text
 
 
 class SuggestMentorsDialog(QDialog):
@@ -71,22 +71,15 @@ class SuggestMentorsDialog(QDialog):
         form.addSpacing(12)
         form.addLayout(labelled("&Start date:", self.start))
 
-        self.about = QLabel()
-
-        self.about.setTextFormat(Qt.TextFormat.PlainText)  # names may hold < and &
-        self.about.setWordWrap(True)
+        self.about = plain_text("")  # names may hold < and &
         self.about.setAccessibleName("What is compared for this mentee")
         self.model = SuggestionModel(self)
         self.table = matching_table("Suggested mentors, best first")
         self.table.setModel(self.model)
         self.table.doubleClicked.connect(lambda _i: self.assign())
-        self.left_out = QLabel()
-        self.left_out.setTextFormat(Qt.TextFormat.PlainText)  # names may hold < and &
-        self.left_out.setWordWrap(True)
+        self.left_out = plain_text("")  # names may hold < and &
         self.left_out.setAccessibleName("Mentors left out and why")
-        self.status = QLabel()
-        self.status.setTextFormat(Qt.TextFormat.PlainText)  # names may hold < and &
-        self.status.setWordWrap(True)
+        self.status = plain_text("")  # names may hold < and &
         self.status.setAccessibleName("Last assignment")
 
         buttons = matching_buttons("Close", self.edit_weights, self.accept, self.assign)
