@@ -167,3 +167,22 @@ def test_the_mentee_record_asks_for_suggestions_in_the_mentors_view(qtbot, env, 
     button = next(b for b in view.findChildren(QPushButton) if b.text() == "Suggest mentors…")
     button.click()
     assert view.current_dialog.mentee.value() == first
+
+
+def test_weights_changed_from_inside_a_matching_dialog_rescore_it(qtbot, env, view):
+    """Matching weights… in the suggestion dialog: Save there re-scores the open dialog."""
+    service = MentorService(env.ctx)
+    service.create(MentorFields(name="Dr North", site="North", capacity=3))
+    service.create(MentorFields(name="Dr South", site="South", capacity=3))
+    mentee(env, "Selam", site="North")
+    suggest = view.suggest_mentors()
+    assert suggest.model.rowCount() == 2
+
+    qtbot.mouseClick(suggest.weights_button, Qt.MouseButton.LeftButton)
+    weights = suggest.weights_dialog
+    assert weights is not None and weights.isVisible()
+    weights.musts[next(iter(weights.musts))].setChecked(True)  # only mentors at the same site
+    qtbot.mouseClick(weights.save_button, Qt.MouseButton.LeftButton)
+    names = [suggest.model.row_at(r).mentor.name for r in range(suggest.model.rowCount())]
+    assert names == ["Dr North"]
+    assert "Dr South (works at another site)" in suggest.left_out.text()

@@ -24,7 +24,10 @@ from bridgedesk.ui.screens.mentors.matching_common import (
     matching_buttons,
     matching_table,
 )
-from bridgedesk.ui.screens.mentors.matching_weights_dialog import MatchingWeightsDialog
+from bridgedesk.ui.screens.mentors.matching_weights_dialog import (
+    MatchingWeightsDialog,
+    open_weights,
+)
 from bridgedesk.ui.view_env import ViewEnv
 from bridgedesk.ui.widgets.date_edit import DateEdit, required_date
 from bridgedesk.ui.widgets.settings_lists import plain_text
@@ -126,9 +129,5 @@ class MatchCohortDialog(QDialog):
         return True
 
     def edit_weights(self) -> MatchingWeightsDialog:
-        dialog = MatchingWeightsDialog(self.env, self)
-        dialog.accepted.connect(self.refresh)
-        dialog.finished.connect(dialog.deleteLater)
-        self.weights_dialog = dialog
-        dialog.open()
-        return dialog
+        self.weights_dialog = open_weights(self.env, self, self.refresh)
+        return self.weights_dialog

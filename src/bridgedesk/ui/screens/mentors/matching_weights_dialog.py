@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QCheckBox, QLabel, QSpinBox, QWidget
 
 from bridgedesk.domain.matching_weights import (
@@ -63,3 +65,14 @@ class MatchingWeightsDialog(FormDialog):
 
     def submit(self) -> None:
         self.version = save_weights(self.env.ctx, self.weights(), self.version)
+
+
+def open_weights(
+    env: ViewEnv, parent: QWidget, saved: Callable[[], object]
+) -> MatchingWeightsDialog:
+    """The weights dialog over a matching dialog, window-modal; ``saved`` re-scores after Save."""
+    dialog = MatchingWeightsDialog(env, parent)
+    dialog.accepted.connect(saved)
+    dialog.finished.connect(dialog.deleteLater)
+    dialog.open()
+    return dialog

@@ -30,7 +30,10 @@ from bridgedesk.ui.screens.mentors.matching_common import (
     matching_table,
     mentee_summary,
 )
-from bridgedesk.ui.screens.mentors.matching_weights_dialog import MatchingWeightsDialog
+from bridgedesk.ui.screens.mentors.matching_weights_dialog import (
+    MatchingWeightsDialog,
+    open_weights,
+)
 from bridgedesk.ui.view_env import ViewEnv
 from bridgedesk.ui.widgets.date_edit import DateEdit, required_date
 from bridgedesk.ui.widgets.mentee_picker import MenteePicker, mentee_choices
@@ -170,9 +173,5 @@ class SuggestMentorsDialog(QDialog):
         return True
 
     def edit_weights(self) -> MatchingWeightsDialog:
-        dialog = MatchingWeightsDialog(self.env, self)
-        dialog.accepted.connect(self.refresh)
-        dialog.finished.connect(dialog.deleteLater)
-        self.weights_dialog = dialog
-        dialog.open()
-        return dialog
+        self.weights_dialog = open_weights(self.env, self, self.refresh)
+        return self.weights_dialog
